@@ -1,0 +1,70 @@
+// The kernel's contract: what a cell can display, the messages between page and Worker, the host API.
+import type { Gradients, NetSpec } from '../core/types';
+
+/** A cell's output. Plain data only (structured-clone safe): the page renders each kind itself. */
+export type Output =
+  | { kind: 'text'; text: string; stream?: 'stdout' | 'stderr'; truncatedChars?: number }
+  | { kind: 'matrix'; rows: number[][]; label?: string; as: 'table' | 'latex' }
+  | { kind: 'latex'; tex: string; display: boolean }
+  | { kind: 'markdown'; source: string }
+  | { kind: 'plot'; figure: PlotFigure }
+  | { kind: 'table'; columns: string[]; rows: TableCell[][]; caption?: string; testid?: string; rowOk?: (boolean | null)[] }
+  | { kind: 'network'; spec: NetSpec; X?: number[][]; grads?: Gradients }
+  | { kind: 'progress'; label: string; done: number; total: number; state: 'running' | 'done' | 'cancelled'; cancelToken?: string }
+  | { kind: 'error'; name: string; message: string; line?: number; column?: number; source?: string };
+
+export type TableCell = string | number | null;
+
+/** A Plotly figure as plain data; the page clones it before Plotly sees it (Plotly mutates input). */
+export interface PlotFigure {
+  data: Record<string, unknown>[];
+  layout?: Record<string, unknown>;
+}
+
+/** An output as sent: `displayId` set means "replace the earlier output with this id" (progress, live tables). */
+export interface OutputMessage {
+  output: Output;
+  displayId?: string;
+}
+
+/** Page -> Worker. */
+export type HostToKernel =
+  | { type: 'init'; params: NetSpec; backend?: TfBackendName }
+  | { type: 'run'; runId: number; cellId: string; code: string }
+  | { type: 'cancel'; token: string }
+  | { type: 'params'; params: NetSpec };
+
+/** Worker -> page. */
+export type KernelToHost =
+  | { type: 'ready'; backend: string; notes: string[]; startMs: number }
+  | { type: 'output'; runId: number; message: OutputMessage }
+  | { type: 'done'; runId: number; ok: boolean; durationMs: number };
+
+export type TfBackendName = 'cpu' | 'wasm' | 'webgl';
+
+export type RunStatus = 'ok' | 'error' | 'interrupted' | 'cancelled';
+
+export interface RunResult {
+  status: RunStatus;
+  durationMs: number;
+}
+
+/**
+ * What the notebook UI uses to run code. Two implementations: a Worker host (browser) and an
+ * in-process host (Node, `npm run notebook`, tests). Both share the same kernel core.
+ */
+export interface KernelHost {
+  /** Resolves once the kernel is ready; gives the tfjs backend in use and any fallback notes. */
+  ready(): Promise<{ backend: string; notes: string[]; startMs: number }>;
+  /** Runs one cell; outputs arrive through `onOutput` as they are produced. */
+  run(cellId: string, code: string, onOutput: (m: OutputMessage) => void): Promise<RunResult>;
+  /** Cooperative cancellation of a long task (e.g. the scaling sweep) that showed `cancelToken`. */
+  cancel(token: string): void;
+  /** The network the cells read as `params`. */
+  setParams(params: NetSpec): void;
+  /** Stops whatever runs now (state is lost: the worker is replaced); running and queued runs end 'interrupted'. */
+  interrupt(): Promise<void>;
+  /** Fresh kernel, empty scope. */
+  restart(): Promise<void>;
+  dispose(): void;
+}

@@ -1,0 +1,5 @@
+// Entry: mounts the app.
+import { createRoot } from 'react-dom/client';
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<h1>Jacobian Notebook</h1>);
