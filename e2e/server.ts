@@ -72,7 +72,7 @@ export function serveStatic(root: string, basePath: string, port = 0): Promise<S
         'content-type': contentTypes[ext] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
       };
-      let body = readFileSync(filePath);
+      let body: Buffer = readFileSync(filePath);
       if (compressible.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
         let gz = gzCache.get(filePath);
         if (!gz) {
