@@ -1,0 +1,195 @@
+// The network in the URL hash, driven by one table of properties: parse and serialise, readable by hand.
+import type { ActivationName, NetSpec } from '../core/types';
+
+/**
+ * `#widths=2,3,1&act=sigmoid&X0=0.5,-0.5&W1=0.5,-2.5;1.2,0.1;-0.7,-1.2&beta1=-1.5,-1.3,2&W2=...&beta2=1`
+ * Rows are split by `;`, entries by `,`. Keys other than the network's (e.g. shared edits) pass through.
+ */
+
+type Kind = 'ints' | 'numbers' | 'rows' | 'name';
+
+interface HashProperty {
+  /** The key as written in the hash; `{k}` stands for a layer number 1..K. */
+  key: string;
+  kind: Kind;
+  read(spec: Partial<NetSpec>, k: number, value: unknown): void;
+  write(spec: NetSpec, k: number): unknown;
+  perLayer: boolean;
+}
+
+const properties: HashProperty[] = [
+  {
+    key: 'widths',
+    kind: 'ints',
+    perLayer: false,
+    read: (s, _k, v) => (s.widths = v as number[]),
+    write: (s) => s.widths,
+  },
+  {
+    key: 'act',
+    kind: 'name',
+    perLayer: false,
+    read: (s, _k, v) => (s.activation = v as ActivationName),
+    write: (s) => s.activation,
+  },
+  {
+    key: 'X0',
+    kind: 'numbers',
+    perLayer: false,
+    read: (s, _k, v) => (s.X0 = v as number[]),
+    write: (s) => s.X0,
+  },
+  {
+    key: 'W{k}',
+    kind: 'rows',
+    perLayer: true,
+    read: (s, k, v) => ((s.W ??= [])[k - 1] = v as number[][]),
+    write: (s, k) => s.W[k - 1],
+  },
+  {
+    key: 'beta{k}',
+    kind: 'numbers',
+    perLayer: true,
+    read: (s, k, v) => ((s.beta ??= [])[k - 1] = v as number[]),
+    write: (s, k) => s.beta[k - 1],
+  },
+];
+
+/** Keys this table owns: `widths`, `act`, `X0`, `W<k>`, `beta<k>`. */
+const layerKey = /^(W|beta)(\d+)$/;
+
+export interface HashParse {
+  /** The network as read, not yet validated (validateNetSpec says what is wrong with it). */
+  candidate: Partial<NetSpec>;
+  /** Whether the hash says anything about the network at all. */
+  hasNetwork: boolean;
+  /** Problems found while reading, each naming the key and the value. */
+  errors: string[];
+  /** Every other key=value pair, kept for other features (e.g. shared edits). */
+  other: Map<string, string>;
+}
+
+/** Strict decimal numbers only: no `NaN`, `Infinity`, hex, empty strings or comma decimals. */
+const decimal = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export function parseNumber(text: string, where: string): number {
+  const trimmed = text.trim();
+  if (trimmed === '') throw new Error(`${where} is empty`);
+  if (!decimal.test(trimmed)) throw new Error(`${where} is not a finite number ("${text}")`);
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) throw new Error(`${where} is too large for a float64 ("${text}")`);
+  return value === 0 ? 0 : value; // -0 reads as 0
+}
+
+function parseValue(kind: Kind, raw: string, key: string): unknown {
+  switch (kind) {
+    case 'name':
+      return raw.trim();
+    case 'ints':
+    case 'numbers':
+      return raw.split(',').map((entry, i) => parseNumber(entry, `${key}[${i}]`));
+    case 'rows':
+      return raw.split(';').map((row, i) => row.split(',').map((entry, j) => parseNumber(entry, `${key}[${i}][${j}]`)));
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown property kind ${String(never)}`);
+    }
+  }
+}
+
+function decode(part: string): string {
+  return decodeURIComponent(part.replace(/\+/g, ' '));
+}
+
+/** Reads a location hash (with or without the leading `#`). Never throws. */
+export function parseHash(hash: string): HashParse {
+  const result: HashParse = { candidate: {}, hasNetwork: false, errors: [], other: new Map() };
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (body.trim() === '') return result;
+  for (const pair of body.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const rawKey = eq < 0 ? pair : pair.slice(0, eq);
+    const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
+    let key: string;
+    let value: string;
+    try {
+      key = decode(rawKey);
+      value = decode(rawValue);
+    } catch {
+      result.errors.push(`the link's "${pair.slice(0, 40)}" is not valid URL encoding`);
+      continue;
+    }
+    const layer = layerKey.exec(key);
+    const property = layer
+      ? properties.find((p) => p.perLayer && p.key.startsWith(layer[1]))
+      : properties.find((p) => !p.perLayer && p.key === key);
+    if (!property) {
+      result.other.set(key, value);
+      continue;
+    }
+    result.hasNetwork = true;
+    const k = layer ? Number(layer[2]) : 0;
+    if (layer && k < 1) {
+      result.errors.push(`${key}: layers are numbered from 1`);
+      continue;
+    }
+    try {
+      property.read(result.candidate, k, parseValue(property.kind, value, key));
+    } catch (err) {
+      result.errors.push((err as Error).message);
+    }
+  }
+  // Sparse layer arrays (W1 and W3 given, W2 missing) become explicit gaps validateNetSpec can name.
+  for (const field of ['W', 'beta'] as const) {
+    const layers = result.candidate[field];
+    if (layers) result.candidate[field] = Array.from(layers, (v) => v ?? null) as never;
+  }
+  return result;
+}
+
+function formatValue(kind: Kind, value: unknown): string {
+  switch (kind) {
+    case 'name':
+      return String(value);
+    case 'ints':
+    case 'numbers':
+      return (value as number[]).map(String).join(',');
+    case 'rows':
+      return (value as number[][]).map((row) => row.map(String).join(',')).join(';');
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown property kind ${String(never)}`);
+    }
+  }
+}
+
+/** Keeps `,` `;` `-` `.` readable; escapes what would break the `&key=value` structure. */
+function encode(text: string): string {
+  return encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3B/g, ';');
+}
+
+/** Writes a network (and other pairs, e.g. shared edits) as a hash starting with `#`. */
+export function serializeHash(spec: NetSpec, other: Map<string, string> = new Map()): string {
+  const parts: string[] = [];
+  const K = spec.widths.length - 1;
+  for (const property of properties) {
+    const layers = property.perLayer ? Array.from({ length: K }, (_, i) => i + 1) : [0];
+    for (const k of layers) {
+      const key = property.key.replace('{k}', String(k));
+      parts.push(`${key}=${encode(formatValue(property.kind, property.write(spec, k)))}`);
+    }
+  }
+  // Per-layer keys read best grouped by layer: W1, beta1, W2, beta2.
+  const head = parts.filter((p) => !layerKey.test(p.split('=')[0]));
+  const perLayer = parts
+    .filter((p) => layerKey.test(p.split('=')[0]))
+    .sort((a, b) => layerNumber(a) - layerNumber(b) || (a.startsWith('W') ? -1 : 1));
+  for (const [key, value] of other) perLayer.push(`${encode(key)}=${encode(value)}`);
+  return '#' + [...head, ...perLayer].join('&');
+}
+
+function layerNumber(part: string): number {
+  const match = layerKey.exec(part.split('=')[0]);
+  return match ? Number(match[2]) : 0;
+}
