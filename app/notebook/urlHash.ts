@@ -142,7 +142,7 @@ export function parseHash(hash: string): HashParse {
   }
   // Sparse layer arrays (W1 and W3 given, W2 missing) become explicit gaps validateNetSpec can name.
   for (const field of ['W', 'beta'] as const) {
-    const layers = result.candidate[field];
+    const layers: unknown[] | undefined = result.candidate[field];
     if (layers) result.candidate[field] = Array.from(layers, (v) => v ?? null) as never;
   }
   return result;
