@@ -1,0 +1,171 @@
+// One cell's state and its pure transitions (cell -> event -> new cell); never mutated in place.
+import type { Output, OutputMessage, RunStatus } from '../kernel/protocol';
+import type { SourceCell } from './types';
+
+export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error';
+
+/** An output on screen; `key` stays stable when a displayId output is replaced, so React keeps the node. */
+export interface ShownOutput {
+  key: number;
+  output: Output;
+  displayId?: string;
+}
+
+/** A student's version of a cell, written against an original whose content hash is `originalHash`. */
+export interface KeptEdit {
+  source: string;
+  originalHash: string;
+}
+
+export interface CellState {
+  id: string;
+  type: 'markdown' | 'code';
+  pair?: 'a' | 'b';
+  group: string | number;
+  /** The lesson's own source, what `Revert cell` goes back to. */
+  original: string;
+  /** What the student sees and runs. */
+  source: string;
+  status: CellStatus;
+  /** The `n` of `In [n]`: set when a run starts, kept after it ends. */
+  execCount: number | null;
+  /** The source of the last run that started: edits after it mark the cell "edited since last run". */
+  ranSource: string | null;
+  outputs: ShownOutput[];
+  nextOutputKey: number;
+  /** Why the last run ended without a result (interrupted, cancelled). */
+  notice: string | null;
+  /** Markdown only: the source is open in an editor instead of rendered. */
+  editing: boolean;
+  /** A saved edit of an older version of this cell, kept aside (never mixed into the new original). */
+  aside: KeptEdit | null;
+}
+
+export type EndCause = 'interrupt' | 'restart';
+
+export type CellEvent =
+  | { type: 'edit'; source: string }
+  | { type: 'revert' }
+  | { type: 'openEditor' }
+  | { type: 'closeEditor' }
+  | { type: 'queue' }
+  | { type: 'start'; execCount: number }
+  | { type: 'output'; message: OutputMessage }
+  | { type: 'finish'; status: RunStatus; cause?: EndCause }
+  | { type: 'useAside' }
+  | { type: 'discardAside' };
+
+export const interruptedNotice = 'Kernel interrupted: its state was lost; run the cells again';
+export const restartedNotice = 'Kernel restarted while this cell ran: its state was lost; run the cells again';
+export const cancelledNotice = 'Cancelled: the kernel was interrupted before this cell ran';
+export const cancelledByRestartNotice = 'Cancelled: the kernel restarted before this cell ran';
+
+/** A fresh cell from the lesson, with the student's saved source (if any) and a kept-aside edit (if any). */
+export function newCellState(cell: SourceCell, source: string = cell.source, aside: KeptEdit | null = null): CellState {
+  return {
+    id: cell.id,
+    type: cell.type,
+    ...(cell.pair ? { pair: cell.pair } : {}),
+    group: cell.group,
+    original: cell.source,
+    source,
+    status: 'idle',
+    execCount: null,
+    ranSource: null,
+    outputs: [],
+    nextOutputKey: 0,
+    notice: null,
+    editing: false,
+    aside,
+  };
+}
+
+/** Adds an output, or replaces the earlier one with the same displayId in place (progress bars, live tables). */
+export function applyOutput(outputs: ShownOutput[], message: OutputMessage, key: number): ShownOutput[] {
+  const { displayId, output } = message;
+  if (displayId !== undefined) {
+    const at = outputs.findIndex((o) => o.displayId === displayId);
+    if (at >= 0) return outputs.map((o, i) => (i === at ? { key: o.key, output, displayId } : o));
+  }
+  return [...outputs, displayId !== undefined ? { key, output, displayId } : { key, output }];
+}
+
+function noticeFor(status: 'interrupted' | 'cancelled', cause: EndCause): string {
+  if (status === 'interrupted') return cause === 'restart' ? restartedNotice : interruptedNotice;
+  return cause === 'restart' ? cancelledByRestartNotice : cancelledNotice;
+}
+
+/** The status a finished run leaves the cell in, and the notice to show with it. */
+function finished(cell: CellState, status: RunStatus, cause: EndCause): CellState {
+  switch (status) {
+    case 'ok':
+      return { ...cell, status: 'done', notice: null };
+    case 'error':
+      return { ...cell, status: 'error', notice: null };
+    case 'interrupted':
+    case 'cancelled':
+      return { ...cell, status: 'idle', notice: noticeFor(status, cause) };
+    default: {
+      const never: never = status;
+      throw new Error(`cell ${cell.id}: unknown run status ${String(never)}`);
+    }
+  }
+}
+
+export function cellReducer(cell: CellState, event: CellEvent): CellState {
+  switch (event.type) {
+    case 'edit':
+      return event.source === cell.source ? cell : { ...cell, source: event.source };
+    case 'revert':
+      return cell.source === cell.original ? cell : { ...cell, source: cell.original };
+    case 'openEditor':
+      return cell.type === 'markdown' && !cell.editing ? { ...cell, editing: true } : cell;
+    case 'closeEditor':
+      return cell.editing ? { ...cell, editing: false } : cell;
+    case 'queue':
+      return cell.type === 'code' ? { ...cell, status: 'queued', notice: null } : cell;
+    case 'start':
+      return {
+        ...cell,
+        status: 'running',
+        execCount: event.execCount,
+        ranSource: cell.source,
+        outputs: [],
+        notice: null,
+      };
+    case 'output':
+      // Outputs of a run that is no longer the cell's current one (late messages) are dropped.
+      if (cell.status !== 'running') return cell;
+      return {
+        ...cell,
+        outputs: applyOutput(cell.outputs, event.message, cell.nextOutputKey),
+        nextOutputKey: cell.nextOutputKey + 1,
+      };
+    case 'finish':
+      if (cell.status !== 'running' && cell.status !== 'queued') return cell;
+      return finished(cell, event.status, event.cause ?? 'interrupt');
+    case 'useAside':
+      return cell.aside ? { ...cell, source: cell.aside.source, aside: null } : cell;
+    case 'discardAside':
+      return cell.aside ? { ...cell, aside: null } : cell;
+    default: {
+      const never: never = event;
+      throw new Error(`cell ${cell.id}: unknown event ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** `In [n]`, `In [*]` while queued or running, `In [ ]` before the first run. */
+export function promptLabel(cell: Pick<CellState, 'status' | 'execCount'>): string {
+  if (cell.status === 'queued' || cell.status === 'running') return 'In [*]';
+  return cell.execCount === null ? 'In [ ]' : `In [${cell.execCount}]`;
+}
+
+/** True when the student changed the code after its last run started (the outputs may be stale). */
+export function editedSinceRun(cell: Pick<CellState, 'source' | 'ranSource'>): boolean {
+  return cell.ranSource !== null && cell.source !== cell.ranSource;
+}
+
+export function differsFromOriginal(cell: Pick<CellState, 'source' | 'original'>): boolean {
+  return cell.source !== cell.original;
+}

@@ -1,0 +1,107 @@
+// The whole notebook's state (cells, selection, mode, kernel, notices) and its pure reducer.
+import { cellReducer, differsFromOriginal, type CellEvent, type CellState, type KeptEdit } from './cellState';
+import type { EditorMode, KernelStatus, Notice } from './types';
+
+export interface KernelInfo {
+  status: KernelStatus;
+  backend: string | null;
+  notes: string[];
+}
+
+export interface NotebookState {
+  cells: CellState[];
+  selectedId: string | null;
+  mode: EditorMode;
+  kernel: KernelInfo;
+  /** The last `In [n]` handed out; a restart starts counting again, as Jupyter does. */
+  execCounter: number;
+  notices: Notice[];
+  /** Saved edits of cells the lesson no longer has: kept in storage, never dropped silently. */
+  orphans: Record<string, KeptEdit>;
+}
+
+export type NotebookEvent =
+  | { type: 'cell'; id: string; event: CellEvent }
+  | { type: 'startRun'; id: string }
+  | { type: 'select'; id: string; mode?: EditorMode }
+  | { type: 'moveSelection'; delta: number }
+  | { type: 'setMode'; mode: EditorMode }
+  | { type: 'kernel'; kernel: Partial<KernelInfo> }
+  | { type: 'kernelRestarted' }
+  | { type: 'notice'; notice: Notice }
+  | { type: 'dismissNotice'; id: string }
+  | { type: 'revertAll' };
+
+export function initialNotebookState(cells: CellState[], orphans: Record<string, KeptEdit> = {}, notices: Notice[] = []): NotebookState {
+  return {
+    cells,
+    selectedId: cells[0]?.id ?? null,
+    mode: 'command',
+    kernel: { status: 'starting', backend: null, notes: [] },
+    execCounter: 0,
+    notices,
+    orphans,
+  };
+}
+
+function updateCell(state: NotebookState, id: string, event: CellEvent): NotebookState {
+  let changed = false;
+  const cells = state.cells.map((c) => {
+    if (c.id !== id) return c;
+    const next = cellReducer(c, event);
+    changed = next !== c;
+    return next;
+  });
+  return changed ? { ...state, cells } : state;
+}
+
+function moveSelection(state: NotebookState, delta: number): NotebookState {
+  const at = state.cells.findIndex((c) => c.id === state.selectedId);
+  const to = Math.min(state.cells.length - 1, Math.max(0, (at < 0 ? 0 : at) + delta));
+  const id = state.cells[to]?.id ?? null;
+  return id === state.selectedId ? state : { ...state, selectedId: id };
+}
+
+export function notebookReducer(state: NotebookState, event: NotebookEvent): NotebookState {
+  switch (event.type) {
+    case 'cell':
+      return updateCell(state, event.id, event.event);
+    case 'startRun': {
+      const execCount = state.execCounter + 1;
+      const next = updateCell(state, event.id, { type: 'start', execCount });
+      return next === state ? state : { ...next, execCounter: execCount };
+    }
+    case 'select':
+      if (!state.cells.some((c) => c.id === event.id)) return state;
+      return { ...state, selectedId: event.id, mode: event.mode ?? state.mode };
+    case 'moveSelection':
+      return moveSelection(state, event.delta);
+    case 'setMode':
+      return event.mode === state.mode ? state : { ...state, mode: event.mode };
+    case 'kernel':
+      return { ...state, kernel: { ...state.kernel, ...event.kernel } };
+    case 'kernelRestarted':
+      return { ...state, execCounter: 0 };
+    case 'notice': {
+      const others = state.notices.filter((n) => n.id !== event.notice.id);
+      return { ...state, notices: [...others, event.notice] };
+    }
+    case 'dismissNotice':
+      return { ...state, notices: state.notices.filter((n) => n.id !== event.id) };
+    case 'revertAll':
+      return { ...state, cells: state.cells.map((c) => cellReducer(c, { type: 'revert' })) };
+    default: {
+      const never: never = event;
+      throw new Error(`notebook: unknown event ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Cells whose source differs from the lesson's: what `Revert to original` would throw away. */
+export function editedCells(state: Pick<NotebookState, 'cells'>): CellState[] {
+  return state.cells.filter(differsFromOriginal);
+}
+
+export function cellById(state: Pick<NotebookState, 'cells'>, id: string): CellState | undefined {
+  return state.cells.find((c) => c.id === id);
+}

@@ -1,0 +1,116 @@
+// Runs code cells one after another through a KernelHost, and handles interrupt and restart.
+import type { KernelHost, RunStatus } from '../kernel/protocol';
+import { interruptedNotice, type EndCause } from './cellState';
+import type { NotebookEvent, NotebookState } from './notebookState';
+import type { Store } from './store';
+
+export interface Runner {
+  /** Queues the code cells among `ids` (in that order) that are not queued or running already. */
+  run(ids: string[]): void;
+  /** Stops the running cell (the kernel's state is lost) and cancels the queued ones. */
+  interrupt(): Promise<void>;
+  /** A fresh kernel with an empty scope; what ran or waited is ended like an interrupt. */
+  restart(): Promise<void>;
+  /** Resolves when nothing is queued or running (tests, Run all). */
+  idle(): Promise<void>;
+}
+
+export const interruptNoticeId = 'kernel-interrupted';
+
+/**
+ * One runner per notebook. Its queue lives here, not in the reducer, because it drives async work;
+ * every change a person can see still goes through `store.dispatch`.
+ */
+export function createRunner(host: KernelHost, store: Store<NotebookState, NotebookEvent>): Runner {
+  const queue: string[] = [];
+  let running: string | null = null;
+  // Bumped by interrupt/restart: a run that resolves after that belongs to a dead kernel.
+  let generation = 0;
+  let pumping: Promise<void> = Promise.resolve();
+
+  const dispatch = (event: NotebookEvent): void => store.dispatch(event);
+  const finish = (id: string, status: RunStatus, cause?: EndCause): void =>
+    dispatch({ type: 'cell', id, event: cause ? { type: 'finish', status, cause } : { type: 'finish', status } });
+
+  async function runOne(id: string, myGeneration: number): Promise<void> {
+    const cell = store.getState().cells.find((c) => c.id === id);
+    if (!cell) return;
+    running = id;
+    dispatch({ type: 'startRun', id });
+    // The code is read when the run starts, as Jupyter does: edits made while queued count.
+    const code = cell.source;
+    let status: RunStatus;
+    try {
+      const result = await host.run(id, code, (message) => {
+        if (generation === myGeneration) dispatch({ type: 'cell', id, event: { type: 'output', message } });
+      });
+      status = result.status;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      dispatch({ type: 'cell', id, event: { type: 'output', message: { output: { kind: 'error', name: 'KernelError', message } } } });
+      status = 'error';
+    }
+    // After an interrupt the cell was already ended by interrupt(); the late result changes nothing.
+    if (generation !== myGeneration) return;
+    running = null;
+    finish(id, status);
+  }
+
+  async function pump(): Promise<void> {
+    const myGeneration = generation;
+    dispatch({ type: 'kernel', kernel: { status: 'busy' } });
+    while (queue.length > 0 && generation === myGeneration) {
+      const id = queue.shift() as string;
+      await runOne(id, myGeneration);
+    }
+    if (generation === myGeneration) dispatch({ type: 'kernel', kernel: { status: 'idle' } });
+  }
+
+  function endAll(cause: EndCause): void {
+    generation += 1;
+    for (const id of queue.splice(0)) finish(id, 'cancelled', cause);
+    if (running !== null) finish(running, 'interrupted', cause);
+    running = null;
+  }
+
+  return {
+    run(ids) {
+      const cells = store.getState().cells;
+      const fresh = ids.filter((id, at) => {
+        const cell = cells.find((c) => c.id === id);
+        return cell?.type === 'code' && id !== running && !queue.includes(id) && ids.indexOf(id) === at;
+      });
+      if (fresh.length === 0) return;
+      dispatch({ type: 'dismissNotice', id: interruptNoticeId });
+      for (const id of fresh) dispatch({ type: 'cell', id, event: { type: 'queue' } });
+      const wasIdle = queue.length === 0 && running === null;
+      queue.push(...fresh);
+      if (wasIdle) pumping = pump();
+    },
+    async interrupt() {
+      // Interrupting replaces the worker (its state is lost), so an idle kernel is left alone.
+      if (running === null && queue.length === 0) return;
+      endAll('interrupt');
+      dispatch({ type: 'notice', notice: { id: interruptNoticeId, tone: 'warning', text: interruptedNotice } });
+      dispatch({ type: 'kernel', kernel: { status: 'restarting' } });
+      await host.interrupt();
+      dispatch({ type: 'kernel', kernel: { status: 'idle' } });
+    },
+    async restart() {
+      endAll('restart');
+      dispatch({ type: 'kernel', kernel: { status: 'restarting' } });
+      await host.restart();
+      dispatch({ type: 'kernelRestarted' });
+      const info = await host.ready();
+      dispatch({ type: 'kernel', kernel: { status: 'idle', backend: info.backend, notes: info.notes } });
+    },
+    async idle() {
+      // A pump may start another while we wait (Run all during a run): wait until none is left.
+      let seen: Promise<void>;
+      do {
+        seen = pumping;
+        await seen;
+      } while (seen !== pumping);
+    },
+  };
+}

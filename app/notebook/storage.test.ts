@@ -1,0 +1,173 @@
+// Tests of saved edits: round trip, changed lesson, corrupt and old data, full or missing storage.
+import { describe, expect, it } from 'vitest';
+import { cellReducer } from './cellState';
+import { contentHash, fnv1a32 } from './contentHash';
+import {
+  browserStore,
+  editsKey,
+  emptyEdits,
+  loadEdits,
+  problemWith,
+  restoreCells,
+  snapshotEdits,
+  storageUnavailableNotice,
+  writeEdits,
+  type KeyValueStore,
+} from './storage';
+import type { SourceCell } from './types';
+
+function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+function failingStore(name: string): KeyValueStore {
+  const fail = (): never => {
+    throw new DOMException('refused', name);
+  };
+  return { getItem: () => null, setItem: fail, removeItem: fail };
+}
+
+const lesson: SourceCell[] = [
+  { id: '01-intro', type: 'markdown', source: '# Intro', group: 1 },
+  { id: '02-code', type: 'code', source: 'const x = 1;', group: 2 },
+];
+
+describe('fnv1a32', () => {
+  // Published FNV-1a 32-bit test vectors (Fowler/Noll/Vo reference), not computed by this code.
+  it.each([
+    ['', '811c9dc5'],
+    ['a', 'e40c292c'],
+    ['foobar', 'bf9cf968'],
+  ])('hash of %j is %s', (text, hex) => {
+    expect(fnv1a32(text)).toBe(hex);
+  });
+});
+
+describe('contentHash', () => {
+  it('tells apart texts that differ in one character, and is stable', () => {
+    expect(contentHash('const x = 1;')).toBe(contentHash('const x = 1;'));
+    expect(contentHash('const x = 1;')).not.toBe(contentHash('const x = 2;'));
+  });
+  it('prefixes the length in UTF-16 units', () => {
+    expect(contentHash('αβ').startsWith('2-')).toBe(true);
+  });
+});
+
+describe('problemWith', () => {
+  it.each([
+    ['{not json', 'not valid JSON'],
+    ['42', 'not an object'],
+    ['{"version":0,"edits":{},"aside":{}}', 'another version'],
+    ['{"version":1,"edits":{"a":{"source":3}},"aside":{}}', '"edits"'],
+    ['{"version":1,"edits":{},"aside":[]}', '"aside"'],
+  ])('%s -> a problem mentioning %s', (raw, expected) => {
+    expect(problemWith(raw)).toContain(expected);
+  });
+  it('accepts a well-formed version-1 record', () => {
+    expect(problemWith('{"version":1,"edits":{"a":{"source":"x","originalHash":"1-2"}},"aside":{}}')).toBeNull();
+  });
+});
+
+describe('loadEdits', () => {
+  it('starts empty when nothing is saved', () => {
+    expect(loadEdits(memoryStore(), 1)).toEqual({ saved: emptyEdits(), notices: [], writable: true });
+  });
+
+  it.each(['{broken', '{"version":99,"edits":{},"aside":{}}'])('sets %s aside under another key, with a notice naming it', (raw) => {
+    const store = memoryStore({ [editsKey]: raw });
+    const loaded = loadEdits(store, 1234);
+    expect(loaded.saved).toEqual(emptyEdits());
+    expect(store.data.get(`${editsKey}/set-aside-1234`)).toBe(raw);
+    expect(store.data.has(editsKey)).toBe(false);
+    expect(loaded.notices[0].text).toContain(`${editsKey}/set-aside-1234`);
+    expect(loaded.writable).toBe(true);
+  });
+
+  it('says edits will not survive a reload when there is no storage', () => {
+    expect(loadEdits(null, 1)).toMatchObject({ notices: [storageUnavailableNotice], writable: false });
+  });
+
+  it('does not overwrite unreadable data it could not move aside', () => {
+    const store = { ...failingStore('QuotaExceededError'), getItem: () => '{broken' };
+    const loaded = loadEdits(store, 1);
+    expect(loaded.writable).toBe(false);
+    expect(loaded.notices[0].tone).toBe('error');
+  });
+});
+
+describe('restoreCells', () => {
+  it('applies an edit written against the same original', () => {
+    const saved = { ...emptyEdits(), edits: { '02-code': { source: 'const x = 2;', originalHash: contentHash('const x = 1;') } } };
+    const { cells, notices } = restoreCells(lesson, saved);
+    expect(cells.map((c) => c.source)).toEqual(['# Intro', 'const x = 2;']);
+    expect(cells[1].original).toBe('const x = 1;');
+    expect(notices).toEqual([]);
+  });
+
+  it('keeps an edit of a changed original aside instead of mixing it in', () => {
+    const saved = { ...emptyEdits(), edits: { '02-code': { source: 'mine', originalHash: contentHash('const x = 0;') } } };
+    const [, cell] = restoreCells(lesson, saved).cells;
+    expect(cell.source).toBe('const x = 1;');
+    expect(cell.aside).toEqual({ source: 'mine', originalHash: contentHash('const x = 0;') });
+  });
+
+  it('keeps edits of cells the lesson no longer has, and says so', () => {
+    const saved = { ...emptyEdits(), edits: { '09-gone': { source: 'old', originalHash: 'h' } } };
+    const restored = restoreCells(lesson, saved);
+    expect(restored.orphans).toEqual({ '09-gone': { source: 'old', originalHash: 'h' } });
+    expect(restored.notices[0].text).toContain('09-gone');
+    expect(snapshotEdits(restored.cells, restored.orphans).aside['09-gone'].source).toBe('old');
+  });
+});
+
+describe('snapshotEdits', () => {
+  it('saves only edited cells, keyed to the hash of their original, and round-trips through restore', () => {
+    const { cells } = restoreCells(lesson, emptyEdits());
+    const edited = [cells[0], cellReducer(cells[1], { type: 'edit', source: 'const x = 3;' })];
+    const saved = snapshotEdits(edited, {});
+    expect(saved.edits).toEqual({ '02-code': { source: 'const x = 3;', originalHash: contentHash('const x = 1;') } });
+    expect(restoreCells(lesson, saved).cells.map((c) => c.source)).toEqual(['# Intro', 'const x = 3;']);
+  });
+
+  it('saves nothing for a reverted cell', () => {
+    const { cells } = restoreCells(lesson, emptyEdits());
+    const reverted = [cells[0], cellReducer(cellReducer(cells[1], { type: 'edit', source: 'y' }), { type: 'revert' })];
+    expect(snapshotEdits(reverted, {}).edits).toEqual({});
+  });
+});
+
+describe('writeEdits', () => {
+  it('writes JSON that loadEdits reads back', () => {
+    const store = memoryStore();
+    const saved = { ...emptyEdits(), edits: { a: { source: 's', originalHash: 'h' } } };
+    expect(writeEdits(store, saved)).toEqual({ ok: true });
+    expect(loadEdits(store, 1).saved).toEqual(saved);
+  });
+
+  it('removes the key when nothing is edited', () => {
+    const store = memoryStore({ [editsKey]: '{}' });
+    writeEdits(store, emptyEdits());
+    expect(store.data.has(editsKey)).toBe(false);
+  });
+
+  it.each([
+    ['QuotaExceededError', 'full'],
+    ['SecurityError', 'SecurityError'],
+  ])('turns a %s into a notice that edits will not survive a reload', (name, mention) => {
+    const result = writeEdits(failingStore(name), { ...emptyEdits(), edits: { a: { source: 's', originalHash: 'h' } } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.notice.text).toMatch(new RegExp(`${mention}.*won't survive a reload`));
+  });
+});
+
+describe('browserStore', () => {
+  it('is null where there is no localStorage (Node)', () => {
+    expect(browserStore()).toBeNull();
+  });
+});

@@ -1,0 +1,172 @@
+// Saved edits in localStorage: a versioned schema keyed to each original cell's content hash.
+import { newCellState, type CellState, type KeptEdit } from './cellState';
+import { contentHash } from './contentHash';
+import type { Notice, SourceCell } from './types';
+
+export const editsKey = 'jacobian-notebook/edits';
+export const schemaVersion = 1;
+
+/** The part of `Storage` we use, so tests can hand in a Map-backed or failing one. */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/**
+ * Version 1: `edits[id]` is the student's source of cell `id`, written against the original whose
+ * hash is `originalHash`; `aside[id]` holds edits of an older original (or of a cell the lesson no
+ * longer has), kept until the student uses or discards them.
+ */
+export interface SavedEdits {
+  version: typeof schemaVersion;
+  edits: Record<string, KeptEdit>;
+  aside: Record<string, KeptEdit>;
+}
+
+export const emptyEdits = (): SavedEdits => ({ version: schemaVersion, edits: {}, aside: {} });
+
+export const storageUnavailableNotice: Notice = {
+  id: 'storage',
+  tone: 'warning',
+  text: "This browser does not let the page save data: your edits won't survive a reload.",
+};
+
+/** localStorage if this page may use it (private modes and blocked cookies throw on access), else null. */
+export function browserStore(): KeyValueStore | null {
+  try {
+    const store = globalThis.localStorage;
+    const probe = `${editsKey}/probe`;
+    store.setItem(probe, '1');
+    store.removeItem(probe);
+    return store;
+  } catch {
+    return null;
+  }
+}
+
+function isKeptEdit(x: unknown): x is KeptEdit {
+  if (typeof x !== 'object' || x === null) return false;
+  const e = x as Record<string, unknown>;
+  return typeof e.source === 'string' && typeof e.originalHash === 'string';
+}
+
+function isEditMap(x: unknown): x is Record<string, KeptEdit> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && Object.values(x).every(isKeptEdit);
+}
+
+/** Why `raw` is not usable as version-1 saved edits, or null if it is. */
+export function problemWith(raw: string): string | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return 'they are not valid JSON';
+  }
+  if (typeof data !== 'object' || data === null) return 'they are not an object';
+  const d = data as Record<string, unknown>;
+  if (d.version !== schemaVersion) return `they were saved by another version of this app (schema ${JSON.stringify(d.version)}, this one reads ${schemaVersion})`;
+  if (!isEditMap(d.edits)) return '"edits" is not a map of cell edits';
+  if (!isEditMap(d.aside)) return '"aside" is not a map of cell edits';
+  return null;
+}
+
+export interface LoadedEdits {
+  saved: SavedEdits;
+  notices: Notice[];
+  /** False when saving would overwrite data we could neither read nor set aside. */
+  writable: boolean;
+}
+
+/** Reads the saved edits; unreadable ones are moved to another key (never deleted) and a notice says where. */
+export function loadEdits(store: KeyValueStore | null, nowMs: number): LoadedEdits {
+  if (!store) return { saved: emptyEdits(), notices: [storageUnavailableNotice], writable: false };
+  let raw: string | null;
+  try {
+    raw = store.getItem(editsKey);
+  } catch {
+    return { saved: emptyEdits(), notices: [storageUnavailableNotice], writable: false };
+  }
+  if (raw === null) return { saved: emptyEdits(), notices: [], writable: true };
+  const problem = problemWith(raw);
+  if (problem === null) return { saved: JSON.parse(raw) as SavedEdits, notices: [], writable: true };
+  const asideKey = `${editsKey}/set-aside-${nowMs}`;
+  try {
+    store.setItem(asideKey, raw);
+    store.removeItem(editsKey);
+  } catch {
+    const text = `Your saved edits could not be read (${problem}) nor moved aside: they are left as they are, and edits made now won't be saved.`;
+    return { saved: emptyEdits(), notices: [{ id: 'storage-unreadable', tone: 'error', text }], writable: false };
+  }
+  const text = `Your saved edits could not be read (${problem}). They were set aside in this browser's storage under "${asideKey}"; the notebook starts from the lesson.`;
+  return { saved: emptyEdits(), notices: [{ id: 'storage-set-aside', tone: 'warning', text }], writable: true };
+}
+
+export interface RestoredCells {
+  cells: CellState[];
+  /** Edits of cells the lesson no longer has, keyed by their old id. */
+  orphans: Record<string, KeptEdit>;
+  notices: Notice[];
+}
+
+/**
+ * Lesson cells with the student's saved sources. An edit written against another version of a cell
+ * is never applied to the new one: it is kept aside on that cell (the cell shows a notice).
+ */
+export function restoreCells(lesson: SourceCell[], saved: SavedEdits): RestoredCells {
+  const orphans: Record<string, KeptEdit> = {};
+  const ids = new Set(lesson.map((c) => c.id));
+  const cells = lesson.map((cell) => {
+    const edit = saved.edits[cell.id];
+    const kept = saved.aside[cell.id] ?? null;
+    if (!edit) return newCellState(cell, cell.source, kept);
+    if (edit.originalHash === contentHash(cell.source)) return newCellState(cell, edit.source, kept);
+    // The lesson changed under this edit. An older kept-aside version, if different, is not dropped either.
+    if (kept && kept.source !== edit.source) orphans[`${cell.id} (older)`] = kept;
+    return newCellState(cell, cell.source, edit);
+  });
+  for (const [id, edit] of [...Object.entries(saved.edits), ...Object.entries(saved.aside)]) {
+    if (!ids.has(id)) orphans[id] = edit;
+  }
+  const orphanIds = Object.keys(orphans);
+  const notices: Notice[] =
+    orphanIds.length === 0
+      ? []
+      : [
+          {
+            id: 'storage-orphans',
+            tone: 'info',
+            text: `Saved edits of cells this lesson no longer has (${orphanIds.join(', ')}) are kept in this browser's storage under "${editsKey}".`,
+          },
+        ];
+  return { cells, orphans, notices };
+}
+
+/** What to save for the notebook as it is now: edited sources, kept-aside edits, orphans. */
+export function snapshotEdits(cells: readonly CellState[], orphans: Record<string, KeptEdit>): SavedEdits {
+  const saved: SavedEdits = { version: schemaVersion, edits: {}, aside: { ...orphans } };
+  for (const cell of cells) {
+    if (cell.source !== cell.original) saved.edits[cell.id] = { source: cell.source, originalHash: contentHash(cell.original) };
+    if (cell.aside) saved.aside[cell.id] = cell.aside;
+  }
+  return saved;
+}
+
+export type SaveResult = { ok: true } | { ok: false; notice: Notice };
+
+function isQuotaError(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+}
+
+/** Writes the saved edits (nothing stored at all when there are none); failures become a notice, never a crash. */
+export function writeEdits(store: KeyValueStore, saved: SavedEdits): SaveResult {
+  const empty = Object.keys(saved.edits).length === 0 && Object.keys(saved.aside).length === 0;
+  try {
+    if (empty) store.removeItem(editsKey);
+    else store.setItem(editsKey, JSON.stringify(saved));
+    return { ok: true };
+  } catch (err) {
+    const why = isQuotaError(err) ? "this browser's storage for the page is full" : `the browser refused (${err instanceof Error ? err.name : String(err)})`;
+    return { ok: false, notice: { id: 'storage', tone: 'warning', text: `Your edits could not be saved (${why}): they won't survive a reload.` } };
+  }
+}
