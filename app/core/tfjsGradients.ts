@@ -1,0 +1,170 @@
+// Gradients by TensorFlow.js autograd over the same network, and loading tfjs with a chosen backend.
+// tfjs is passed in (type-only import here), so importing core never loads tfjs by itself.
+import type * as TfModule from '@tensorflow/tfjs';
+import type { ActivationName, Gradients, NetSpec } from './types';
+
+export type Tf = typeof TfModule;
+type Tensor = TfModule.Tensor;
+
+export type TfBackendName = 'cpu' | 'wasm' | 'webgl';
+
+/** Leaky ReLU's slope for negative inputs (the manual activations use the same value). */
+export const LEAKY_RELU_ALPHA = 0.01;
+
+/** Each activation as tfjs ops; tfjs's own gradients give relu'(0) = 0 and leakyRelu'(0) = alpha. */
+const tfActivations: Record<ActivationName, (tf: Tf, z: Tensor) => Tensor> = {
+  sigmoid: (tf, z) => tf.sigmoid(z),
+  tanh: (tf, z) => tf.tanh(z),
+  relu: (tf, z) => tf.relu(z),
+  leakyRelu: (tf, z) => tf.leakyRelu(z, LEAKY_RELU_ALPHA),
+};
+
+/** The network's parameters held as tfjs tensors, ready for repeated gradient calls. */
+export interface PreparedTfjsNet {
+  /**
+   * One forward + backward pass, values downloaded (float32, copies): `[loss, dX0, dW1..dWK (row-major),
+   * dbeta1..dbetaK, dX1..dXK]`. What the benchmark times: no upload, every intermediate tensor freed.
+   */
+  gradientsFlat(): Float32Array[];
+  /** The same as plain JSON `Gradients`; throws when log(X_K) is undefined. */
+  gradients(): Gradients;
+  /** Frees the parameter tensors; the object is unusable afterwards. */
+  dispose(): void;
+}
+
+/**
+ * Loss l = sum log(X_K) of the network whose tensors are `args` = [X0, W_1..W_K, beta_1..beta_K,
+ * t_1..t_K]. The taps t_k are zeros added to X_k: dl/dt_k = dl/dX_k, so one backward pass gives
+ * the gradient w.r.t. every layer's output too, as the manual chain rule does.
+ */
+function lossWithTaps(tf: Tf, activation: ActivationName, depth: number, args: Tensor[]): Tensor {
+  const f = tfActivations[activation];
+  let X = args[0];
+  for (let k = 1; k <= depth; k++) {
+    const W = args[k];
+    const beta = args[depth + k];
+    const tap = args[2 * depth + k];
+    X = tf.add(f(tf, tf.add(tf.matMul(W, X), beta)), tap);
+  }
+  return tf.sum(tf.log(X));
+}
+
+/** Uploads the parameters of a (valid, see validateNetSpec) network once; see PreparedTfjsNet. */
+export function prepareTfjsNet(tf: Tf, spec: NetSpec): PreparedTfjsNet {
+  const { widths, activation } = spec;
+  const depth = widths.length - 1;
+  // Column vectors, so z_k = W_k X_{k-1} + beta_k reads as in the lesson.
+  const args: Tensor[] = [tf.tensor2d(spec.X0, [widths[0], 1], 'float32')];
+  for (let k = 1; k <= depth; k++) args.push(tf.tensor2d(spec.W[k - 1], [widths[k], widths[k - 1]], 'float32'));
+  for (let k = 1; k <= depth; k++) args.push(tf.tensor2d(spec.beta[k - 1], [widths[k], 1], 'float32'));
+  for (let k = 1; k <= depth; k++) args.push(tf.zeros([widths[k], 1], 'float32'));
+  const valueAndGrads = tf.valueAndGrads((...xs: Tensor[]) => lossWithTaps(tf, activation, depth, xs));
+  let disposed = false;
+
+  const gradientsFlat = (): Float32Array[] => {
+    if (disposed) throw new Error('prepareTfjsNet: gradients() called after dispose()');
+    // tidy frees every intermediate, the value and the grads; only the copied arrays leave it.
+    return tf.tidy(() => {
+      const { value, grads } = valueAndGrads(args);
+      const [dX0, ...rest] = grads;
+      const dW = rest.slice(0, depth);
+      const dbeta = rest.slice(depth, 2 * depth);
+      const dTaps = rest.slice(2 * depth);
+      return [value, dX0, ...dW, ...dbeta, ...dTaps].map((t) => Float32Array.from(t.dataSync()));
+    });
+  };
+
+  const gradients = (): Gradients => {
+    const flat = gradientsFlat();
+    const loss = flat[0][0];
+    if (!Number.isFinite(loss)) throw lossUndefined(tf, spec, args, loss);
+    const at = (i: number): number[] => Array.from(flat[i]);
+    const dW: number[][][] = [];
+    const dbeta: number[][] = [];
+    const dX: number[][] = [at(1)];
+    for (let k = 1; k <= depth; k++) {
+      const flatW = at(1 + k);
+      const cols = widths[k - 1];
+      dW.push(Array.from({ length: widths[k] }, (_, i) => flatW.slice(i * cols, (i + 1) * cols)));
+      dbeta.push(at(1 + depth + k));
+      dX.push(at(1 + 2 * depth + k));
+    }
+    return { loss, dX, dW, dbeta };
+  };
+
+  const dispose = (): void => {
+    if (disposed) return;
+    disposed = true;
+    tf.dispose(args);
+  };
+
+  return { gradientsFlat, gradients, dispose };
+}
+
+/** Names the first entry of X_K (float32 here) where log is undefined; only runs on the error path. */
+function lossUndefined(tf: Tf, spec: NetSpec, args: Tensor[], loss: number): Error {
+  const depth = spec.widths.length - 1;
+  const XK = tf.tidy(() => {
+    let X = args[0];
+    for (let k = 1; k <= depth; k++) {
+      X = tfActivations[spec.activation](tf, tf.add(tf.matMul(args[k], X), args[depth + k]));
+    }
+    return Float32Array.from(X.dataSync());
+  });
+  const i = XK.findIndex((x) => !(x > 0));
+  const where = i >= 0 ? `X_${depth}[${i}] = ${XK[i]}` : `loss = ${loss}`;
+  const error = new Error(`log(X_K) is undefined (tfjs, float32): ${where}`);
+  error.name = 'LossUndefinedError';
+  return error;
+}
+
+/** dl/dX_k, dl/dW_k, dl/dbeta_k of l = sum log(X_K) by tfjs autograd (float32); every tensor freed. */
+export function tfjsGradients(tf: Tf, spec: NetSpec): Gradients {
+  const net = prepareTfjsNet(tf, spec);
+  try {
+    return net.gradients();
+  } finally {
+    net.dispose();
+  }
+}
+
+export interface TfInit {
+  tf: Tf;
+  /** The backend actually in use (may differ from the one requested, see notes). */
+  backend: string;
+  /** Why the requested backend was not used, if it was not. */
+  notes: string[];
+}
+
+export interface InitTfOptions {
+  /** Where the wasm binaries are served (browser builds); Node finds them in node_modules. */
+  wasmPaths?: string | Record<string, string>;
+}
+
+/**
+ * Loads tfjs (and the wasm backend when asked), selects the backend, falls back to cpu with a
+ * note when the requested one cannot start. Prod mode: keeps tfjs's console hints (e.g. the
+ * tfjs-node one in Node) off stdout/stderr; failures are reported through `notes` instead.
+ */
+export async function initTf(requested: TfBackendName, options: InitTfOptions = {}): Promise<TfInit> {
+  const tf: Tf = await import('@tensorflow/tfjs');
+  tf.enableProdMode();
+  const notes: string[] = [];
+  try {
+    if (requested === 'wasm') {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      if (options.wasmPaths !== undefined) wasm.setWasmPaths(options.wasmPaths);
+    }
+    if (await tf.setBackend(requested)) {
+      await tf.ready();
+      return { tf, backend: tf.getBackend(), notes };
+    }
+    notes.push(`tfjs backend "${requested}" failed to initialise; using cpu`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    notes.push(`tfjs backend "${requested}" is unavailable (${reason}); using cpu`);
+  }
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return { tf, backend: tf.getBackend(), notes };
+}
