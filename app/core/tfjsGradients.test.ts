@@ -51,6 +51,14 @@ describe('tfjsGradients', () => {
     expect(g.dbeta[0][2]).toBeCloseTo(0.5 / 2.125, 6);
   });
 
+  it('gives leaky relu the slope 0.01 at the same kink, as the manual derivative does', async () => {
+    const { tf } = await tfReady;
+    const g = tfjsGradients(tf, { ...originalNet, activation: 'leakyRelu' });
+    // X_1 = [0, -0.0075, 2.25], X_2 = 0.2 (-0.0075) + 0.5 (2.25) + 1 = 2.1235; dl/dX_1[0] = -1.5 / X_2.
+    expect(g.dX[2][0]).toBeCloseTo(1 / 2.1235, 6);
+    expect(g.dbeta[0][0]).toBeCloseTo((0.01 * -1.5) / 2.1235, 8);
+  });
+
   it('names the output where log(X_K) is undefined, and frees its tensors', async () => {
     const { tf } = await tfReady;
     const before = tf.memory().numTensors;

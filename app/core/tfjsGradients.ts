@@ -1,6 +1,7 @@
 // Gradients by TensorFlow.js autograd over the same network, and loading tfjs with a chosen backend.
 // tfjs is passed in (type-only import here), so importing core never loads tfjs by itself.
 import type * as TfModule from '@tensorflow/tfjs';
+import { leakySlope } from './activations';
 import type { ActivationName, Gradients, NetSpec } from './types';
 
 export type Tf = typeof TfModule;
@@ -8,15 +9,15 @@ type Tensor = TfModule.Tensor;
 
 export type TfBackendName = 'cpu' | 'wasm' | 'webgl';
 
-/** Leaky ReLU's slope for negative inputs (the manual activations use the same value). */
-export const LEAKY_RELU_ALPHA = 0.01;
-
-/** Each activation as tfjs ops; tfjs's own gradients give relu'(0) = 0 and leakyRelu'(0) = alpha. */
+/**
+ * Each activation as tfjs ops, matching activations.ts: leaky slope passed explicitly (tfjs's default
+ * is 0.2); tfjs's own gradients give relu'(0) = 0 and leakyRelu'(0) = the slope, as the manual ones do.
+ */
 const tfActivations: Record<ActivationName, (tf: Tf, z: Tensor) => Tensor> = {
   sigmoid: (tf, z) => tf.sigmoid(z),
   tanh: (tf, z) => tf.tanh(z),
   relu: (tf, z) => tf.relu(z),
-  leakyRelu: (tf, z) => tf.leakyRelu(z, LEAKY_RELU_ALPHA),
+  leakyRelu: (tf, z) => tf.leakyRelu(z, leakySlope),
 };
 
 /** The network's parameters held as tfjs tensors, ready for repeated gradient calls. */
