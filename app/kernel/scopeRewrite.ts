@@ -1,0 +1,452 @@
+// Rewrites a cell's JavaScript so its top-level names live on the shared scope object: the edits, by source range.
+import type * as acorn from 'acorn';
+
+/** The names the rewritten code uses for the scope object and the "not defined" reporter. */
+export const SCOPE = '__scope';
+export const MISSING = '__missing';
+
+/** Replace js[start, end) by text (start === end: insert). */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface RewriteResult {
+  edits: Edit[];
+  /** Names this cell declares at top level (they land on the scope object). */
+  declared: string[];
+  /** Scope names the cell reads or writes anywhere (nested functions included). */
+  used: Set<string>;
+  /** Top-level `var` names: hoisted, kept if already set (re-running `var x;` keeps x). */
+  hoistedVars: string[];
+  /** Top-level function declarations: assigned to the scope before the first statement runs. */
+  hoistedFunctions: string[];
+}
+
+export class ImportExportError extends Error {
+  constructor(
+    message: string,
+    readonly pos: number,
+  ) {
+    super(message);
+    this.name = 'SyntaxError';
+  }
+}
+
+interface Scope {
+  names: Set<string>;
+  parent: Scope | null;
+  /** Inside a function (or class body / static block): `var` is local there. */
+  inFunction: boolean;
+}
+
+type Node = acorn.AnyNode;
+type PatternMode = 'bind-local' | 'bind-top' | 'assign';
+
+/** Identifiers bound by a binding pattern. */
+export function patternNames(pattern: acorn.Pattern | null | undefined, out: string[] = []): string[] {
+  if (!pattern) return out;
+  switch (pattern.type) {
+    case 'Identifier':
+      out.push(pattern.name);
+      break;
+    case 'ObjectPattern':
+      for (const p of pattern.properties) patternNames(p.type === 'RestElement' ? p.argument : (p.value as acorn.Pattern), out);
+      break;
+    case 'ArrayPattern':
+      for (const e of pattern.elements) patternNames(e, out);
+      break;
+    case 'AssignmentPattern':
+      patternNames(pattern.left, out);
+      break;
+    case 'RestElement':
+      patternNames(pattern.argument, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** `var` names declared in these statements, not looking into nested functions or classes. */
+function varNames(statements: readonly Node[], out: string[] = []): string[] {
+  const visitStatement = (s: Node | null | undefined): void => {
+    if (!s) return;
+    switch (s.type) {
+      case 'VariableDeclaration':
+        if (s.kind === 'var') for (const d of s.declarations) patternNames(d.id, out);
+        break;
+      case 'BlockStatement':
+      case 'StaticBlock':
+        s.body.forEach(visitStatement);
+        break;
+      case 'IfStatement':
+        visitStatement(s.consequent);
+        visitStatement(s.alternate);
+        break;
+      case 'ForStatement':
+        visitStatement(s.init);
+        visitStatement(s.body);
+        break;
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        visitStatement(s.left);
+        visitStatement(s.body);
+        break;
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'LabeledStatement':
+        visitStatement(s.body);
+        break;
+      case 'TryStatement':
+        visitStatement(s.block);
+        visitStatement(s.handler?.body);
+        visitStatement(s.finalizer);
+        break;
+      case 'SwitchStatement':
+        for (const c of s.cases) c.consequent.forEach(visitStatement);
+        break;
+      case 'ExportNamedDeclaration':
+        visitStatement(s.declaration);
+        break;
+      default:
+        break;
+    }
+  };
+  statements.forEach(visitStatement);
+  return out;
+}
+
+/** Block-scoped names (let, const, class, function) declared directly in a statement list. */
+function lexicalNames(statements: readonly Node[], out: string[] = []): string[] {
+  for (const raw of statements) {
+    const s = raw.type === 'ExportNamedDeclaration' && raw.declaration ? raw.declaration : raw;
+    if (s.type === 'VariableDeclaration' && s.kind !== 'var') for (const d of s.declarations) patternNames(d.id, out);
+    if ((s.type === 'ClassDeclaration' || s.type === 'FunctionDeclaration') && s.id) out.push(s.id.name);
+  }
+  return out;
+}
+
+/** Keeps the line breaks of removed text, so every line stays where the student wrote it. */
+export function keepNewlines(removed: string): string {
+  return removed.replace(/[^\n]/g, '');
+}
+
+/**
+ * Finds the edits that move a cell's top-level declarations onto `__scope` and route every
+ * reference to a scope name through it. `known` are the names earlier cells (and the kernel) put
+ * on the scope; `isGlobal` tells which other names are globals of the JS environment. A read of a
+ * name that is neither becomes a late lookup that throws "x is not defined" if still missing.
+ */
+export function rewriteScope(program: acorn.Program, js: string, known: ReadonlySet<string>, isGlobal: (name: string) => boolean): RewriteResult {
+  const edits: Edit[] = [];
+  const used = new Set<string>();
+  const hoistedVars = varNames(program.body);
+  const hoistedFunctions: string[] = [];
+  for (const s of program.body) {
+    const d = s.type === 'ExportNamedDeclaration' ? s.declaration : s;
+    if (d?.type === 'FunctionDeclaration' && d.id) hoistedFunctions.push(d.id.name);
+  }
+  const declared = [...new Set([...lexicalNames(program.body), ...hoistedVars])];
+  const topNames = new Set(declared);
+  const top: Scope = { names: new Set(), parent: null, inFunction: false };
+
+  const isLocal = (name: string, scope: Scope | null): boolean => {
+    for (let s = scope; s; s = s.parent) if (s.names.has(name)) return true;
+    return false;
+  };
+  const child = (parent: Scope, names: Iterable<string>, inFunction = parent.inFunction): Scope => ({ names: new Set(names), parent, inFunction });
+
+  /** An identifier used as a value (or written): rewritten when it names a scope entry. */
+  const reference = (id: acorn.Identifier, scope: Scope, how: { write?: boolean; shorthand?: boolean; callee?: boolean } = {}): void => {
+    const name = id.name;
+    if (name === 'undefined' || name === 'arguments' || isLocal(name, scope)) return;
+    let text: string;
+    if (topNames.has(name) || known.has(name)) {
+      used.add(name);
+      text = how.callee ? `(0, ${SCOPE}.${name})` : `${SCOPE}.${name}`;
+    } else if (isGlobal(name) || how.write) {
+      return; // a global, or an assignment to an undeclared name: JavaScript's own ReferenceError.
+    } else {
+      // Perhaps a later cell defines it: look it up when this code runs.
+      text = `(${JSON.stringify(name)} in ${SCOPE} ? ${SCOPE}.${name} : ${MISSING}(${JSON.stringify(name)}))`;
+    }
+    edits.push({ start: id.start, end: id.end, text: how.shorthand ? `${name}: ${text}` : text });
+  };
+
+  const visitPattern = (p: acorn.Pattern | null, mode: PatternMode, scope: Scope, shorthand = false): void => {
+    if (!p) return;
+    switch (p.type) {
+      case 'Identifier':
+        if (mode === 'bind-top') {
+          used.add(p.name);
+          edits.push({ start: p.start, end: p.end, text: `${shorthand ? `${p.name}: ` : ''}${SCOPE}.${p.name}` });
+        } else if (mode === 'assign') reference(p, scope, { write: true, shorthand });
+        break;
+      case 'ObjectPattern':
+        for (const prop of p.properties) {
+          if (prop.type === 'RestElement') {
+            visitPattern(prop.argument, mode, scope);
+            continue;
+          }
+          if (prop.computed) visit(prop.key, scope);
+          visitPattern(prop.value as acorn.Pattern, mode, scope, prop.shorthand);
+        }
+        break;
+      case 'ArrayPattern':
+        for (const e of p.elements) visitPattern(e, mode, scope);
+        break;
+      case 'AssignmentPattern':
+        visitPattern(p.left, mode, scope, shorthand);
+        visit(p.right, scope);
+        break;
+      case 'RestElement':
+        visitPattern(p.argument, mode, scope);
+        break;
+      case 'MemberExpression':
+        visit(p, scope);
+        break;
+    }
+  };
+
+  const visitFunction = (fn: acorn.Function, scope: Scope): void => {
+    const outer = fn.type === 'FunctionExpression' && fn.id ? child(scope, [fn.id.name]) : scope;
+    const statements = fn.body.type === 'BlockStatement' ? fn.body.body : [];
+    const params = fn.params.flatMap((p) => patternNames(p));
+    const inner = child(outer, [...params, ...varNames(statements), ...lexicalNames(statements)], true);
+    for (const p of fn.params) visitPattern(p, 'bind-local', inner);
+    if (fn.body.type === 'BlockStatement') fn.body.body.forEach((s) => visit(s, inner));
+    else visit(fn.body, inner);
+  };
+
+  const visitClass = (cls: acorn.Class, scope: Scope): void => {
+    if (cls.superClass) visit(cls.superClass, scope);
+    const inner = child(scope, cls.id ? [cls.id.name] : [], true);
+    for (const member of cls.body.body) {
+      if (member.type === 'StaticBlock') {
+        const block = child(inner, [...varNames(member.body), ...lexicalNames(member.body)], true);
+        member.body.forEach((s) => visit(s, block));
+        continue;
+      }
+      if (member.computed) visit(member.key, inner);
+      if (member.value) visit(member.value, inner);
+    }
+  };
+
+  /** A declaration whose names belong on the scope object: `const {a} = b;` -> `;({a: __scope.a} = b);`. */
+  const declareOnScope = (decl: acorn.VariableDeclaration, scope: Scope, inStatementList: boolean, inForHead: 'for' | 'for-in-of' | null): void => {
+    const first = decl.declarations[0];
+    const head = keepNewlines(js.slice(decl.start, first.start));
+    edits.push({ start: decl.start, end: first.start, text: inForHead ? head : `${inStatementList ? ';' : ''}(${head}` });
+    for (const d of decl.declarations) {
+      if (d.init || inForHead === 'for-in-of') {
+        visitPattern(d.id, 'bind-top', scope);
+        visit(d.init, scope);
+      } else if (decl.kind === 'var') {
+        edits.push({ start: d.start, end: d.end, text: 'void 0' }); // `var x;` keeps x's value.
+      } else {
+        visitPattern(d.id, 'bind-top', scope);
+        edits.push({ start: d.id.end, end: d.id.end, text: ' = undefined' });
+      }
+    }
+    if (!inForHead) edits.push({ start: decl.declarations[decl.declarations.length - 1].end, end: decl.declarations[decl.declarations.length - 1].end, text: ')' });
+  };
+
+  const visitDeclaration = (decl: acorn.VariableDeclaration, scope: Scope, parent: Node | null): void => {
+    const isTop = decl.kind === 'var' ? !scope.inFunction : scope === top;
+    const inForHead =
+      parent?.type === 'ForStatement' && parent.init === decl
+        ? 'for'
+        : (parent?.type === 'ForInStatement' || parent?.type === 'ForOfStatement') && parent.left === decl
+          ? 'for-in-of'
+          : null;
+    if (isTop) {
+      const inStatementList = parent === null || parent.type === 'BlockStatement' || parent.type === 'SwitchCase' || parent.type === 'StaticBlock';
+      declareOnScope(decl, scope, inStatementList, inForHead);
+      return;
+    }
+    for (const d of decl.declarations) {
+      visitPattern(d.id, 'bind-local', scope);
+      if (d.init) visit(d.init, scope);
+    }
+  };
+
+  const visitStatements = (statements: readonly Node[], scope: Scope): void => {
+    for (const s of statements) visit(s, scope, s.type === 'VariableDeclaration' ? null : undefined);
+  };
+
+  function visit(node: Node | null | undefined, scope: Scope, parent?: Node | null): void {
+    if (!node) return;
+    switch (node.type) {
+      case 'Identifier':
+        reference(node, scope);
+        return;
+      case 'MemberExpression':
+        visit(node.object, scope);
+        if (node.computed) visit(node.property, scope);
+        return;
+      case 'Property':
+        if (node.computed) visit(node.key, scope);
+        if (node.shorthand && node.value.type === 'Identifier') reference(node.value, scope, { shorthand: true });
+        else visit(node.value, scope);
+        return;
+      case 'CallExpression':
+        if (node.callee.type === 'Identifier') reference(node.callee, scope, { callee: true });
+        else visit(node.callee, scope);
+        node.arguments.forEach((a) => visit(a, scope));
+        return;
+      case 'TaggedTemplateExpression':
+        if (node.tag.type === 'Identifier') reference(node.tag, scope, { callee: true });
+        else visit(node.tag, scope);
+        visit(node.quasi, scope);
+        return;
+      case 'AssignmentExpression':
+        if (node.left.type === 'Identifier') reference(node.left, scope, { write: true });
+        else visitPattern(node.left, 'assign', scope);
+        visit(node.right, scope);
+        return;
+      case 'UpdateExpression':
+        if (node.argument.type === 'Identifier') reference(node.argument, scope, { write: true });
+        else visit(node.argument, scope);
+        return;
+      case 'UnaryExpression':
+        // `typeof notYetDefined` is "undefined" in JavaScript, never an error.
+        if (node.operator === 'typeof' && node.argument.type === 'Identifier' && !isLocal(node.argument.name, scope) && !isGlobal(node.argument.name)) {
+          used.add(node.argument.name);
+          edits.push({ start: node.argument.start, end: node.argument.end, text: `${SCOPE}.${node.argument.name}` });
+        } else visit(node.argument, scope);
+        return;
+      case 'LabeledStatement':
+        visit(node.body, scope);
+        return;
+      case 'BreakStatement':
+      case 'ContinueStatement':
+      case 'MetaProperty':
+      case 'PrivateIdentifier':
+      case 'Literal':
+      case 'TemplateElement':
+      case 'ThisExpression':
+      case 'Super':
+        return;
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        visitFunction(node, scope);
+        return;
+      case 'ClassDeclaration':
+        visitClass(node, scope);
+        if (scope === top && node.id) {
+          used.add(node.id.name);
+          edits.push({ start: node.start, end: node.start, text: `;(${SCOPE}.${node.id.name} = ` });
+          edits.push({ start: node.end, end: node.end, text: ');' });
+        }
+        return;
+      case 'ClassExpression':
+        visitClass(node, scope);
+        return;
+      case 'VariableDeclaration':
+        visitDeclaration(node, scope, parent ?? null);
+        return;
+      case 'BlockStatement': {
+        const block = child(scope, lexicalNames(node.body));
+        for (const s of node.body) visit(s, block, node);
+        return;
+      }
+      case 'StaticBlock':
+        return; // only inside classes, see visitClass
+      case 'SwitchStatement': {
+        visit(node.discriminant, scope);
+        const block = child(scope, node.cases.flatMap((c) => lexicalNames(c.consequent)));
+        for (const c of node.cases) {
+          visit(c.test, block);
+          for (const s of c.consequent) visit(s, block, c);
+        }
+        return;
+      }
+      case 'ForStatement': {
+        const loop = node.init?.type === 'VariableDeclaration' && node.init.kind !== 'var' ? child(scope, lexicalNames([node.init])) : scope;
+        visit(node.init, loop, node);
+        visit(node.test, loop);
+        visit(node.update, loop);
+        visit(node.body, loop, node);
+        return;
+      }
+      case 'ForInStatement':
+      case 'ForOfStatement': {
+        const lexical = node.left.type === 'VariableDeclaration' && node.left.kind !== 'var';
+        const loop = lexical ? child(scope, lexicalNames([node.left])) : scope;
+        if (node.left.type === 'VariableDeclaration') visit(node.left, loop, node);
+        else visitPattern(node.left, 'assign', scope);
+        visit(node.right, scope);
+        visit(node.body, loop, node);
+        return;
+      }
+      case 'CatchClause': {
+        const caught = child(scope, patternNames(node.param));
+        visitPattern(node.param ?? null, 'bind-local', caught);
+        visit(node.body, caught);
+        return;
+      }
+      case 'ImportDeclaration':
+        throw new ImportExportError(
+          'cells cannot import: la, tf, print, display, bench, params and lesson are already in scope (for another module use `await import(...)`)',
+          node.start,
+        );
+      case 'ExportNamedDeclaration':
+        if (node.declaration && scope === top) {
+          edits.push({ start: node.start, end: node.declaration.start, text: keepNewlines(js.slice(node.start, node.declaration.start)) });
+          visit(node.declaration, scope, null);
+          return;
+        }
+        throw new ImportExportError('cells cannot export: a name declared at top level is already visible to later cells', node.start);
+      case 'ExportDefaultDeclaration':
+      case 'ExportAllDeclaration':
+        throw new ImportExportError('cells cannot export: a name declared at top level is already visible to later cells', node.start);
+      default:
+        visitChildren(node, scope);
+    }
+  }
+
+  function visitChildren(node: Node, scope: Scope): void {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range') continue;
+      if (Array.isArray(value)) {
+        for (const v of value) if (isNode(v)) visit(v, scope, node.type === 'Program' ? null : node);
+      } else if (isNode(value)) visit(value, scope, node);
+    }
+  }
+
+  visitStatements(program.body, top);
+  return { edits, declared, used, hoistedVars, hoistedFunctions };
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Applies non-overlapping edits; at one position insertions go first, in the order they were made. */
+export function applyEdits(js: string, edits: readonly Edit[]): string {
+  const ordered = edits.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || (x.e.end - x.e.start) - (y.e.end - y.e.start) || x.i - y.i);
+  let out = '';
+  let at = 0;
+  for (const { e } of ordered) {
+    if (e.start < at) throw new Error(`overlapping edits at ${e.start} ("${e.text}")`);
+    out += js.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + js.slice(at);
+}
+
+/** Where a position of the edited text was in the original (inside inserted text: the edit's start). */
+export function originalOffset(edits: readonly Edit[], editedOffset: number): number {
+  const ordered = [...edits].sort((x, y) => x.start - y.start || (x.end - x.start) - (y.end - y.start));
+  let delta = 0;
+  for (const e of ordered) {
+    const editedStart = e.start + delta;
+    if (editedOffset < editedStart) break;
+    if (editedOffset < editedStart + e.text.length) return e.start;
+    delta += e.text.length - (e.end - e.start);
+  }
+  return editedOffset - delta;
+}
