@@ -34,11 +34,23 @@ export type HostToKernel =
   | { type: 'cancel'; token: string }
   | { type: 'params'; params: NetSpec };
 
-/** Worker -> page. */
+/** Worker -> page. Outputs come in batches (at most one message per ~16 ms), in order. */
 export type KernelToHost =
   | { type: 'ready'; backend: string; notes: string[]; startMs: number }
-  | { type: 'output'; runId: number; message: OutputMessage }
-  | { type: 'done'; runId: number; ok: boolean; durationMs: number };
+  | { type: 'outputs'; runId: number; messages: OutputMessage[] }
+  | { type: 'kernel'; message: KernelMessage }
+  | { type: 'done'; runId: number; ok: boolean; cancelled?: boolean; durationMs: number };
+
+/**
+ * Something the kernel reports outside any run: e.g. a promise rejected after the cell that made
+ * it had finished (while a cell runs, such errors become that cell's error output instead).
+ */
+export interface KernelMessage {
+  level: 'error' | 'warning';
+  text: string;
+  /** The cell that ran last, the likely origin. */
+  cellId?: string;
+}
 
 export type TfBackendName = 'cpu' | 'wasm' | 'webgl';
 
@@ -67,4 +79,6 @@ export interface KernelHost {
   /** Fresh kernel, empty scope. */
   restart(): Promise<void>;
   dispose(): void;
+  /** Kernel-level messages (see KernelMessage); returns the unsubscribe function. */
+  onKernelMessage?(listener: (message: KernelMessage) => void): () => void;
 }
