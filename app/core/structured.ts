@@ -1,0 +1,63 @@
+// The chain rule as vector-Jacobian products, never forming diag(f'(z_k)): what reverse-mode autograd
+// does inside, in tight Float64Array loops.
+//
+// Backwards from dl/dX_K = 1 / X_K, for k = K..1:
+//   g = dl/dX_k * f'(z_k)        (elementwise: the row vector times diag(f'(z_k)), without the diag)
+//   dl/dbeta_k = g
+//   dl/dW_k = g X_{k-1}^T         (an outer product: row i is g_i X_{k-1}^T, i.e. times E_i)
+//   dl/dX_{k-1} = W_k^T g         (the row vector times W_k)
+// For benchmarks: `structuredGradientsPrepared(prepareNet(spec))` converts nothing and allocates
+// nothing after its first call (its result buffers are reused: copy what you keep).
+import { allocGradients, prepareNet, toGradients, workspaceFor, type PreparedNet, type TypedGradients } from './net';
+import { forwardPrepared } from './forward';
+import type { Gradients, NetSpec } from './types';
+
+const results = new WeakMap<PreparedNet, TypedGradients>();
+
+/** Forward pass and gradients into `out` (by default one buffer per net, reused by every call). */
+export function structuredGradientsPrepared(
+  net: PreparedNet,
+  out: TypedGradients = workspaceFor(results, net, () => allocGradients(net.widths)),
+): TypedGradients {
+  out.loss = forwardPrepared(net);
+  const { K, widths, W, z, X } = net;
+  const df = net.activation.df;
+  const XK = X[K];
+  const dXK = out.dX[K];
+  for (let i = 0; i < XK.length; i++) dXK[i] = 1 / XK[i];
+
+  for (let k = K; k >= 1; k--) {
+    const rows = widths[k];
+    const cols = widths[k - 1];
+    const dXk = out.dX[k];
+    const zk = z[k - 1];
+    const g = out.dbeta[k - 1];
+    for (let i = 0; i < rows; i++) g[i] = dXk[i] * df(zk[i]);
+
+    // One sweep over W_k gives both dl/dW_k = g X_{k-1}^T and dl/dX_{k-1} = W_k^T g.
+    const Wk = W[k - 1];
+    const dWk = out.dW[k - 1];
+    const x = X[k - 1];
+    const dXprev = out.dX[k - 1];
+    const g0 = g[0];
+    for (let j = 0; j < cols; j++) {
+      dWk[j] = g0 * x[j];
+      dXprev[j] = Wk[j] * g0;
+    }
+    for (let i = 1; i < rows; i++) {
+      const gi = g[i];
+      const offset = i * cols;
+      for (let j = 0; j < cols; j++) {
+        dWk[offset + j] = gi * x[j];
+        dXprev[j] += Wk[offset + j] * gi;
+      }
+    }
+  }
+  return out;
+}
+
+/** Gradients of a NetSpec by the structured chain rule, as plain JSON. */
+export function structuredGradients(spec: NetSpec): Gradients {
+  const net = prepareNet(spec);
+  return toGradients(structuredGradientsPrepared(net, allocGradients(net.widths)), net.widths);
+}
