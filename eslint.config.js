@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'e2e/artifacts/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'e2e/artifacts/', '**/__fixtures__/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
