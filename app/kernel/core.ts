@@ -1,0 +1,197 @@
+// The kernel core (Worker and Node alike): the shared scope, running one cell, its outputs, errors and cancellation.
+import { yieldMacrotask } from '../core/bench';
+import { la } from '../core/la';
+import { originalNet } from '../core/netspec';
+import type { TfInit } from '../core/tfjsGradients';
+import type { NetSpec } from '../core/types';
+import { compileCell, type CompiledCell } from './compile';
+import { createDisplay, outputFor } from './display';
+import { errorOutput } from './errors';
+import { createKernelBench } from './kernelBench';
+import { createLesson } from './lessonKit';
+import { defaultOutputLimits, OutputChannel, type OutputLimits } from './outputs';
+import type { KernelMessage, OutputMessage } from './protocol';
+
+export interface KernelCoreOptions {
+  /** Sends a batch of a run's outputs to the page (or the CLI). */
+  send(runId: number, messages: OutputMessage[]): void;
+  /** Loads tfjs with the kernel's backend; called once, when a cell first uses `tf`. */
+  loadTf(): Promise<TfInit>;
+  /** Errors that arrive while no cell runs (see KernelMessage). */
+  onKernelMessage?(message: KernelMessage): void;
+  params?: NetSpec;
+  limits?: Partial<OutputLimits>;
+  /** Whether a name is a global of the environment (default: `name in globalThis`). */
+  isGlobal?(name: string): boolean;
+}
+
+export interface CoreRunResult {
+  ok: boolean;
+  cancelled: boolean;
+  durationMs: number;
+}
+
+interface ActiveRun {
+  runId: number;
+  cellId: string;
+  channel: OutputChannel;
+  /** An unhandled rejection arrived while this run was going: it fails. */
+  failed: boolean;
+  cancelRequested: boolean;
+  tokens: string[];
+}
+
+type Scope = Record<string, unknown>;
+
+const missing = (name: string): never => {
+  throw new ReferenceError(`${name} is not defined`);
+};
+
+const isThenable = (v: unknown): v is PromiseLike<unknown> =>
+  (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as PromiseLike<unknown>).then === 'function';
+
+const isCancellation = (e: unknown): e is Error => e instanceof Error && (e.name === 'BenchCancelledError' || e.name === 'AbortError');
+
+/** The names the kernel puts in every cell's scope (cellGlobals.d.ts declares their types). */
+export const kernelGlobals = ['la', 'tf', 'params', 'print', 'display', 'bench', 'lesson', 'console'] as const;
+
+/**
+ * One kernel: a scope shared by the cells it runs, one run at a time (later calls wait). Outputs
+ * that arrive after a run ended (timers, unawaited promises) go to the run that ran last.
+ */
+export class KernelCore {
+  readonly scope: Scope = Object.create(null) as Scope;
+  private params: NetSpec;
+  private current: ActiveRun | null = null;
+  private last: ActiveRun | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private tfPromise: Promise<TfInit> | null = null;
+  private tfLoaded: TfInit | null = null;
+  private readonly compiled = new Map<string, CompiledCell>();
+  private readonly sources = new Map<string, string>();
+  private readonly cancellers = new Map<string, AbortController>();
+  private nextToken = 0;
+  private readonly limits: OutputLimits;
+  private readonly isGlobal: (name: string) => boolean;
+
+  constructor(private readonly options: KernelCoreOptions) {
+    this.params = structuredClone(options.params ?? originalNet());
+    this.limits = { ...defaultOutputLimits, ...options.limits };
+    this.isGlobal = options.isGlobal ?? ((name) => name in globalThis);
+    this.installGlobals();
+  }
+
+  private installGlobals(): void {
+    const { print, printError, display } = createDisplay({
+      emit: (message) => (this.current ?? this.last)?.channel.push(message),
+      cancelToken: (controller) => {
+        const token = `cancel-${++this.nextToken}`;
+        this.cancellers.set(token, controller);
+        this.current?.tokens.push(token);
+        return token;
+      },
+      nextId: (prefix) => `${prefix}-${++this.nextToken}`,
+    });
+    const bench = createKernelBench(display);
+    const lesson = createLesson({ print, display, bench, tf: async () => (await this.tf()).tf, params: () => structuredClone(this.params) });
+    const cellConsole = Object.assign(Object.create(console) as Console, { log: print, info: print, debug: print, warn: printError, error: printError });
+    Object.assign(this.scope, { la, params: structuredClone(this.params), print, display, bench, lesson, console: cellConsole });
+    Object.defineProperty(this.scope, 'tf', {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        if (this.tfLoaded) return this.tfLoaded.tf;
+        throw new Error('tf is not loaded yet: a cell that mentions `tf` loads it before it runs');
+      },
+      set: (value: unknown) => Object.defineProperty(this.scope, 'tf', { value, writable: true, enumerable: true, configurable: true }),
+    });
+  }
+
+  /** tfjs with the kernel's backend (loaded on the first call). */
+  tf(): Promise<TfInit> {
+    this.tfPromise ??= this.options.loadTf().then(
+      (init) => (this.tfLoaded = init),
+      (error: unknown) => {
+        this.tfPromise = null;
+        throw error;
+      },
+    );
+    return this.tfPromise;
+  }
+
+  setParams(params: NetSpec): void {
+    this.params = structuredClone(params);
+  }
+
+  /** Stops the long task that showed `token` (bench, sweep, a cancellable progress); false if none. */
+  cancel(token: string): boolean {
+    const controller = this.cancellers.get(token);
+    if (!controller) return false;
+    if (this.current?.tokens.includes(token)) this.current.cancelRequested = true;
+    controller.abort();
+    return true;
+  }
+
+  /** Runs one cell; resolves when it has finished and its outputs have been sent. */
+  run(runId: number, cellId: string, code: string): Promise<CoreRunResult> {
+    const result = this.queue.then(() => this.runNow(runId, cellId, code));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async runNow(runId: number, cellId: string, code: string): Promise<CoreRunResult> {
+    const startMs = performance.now();
+    const channel = new OutputChannel((messages) => this.options.send(runId, messages), this.limits);
+    const run: ActiveRun = { runId, cellId, channel, failed: false, cancelRequested: false, tokens: [] };
+    this.current = run;
+    this.last = run;
+    this.sources.set(cellId, code);
+    let ok = true;
+    let cancelled = false;
+    try {
+      const compiled = compileCell(code, { cellId, known: new Set(Object.keys(this.scope)), isGlobal: this.isGlobal });
+      this.compiled.set(compiled.sourceUrl, compiled);
+      if (compiled.used.has('tf')) await this.tf();
+      this.scope.params = structuredClone(this.params);
+      const cellFunction = (0, eval)(compiled.source) as (scope: Scope, onMissing: typeof missing) => Promise<unknown>;
+      let value = await cellFunction(this.scope, missing);
+      if (isThenable(value)) value = await value;
+      if (value !== undefined) channel.push({ output: outputFor(value) });
+      // A promise rejected without await is reported a turn later: let it land on this run.
+      await yieldMacrotask();
+    } catch (error) {
+      if (run.cancelRequested && isCancellation(error)) {
+        cancelled = true;
+        channel.push({ output: { kind: 'text', text: `cancelled: ${error.message}\n`, stream: 'stderr' } });
+      } else {
+        ok = false;
+        channel.push({ output: errorOutput(error, cellId, this.compiled, this.sources) });
+      }
+    } finally {
+      for (const token of run.tokens) this.cancellers.delete(token);
+      channel.finish();
+      this.current = null;
+    }
+    return { ok: ok && !run.failed && !cancelled, cancelled, durationMs: performance.now() - startMs };
+  }
+
+  /**
+   * An error nobody caught (an unawaited rejected promise, a throw in a timer): an error output of
+   * the running cell, which then fails; when no cell runs, a kernel-level message.
+   */
+  reportUncaught(reason: unknown, origin: 'rejection' | 'exception'): void {
+    const what = origin === 'rejection' ? 'Unhandled promise rejection' : 'Uncaught error in a callback';
+    const cellId = (this.current ?? this.last)?.cellId ?? '';
+    const output = errorOutput(reason, cellId, this.compiled, this.sources);
+    if (this.current) {
+      this.current.failed = true;
+      this.current.channel.push({ output: { ...output, message: `${what}: ${output.message}` } });
+      return;
+    }
+    const after = this.last ? ` after cell ${this.last.cellId} finished` : '';
+    const line = output.line === undefined ? '' : ` (line ${output.line})`;
+    const message: KernelMessage = { level: 'error', text: `${what}${after}: ${output.name}: ${output.message}${line}` };
+    if (this.last) message.cellId = this.last.cellId;
+    this.options.onKernelMessage?.(message);
+  }
+}
