@@ -1,7 +1,7 @@
 // Tests for the forward pass and the loss: values from first principles, the ReLU kink, undefined losses.
 import { describe, expect, it } from 'vitest';
 import seed from '../../reference/seed-values.json' with { type: 'json' };
-import { forward, forwardActivations, forwardLayers, forwardPrepared, lossOf, LossUndefinedError } from './forward';
+import { forward, forwardActivations, forwardLayers, forwardPrepared, lossOf, LossUndefinedError, matvecInto } from './forward';
 import { prepareNet } from './net';
 import { originalNet } from './netspec';
 import type { ActivationName, NetSpec } from './types';
@@ -60,6 +60,18 @@ describe('forward', () => {
   it('names the first bad output among several', () => {
     const spec: NetSpec = { widths: [1, 3], activation: 'relu', X0: [1], W: [[[1], [-1], [-2]]], beta: [[0, 0, 0]] };
     expect(lossError(() => forward(spec)).message).toBe('log(X_K) is undefined: X_1[1] = 0');
+  });
+});
+
+describe('matvecInto', () => {
+  it.each([1, 3, 4, 5, 9])('equals the textbook double loop for %i rows (blocks of four and the rest)', (rows) => {
+    const cols = 3;
+    const W = Float64Array.from({ length: rows * cols }, (_, k) => ((k * 7) % 11) - 5);
+    const x = Float64Array.of(0.5, -2, 3);
+    const out = new Float64Array(rows);
+    matvecInto(W, x, out, rows, cols);
+    const expected = Array.from({ length: rows }, (_, i) => W[i * 3] * 0.5 - 2 * W[i * 3 + 1] + 3 * W[i * 3 + 2]);
+    expect(Array.from(out)).toEqual(expected);
   });
 });
 

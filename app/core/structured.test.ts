@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import seed from '../../reference/seed-values.json' with { type: 'json' };
 import { allocGradients, prepareNet } from './net';
 import { originalNet } from './netspec';
-import { structuredGradients, structuredGradientsPrepared } from './structured';
+import { backpropLayerInto, structuredGradients, structuredGradientsPrepared } from './structured';
 
 describe('structuredGradients', () => {
   it('on one relu layer, by hand: dl/dW = (1/X_1) X_0^T, dl/dX_0 = W^T (1/X_1)', () => {
@@ -18,6 +18,21 @@ describe('structuredGradients', () => {
     ].forEach((row, i) => row.forEach((v, j) => expect(g.dW[0][i][j]).toBeCloseTo(v, 15)));
     expect(g.dX[0][0]).toBeCloseTo(1 / 5 + 2 / 2, 15);
     expect(g.dX[0][1]).toBeCloseTo(1 / 5 - 1 / 2, 15);
+  });
+});
+
+describe('backpropLayerInto', () => {
+  it.each([1, 4, 6, 9])('gives dW = g x^T and dx = W^T g for %i rows (blocks of four and the rest)', (rows) => {
+    const cols = 2;
+    const W = Float64Array.from({ length: rows * cols }, (_, k) => k - 3);
+    const g = Float64Array.from({ length: rows }, (_, i) => 2 ** -i);
+    const x = Float64Array.of(3, -1);
+    const dW = new Float64Array(rows * cols);
+    const dx = Float64Array.of(99, 99);
+    backpropLayerInto(W, g, x, dW, dx, rows, cols);
+    expect(Array.from(dW)).toEqual(Array.from(g).flatMap((gi) => [3 * gi, -gi]));
+    // Powers of two and small integers: every sum is exact, whatever the order.
+    [0, 1].forEach((j) => expect(dx[j]).toBe(Array.from(g).reduce((s, gi, i) => s + W[i * 2 + j] * gi, 0)));
   });
 });
 

@@ -12,6 +12,49 @@ import { allocGradients, prepareNet, toGradients, workspaceFor, type PreparedNet
 import { forwardPrepared } from './forward';
 import type { Gradients, NetSpec } from './types';
 
+/**
+ * One sweep over W (rows x cols) gives both dW = g x^T and dx = W^T g. Four rows at a time, so each
+ * dx[j] is loaded and stored once per four rows and each x[j] feeds four products.
+ */
+export function backpropLayerInto(
+  W: Float64Array,
+  g: Float64Array,
+  x: Float64Array,
+  dW: Float64Array,
+  dx: Float64Array,
+  rows: number,
+  cols: number,
+): void {
+  dx.fill(0);
+  let i = 0;
+  for (; i + 3 < rows; i += 4) {
+    const ga = g[i];
+    const gb = g[i + 1];
+    const gc = g[i + 2];
+    const gd = g[i + 3];
+    const oa = i * cols;
+    const ob = oa + cols;
+    const oc = ob + cols;
+    const od = oc + cols;
+    for (let j = 0; j < cols; j++) {
+      const xj = x[j];
+      dW[oa + j] = ga * xj;
+      dW[ob + j] = gb * xj;
+      dW[oc + j] = gc * xj;
+      dW[od + j] = gd * xj;
+      dx[j] += W[oa + j] * ga + W[ob + j] * gb + (W[oc + j] * gc + W[od + j] * gd);
+    }
+  }
+  for (; i < rows; i++) {
+    const gi = g[i];
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) {
+      dW[o + j] = gi * x[j];
+      dx[j] += W[o + j] * gi;
+    }
+  }
+}
+
 const results = new WeakMap<PreparedNet, TypedGradients>();
 
 /** Forward pass and gradients into `out` (by default one buffer per net, reused by every call). */
@@ -33,25 +76,7 @@ export function structuredGradientsPrepared(
     const zk = z[k - 1];
     const g = out.dbeta[k - 1];
     for (let i = 0; i < rows; i++) g[i] = dXk[i] * df(zk[i]);
-
-    // One sweep over W_k gives both dl/dW_k = g X_{k-1}^T and dl/dX_{k-1} = W_k^T g.
-    const Wk = W[k - 1];
-    const dWk = out.dW[k - 1];
-    const x = X[k - 1];
-    const dXprev = out.dX[k - 1];
-    const g0 = g[0];
-    for (let j = 0; j < cols; j++) {
-      dWk[j] = g0 * x[j];
-      dXprev[j] = Wk[j] * g0;
-    }
-    for (let i = 1; i < rows; i++) {
-      const gi = g[i];
-      const offset = i * cols;
-      for (let j = 0; j < cols; j++) {
-        dWk[offset + j] = gi * x[j];
-        dXprev[j] += Wk[offset + j] * gi;
-      }
-    }
+    backpropLayerInto(W[k - 1], g, X[k - 1], out.dW[k - 1], out.dX[k - 1], rows, cols);
   }
   return out;
 }
