@@ -2,6 +2,7 @@
 // tfjs is passed in (type-only import here), so importing core never loads tfjs by itself.
 import type * as TfModule from '@tensorflow/tfjs';
 import { leakySlope } from './activations';
+import { LossUndefinedError } from './forward';
 import type { ActivationName, Gradients, NetSpec } from './types';
 
 export type Tf = typeof TfModule;
@@ -27,7 +28,7 @@ export interface PreparedTfjsNet {
    * dbeta1..dbetaK, dX1..dXK]`. What the benchmark times: no upload, every intermediate tensor freed.
    */
   gradientsFlat(): Float32Array[];
-  /** The same as plain JSON `Gradients`; throws when log(X_K) is undefined. */
+  /** The same as plain JSON `Gradients`; throws LossUndefinedError when log(X_K) is undefined in float32. */
   gradients(): Gradients;
   /** Frees the parameter tensors; the object is unusable afterwards. */
   dispose(): void;
@@ -78,7 +79,7 @@ export function prepareTfjsNet(tf: Tf, spec: NetSpec): PreparedTfjsNet {
   const gradients = (): Gradients => {
     const flat = gradientsFlat();
     const loss = flat[0][0];
-    if (!Number.isFinite(loss)) throw lossUndefined(tf, spec, args, loss);
+    if (!Number.isFinite(loss)) throw lossUndefined(tf, spec, args);
     const at = (i: number): number[] => Array.from(flat[i]);
     const dW: number[][][] = [];
     const dbeta: number[][] = [];
@@ -102,8 +103,8 @@ export function prepareTfjsNet(tf: Tf, spec: NetSpec): PreparedTfjsNet {
   return { gradientsFlat, gradients, dispose };
 }
 
-/** Names the first entry of X_K (float32 here) where log is undefined; only runs on the error path. */
-function lossUndefined(tf: Tf, spec: NetSpec, args: Tensor[], loss: number): Error {
+/** Names the first entry of X_K (float32 here) where log is undefined or infinite; only runs on the error path. */
+function lossUndefined(tf: Tf, spec: NetSpec, args: Tensor[]): LossUndefinedError {
   const depth = spec.widths.length - 1;
   const XK = tf.tidy(() => {
     let X = args[0];
@@ -112,11 +113,8 @@ function lossUndefined(tf: Tf, spec: NetSpec, args: Tensor[], loss: number): Err
     }
     return Float32Array.from(X.dataSync());
   });
-  const i = XK.findIndex((x) => !(x > 0));
-  const where = i >= 0 ? `X_${depth}[${i}] = ${XK[i]}` : `loss = ${loss}`;
-  const error = new Error(`log(X_K) is undefined (tfjs, float32): ${where}`);
-  error.name = 'LossUndefinedError';
-  return error;
+  const i = Math.max(0, XK.findIndex((x) => !(x > 0 && Number.isFinite(x))));
+  return new LossUndefinedError(depth, i, XK[i]);
 }
 
 /** dl/dX_k, dl/dW_k, dl/dbeta_k of l = sum log(X_K) by tfjs autograd (float32); every tensor freed. */
