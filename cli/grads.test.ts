@@ -1,0 +1,97 @@
+// Tests of `npm run grads` as a user runs it: a subprocess, JSON on stdout, one line on stderr and exit 2 on bad input.
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import seed from '../reference/seed-values.json';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function grads(args: string[], stdin?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'cli/grads.ts', ...args], { cwd: repoRoot }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+    child.stdin?.end(stdin ?? '');
+  });
+}
+
+let dir = '';
+const file = (name: string) => join(dir, name);
+const originalText = JSON.stringify(seed.net);
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'grads-cli-'));
+  await writeFile(file('net.json'), originalText);
+  await writeFile(file('broken.json'), '{\n  "widths": [2, 3, 1],\n  "activation": "sigmoid",\n}\n');
+  await writeFile(file('wrong-shape.json'), JSON.stringify({ ...seed.net, W: [seed.net.W[0], [[1, 2, 3], [4, 5, 6], [7, 8, 9]]] }));
+  // relu(0 . X1 - 1) = 0: log 0.
+  await writeFile(file('dead.json'), JSON.stringify({ ...seed.net, activation: 'relu', W: [seed.net.W[0], [[0, 0, 0]]], beta: [seed.net.beta[0], [-1]] }));
+});
+
+/** |got - want| <= tol for every entry of two equally nested arrays. */
+function expectClose(got: unknown, want: unknown, tol: number, where: string): void {
+  if (Array.isArray(want)) {
+    expect(Array.isArray(got) && got.length === want.length, `${where}: length`).toBe(true);
+    want.forEach((w, i) => expectClose((got as unknown[])[i], w, tol, `${where}[${i}]`));
+  } else {
+    expect(Math.abs((got as number) - (want as number)), `${where}: ${String(got)} vs ${String(want)}`).toBeLessThanOrEqual(tol);
+  }
+}
+
+describe('npm run grads', () => {
+  it('prints every method on the original network, each equal to the seed float64 numbers within its precision', async () => {
+    const run = await grads([file('net.json')]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(Object.keys(out.methods)).toEqual(['dense', 'structured', 'tfjs', 'fd']);
+    expect(out.loss).toBeCloseTo(seed.float64.loss, 14);
+    // float64 methods to 1e-12; central differences (step ~6e-6) to 1e-8; tfjs in float32 to 1e-6.
+    const tolerance = { dense: 1e-12, structured: 1e-12, fd: 1e-8, tfjs: 1e-6 } as const;
+    for (const [method, tol] of Object.entries(tolerance)) {
+      for (const key of ['dX', 'dW', 'dbeta'] as const) expectClose(out.methods[method][key], seed.float64[key], tol, `${method}.${key}`);
+    }
+    expect(Object.keys(out.maxAbsDiff)).toEqual(['structured', 'tfjs', 'fd']);
+    expect(out.maxAbsDiff.structured).toBeLessThanOrEqual(2e-12);
+    expect(out.maxAbsDiff.fd).toBeLessThanOrEqual(2e-8);
+    expect(out.maxAbsDiff.tfjs).toBeLessThanOrEqual(2e-6);
+    expect(out.maxAbsDiff.tfjs).toBeGreaterThan(0);
+  });
+
+  it('reads the network from stdin with -, and prints only the method asked for', async () => {
+    const run = await grads(['-', '--method=structured'], originalText);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(Object.keys(out.methods)).toEqual(['structured']);
+    expectClose(out.methods.structured.dW, seed.float64.dW, 1e-12, 'structured.dW');
+    expect(Object.keys(out.maxAbsDiff)).toEqual(['structured']);
+  });
+
+  const usage = 'usage: npm run grads -- <net.json or - for stdin> [--method dense|structured|tfjs|fd|all]';
+  // Paths are only known once the temp dir exists, so arguments and messages are functions.
+  it.each<[string, () => string[], () => string, string?]>([
+    ['a missing file', () => [file('missing.json')], () => `cannot read ${file('missing.json')}: no such file`],
+    ['a directory', () => [dir], () => `cannot read ${dir}: it is a directory`],
+    ['broken JSON', () => [file('broken.json')], () => `${file('broken.json')} is not valid JSON: line 4, column 1: expected a string, found '}'`],
+    ['broken JSON on stdin', () => ['-'], () => "stdin is not valid JSON: line 1, column 8: expected a value, found end of input", '{"W": ['],
+    ['a wrong shape', () => [file('wrong-shape.json')], () => `${file('wrong-shape.json')} is not a valid network: W[1] has shape 3x3, expected 1x3 (widths[2] x widths[1])`],
+    ['an undefined loss', () => [file('dead.json')], () => `${file('dead.json')}: log(X_K) is undefined: X_2[0] = 0`],
+    ['an unknown method', () => [file('net.json'), '--method', 'adjoint'], () => 'unknown method "adjoint" (known: dense, structured, tfjs, fd, all)'],
+    ['--method without a value', () => [file('net.json'), '--method'], () => '--method needs a value (dense, structured, tfjs, fd or all)'],
+    ['an unknown option', () => [file('net.json'), '--fast'], () => `unknown option "--fast"; ${usage}`],
+    ['no network', () => [], () => `no network given; ${usage}`],
+    ['two networks', () => ['a.json', 'b.json'], () => `one network at a time, got "a.json" and "b.json"; ${usage}`],
+  ])('exits 2 on %s, with one line on stderr and nothing on stdout', async (_what, args, message, stdin) => {
+    const run = await grads(args(), stdin);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `grads: ${message()}\n` });
+  });
+});
