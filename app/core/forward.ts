@@ -92,25 +92,25 @@ export function forwardPrepared(net: PreparedNet, from = 0): number {
 }
 
 /** z_k (z[k-1]) and X_k (X[k], X[0] = X0) as plain arrays. */
-export interface Activations {
+export interface ForwardValues {
   z: number[][];
   X: number[][];
 }
 
-const plainActivations = (net: PreparedNet): Activations => ({
+const plainActivations = (net: PreparedNet): ForwardValues => ({
   z: net.z.map((v) => Array.from(v)),
   X: net.X.map((v) => Array.from(v)),
 });
 
 /** The forward pass of a NetSpec without the loss (for showing a network whose loss is undefined). */
-export function forwardActivations(spec: NetSpec): Activations {
+export function forwardActivations(spec: NetSpec): ForwardValues {
   const net = prepareNet(spec);
   forwardLayers(net);
   return plainActivations(net);
 }
 
 /** The forward pass and the loss; throws LossUndefinedError where the loss is undefined. */
-export function forward(spec: NetSpec): Activations & { loss: number } {
+export function forward(spec: NetSpec): ForwardValues & { loss: number } {
   const net = prepareNet(spec);
   const loss = forwardPrepared(net);
   return { ...plainActivations(net), loss };
