@@ -105,7 +105,8 @@ function gradientsTable(g: Gradients): Output {
 /** The Output that `display(value)` shows for a value of a shape the kernel knows, else its print text. */
 export function outputFor(value: unknown, options: MatrixOptions = {}): Output {
   if (typeof value === 'string') return { kind: 'text', text: value };
-  const rows = typeof value === 'object' ? matrixRows(value) : null;
+  // Plain arrays print as lists (as Jupyter shows them); display.matrix shows them as matrices.
+  const rows = value instanceof Matrix || isTensorLike(value) ? matrixRows(value) : null;
   if (rows) return { kind: 'matrix', rows, as: options.as ?? 'table', ...(options.label === undefined ? {} : { label: options.label }) };
   if (isGradients(value)) return gradientsTable(value);
   if (looksLikeNetSpec(value)) return { kind: 'network', spec: validateNetSpec(value) };

@@ -1,5 +1,5 @@
 // Book-keeping both hosts share: runs one at a time in order, and interrupt ending the running and queued ones.
-import type { OutputMessage, RunResult, RunStatus } from './protocol';
+import type { Output, OutputMessage, RunResult, RunStatus } from './protocol';
 
 interface PendingRun {
   runId: number;
@@ -53,12 +53,18 @@ export class HostRuns {
     return this.lastRun?.cellId;
   }
 
-  /** Resolves the running run and every queued one as interrupted; nothing of theirs is delivered later. */
-  endAll(): void {
+  /**
+   * Resolves the running run and every queued one (as interrupted, or e.g. as errors when the
+   * kernel died, each shown `why`); nothing of theirs is delivered later.
+   */
+  endAll(status: RunStatus = 'interrupted', why?: Output): void {
     const ended = [...(this.running ? [this.running] : []), ...this.queue.splice(0)];
     this.running = null;
     this.lastRun = null;
-    for (const run of ended) run.resolve({ status: 'interrupted', durationMs: performance.now() - run.startMs });
+    for (const run of ended) {
+      if (why) run.onOutput({ output: why });
+      run.resolve({ status, durationMs: performance.now() - run.startMs });
+    }
   }
 
   private pump(): void {

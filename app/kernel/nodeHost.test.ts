@@ -34,7 +34,8 @@ describe('NodeHost', () => {
     ['undefined', []],
     ['print("x")', [{ kind: 'text', text: 'x\n', stream: 'stdout' }]],
     ['"a string"', [{ kind: 'text', text: 'a string' }]],
-    ['Promise.resolve([1, 2])', [{ kind: 'matrix', rows: [[1, 2]], as: 'table' }]],
+    ['Promise.resolve([1, 2])', [{ kind: 'text', text: '[1, 2]' }]],
+    ['la.array([[1, 2]])', [{ kind: 'matrix', rows: [[1, 2]], as: 'table' }]],
   ])('shows the value of the last bare expression of %j', async (code, outputs) => {
     expect((await runCell(new NodeHost(), code)).outputs).toEqual(outputs);
   });
@@ -171,7 +172,7 @@ describe('NodeHost', () => {
     await runCell(host, 'params.X0[0] = 99;');
     expect((await runCell(host, 'params.X0[0]')).outputs).toEqual([{ kind: 'text', text: '0.5' }]);
     host.setParams({ ...originalNet(), X0: [1, 2] });
-    expect((await runCell(host, 'params.X0')).outputs).toEqual([{ kind: 'matrix', rows: [[1, 2]], as: 'table' }]);
+    expect((await runCell(host, 'params.X0')).outputs).toEqual([{ kind: 'text', text: '[1, 2]' }]);
   });
 
   it('routes console.log and console.error to the cell', async () => {

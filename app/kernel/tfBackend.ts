@@ -1,0 +1,37 @@
+// Choosing the tfjs backend for the kernel: the first of a preference list that starts, with notes on the others.
+import type { TfBackendName, TfInit } from '../core/tfjsGradients';
+
+/** In the browser: the GPU if there is one, else WebAssembly, else plain JavaScript. */
+export const browserBackendOrder: readonly TfBackendName[] = ['webgl', 'wasm', 'cpu'];
+
+const backendLabel: Record<TfBackendName, string> = { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'cpu' };
+
+/**
+ * Tries each backend in `order` through `init` (initTf, which falls back to cpu itself and says why
+ * in its notes) and keeps the first that starts as asked; notes read e.g.
+ * "WebGL unavailable (...): using wasm". The last resort is whatever `init` gave for it.
+ */
+export async function chooseTfBackend(order: readonly TfBackendName[], init: (backend: TfBackendName) => Promise<TfInit>): Promise<TfInit> {
+  if (order.length === 0) throw new Error('chooseTfBackend: no backend to try');
+  const failures: string[] = [];
+  let last: TfInit | null = null;
+  for (const backend of order) {
+    let result: TfInit;
+    try {
+      result = await init(backend);
+    } catch (error) {
+      failures.push(`${backendLabel[backend]} unavailable (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    last = result;
+    if (result.backend === backend) {
+      const notes = failures.map((failure) => `${failure}: using ${result.backend}`);
+      return { ...result, notes };
+    }
+    const reason = result.notes.join('; ');
+    failures.push(`${backendLabel[backend]} unavailable${reason ? ` (${reason})` : ''}`);
+  }
+  if (!last) throw new Error(`no tfjs backend could start: ${failures.join('; ')}`);
+  const used = last.backend;
+  return { ...last, notes: failures.map((failure) => `${failure}: using ${used}`) };
+}

@@ -1,0 +1,150 @@
+// The Worker host against the real worker-side kernel over a fake, message-cloning Worker: queue, interrupt, ready, failures.
+import { describe, expect, it } from 'vitest';
+import type { Tf, TfBackendName, TfInit } from '../core/tfjsGradients';
+import type { HostToKernel, KernelToHost } from './protocol';
+import { runCell } from './testing';
+import { chooseTfBackend } from './tfBackend';
+import { WorkerHost, type KernelWorker } from './workerHost';
+import { createWorkerKernel, type WorkerKernel } from './workerKernel';
+
+const fakeTf = (backend: string, notes: string[] = []): TfInit => ({ tf: {} as Tf, backend, notes });
+
+/** Workers that run the worker-side kernel in this process; messages are cloned and delivered a turn later, as postMessage does. */
+function fakeWorkers(loadTf: (requested?: TfBackendName) => Promise<TfInit> = async () => fakeTf('cpu')) {
+  const made: { worker: KernelWorker; kernel: WorkerKernel; received: HostToKernel[]; alive: () => boolean }[] = [];
+  const create = (): KernelWorker => {
+    let alive = true;
+    const received: HostToKernel[] = [];
+    const worker: KernelWorker = {
+      onmessage: null,
+      onerror: null,
+      postMessage(message) {
+        const copy = structuredClone(message);
+        setTimeout(() => {
+          if (!alive) return;
+          received.push(copy);
+          kernel.onMessage(copy);
+        });
+      },
+      terminate() {
+        alive = false;
+      },
+    };
+    const kernel = createWorkerKernel((message: KernelToHost) => {
+      const copy = structuredClone(message);
+      setTimeout(() => alive && worker.onmessage?.({ data: copy } as MessageEvent<KernelToHost>));
+    }, loadTf);
+    made.push({ worker, kernel, received, alive: () => alive });
+    return worker;
+  };
+  return { create, made };
+}
+
+describe('WorkerHost', () => {
+  it('runs cells in a worker with a shared scope and reports the backend when ready', async () => {
+    const { create } = fakeWorkers(async () => fakeTf('cpu', ['WebGL unavailable: using cpu']));
+    const host = new WorkerHost({ createWorker: create });
+    const info = await host.ready();
+    expect(info).toMatchObject({ backend: 'cpu', notes: ['WebGL unavailable: using cpu'] });
+    expect(info.startMs).toBeGreaterThanOrEqual(0);
+    await runCell(host, 'const a = [1, 2];');
+    const run = await runCell(host, 'print(a.length); a');
+    expect(run.status).toBe('ok');
+    expect(run.outputs).toEqual([
+      { kind: 'text', text: '2\n', stream: 'stdout' },
+      { kind: 'text', text: '[1, 2]' },
+    ]);
+    host.dispose();
+  });
+
+  it('passes the forced backend and the network to the worker', async () => {
+    let asked: TfBackendName | undefined;
+    const { create, made } = fakeWorkers(async (requested) => {
+      asked = requested;
+      return fakeTf(requested ?? 'cpu');
+    });
+    const host = new WorkerHost({ createWorker: create, backend: 'wasm' });
+    expect((await host.ready()).backend).toBe('wasm');
+    expect(asked).toBe('wasm');
+    host.setParams({ widths: [1, 1], activation: 'tanh', X0: [2], W: [[[1]]], beta: [[0]] });
+    expect((await runCell(host, 'params.X0[0] * 21')).outputs).toEqual([{ kind: 'text', text: '42' }]);
+    expect(made[0].received.map((m) => m.type)).toEqual(['init', 'params', 'run']);
+    host.dispose();
+  });
+
+  it('on interrupt ends the stuck run and the queued ones, and starts an empty worker', async () => {
+    const { create, made } = fakeWorkers();
+    const host = new WorkerHost({ createWorker: create });
+    await runCell(host, 'const state = 1;');
+    const stuck = host.run('stuck', 'await new Promise(() => {}); // never ends, as a while(true) would not', () => undefined);
+    const queued = host.run('queued', 'print("never")', () => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    await host.interrupt();
+    expect(await stuck).toMatchObject({ status: 'interrupted' });
+    expect(await queued).toMatchObject({ status: 'interrupted' });
+    expect(made.map((m) => m.alive())).toEqual([false, true]);
+    expect(made[0].received.filter((m) => m.type === 'run')).toHaveLength(2); // 'queued' never reached the worker
+    expect((await host.ready()).backend).toBe('cpu');
+    expect((await runCell(host, 'typeof state')).outputs).toEqual([{ kind: 'text', text: 'undefined' }]);
+    host.dispose();
+  });
+
+  it('forwards cancel tokens to the worker', async () => {
+    const { create } = fakeWorkers();
+    const host = new WorkerHost({ createWorker: create });
+    const code = 'const bar = display.progress("wait", 100, { cancellable: true });\nwhile (!bar.cancelled) await new Promise((r) => setTimeout(r, 1));\nthrow new DOMException("stopped", "AbortError");';
+    const result = await host.run('long', code, (m) => {
+      if (m.output.kind === 'progress' && m.output.cancelToken && m.output.state === 'running') host.cancel(m.output.cancelToken);
+    });
+    expect(result.status).toBe('cancelled');
+    host.dispose();
+  });
+
+  it('ends runs as errors and rejects ready when the worker cannot start', async () => {
+    const broken = (): KernelWorker => {
+      const worker: KernelWorker = {
+        onmessage: null,
+        onerror: null,
+        postMessage: () => undefined,
+        terminate: () => undefined,
+      };
+      setTimeout(() => worker.onerror?.({ message: 'SyntaxError in worker.js' } as ErrorEvent), 5);
+      return worker;
+    };
+    const host = new WorkerHost({ createWorker: broken });
+    const run = await runCell(host, '1');
+    expect(run.status).toBe('error');
+    expect(run.outputs).toEqual([{ kind: 'error', name: 'KernelError', message: 'the kernel worker failed: SyntaxError in worker.js' }]);
+    await expect(host.ready()).rejects.toThrow('SyntaxError in worker.js');
+  });
+
+  it('delivers kernel-level messages to listeners', async () => {
+    const { create, made } = fakeWorkers();
+    const host = new WorkerHost({ createWorker: create });
+    const seen: string[] = [];
+    host.onKernelMessage((m) => seen.push(m.text));
+    await runCell(host, '1', '01-first');
+    // What the worker's unhandledrejection listener does once the cell has finished:
+    made[0].kernel.reportUncaught(new Error('late'), 'rejection');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(seen).toEqual(['Unhandled promise rejection after cell 01-first finished: Error: late']);
+    host.dispose();
+  });
+});
+
+describe('chooseTfBackend', () => {
+  it.each([
+    [['webgl'], 'webgl', []],
+    [['wasm'], 'wasm', ['WebGL unavailable (tfjs backend "webgl" failed to initialise; using cpu): using wasm']],
+    [[], 'cpu', ['WebGL unavailable (tfjs backend "webgl" failed to initialise; using cpu): using cpu', 'WebAssembly unavailable (no wasm): using cpu']],
+  ])('with %j working picks %s', async (working, backend, notes) => {
+    const init = async (b: TfBackendName): Promise<TfInit> => {
+      if (working.includes(b) || b === 'cpu') return fakeTf(b);
+      if (b === 'wasm') throw new Error('no wasm');
+      return fakeTf('cpu', [`tfjs backend "${b}" failed to initialise; using cpu`]);
+    };
+    const chosen = await chooseTfBackend(['webgl', 'wasm', 'cpu'], init);
+    expect(chosen.backend).toBe(backend);
+    expect(chosen.notes).toEqual(notes);
+  });
+});

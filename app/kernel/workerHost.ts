@@ -1,0 +1,127 @@
+// The browser's KernelHost: the kernel in a Web Worker, replaced on interrupt so a runaway cell stops at once.
+import { originalNet } from '../core/netspec';
+import type { NetSpec } from '../core/types';
+import { HostRuns, statusOf } from './hostRuns';
+import type { HostToKernel, KernelHost, KernelMessage, KernelToHost, OutputMessage, RunResult, TfBackendName } from './protocol';
+
+/** What the host needs of a Worker (a fake one in tests). */
+export interface KernelWorker {
+  postMessage(message: HostToKernel): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<KernelToHost>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface WorkerHostOptions {
+  params?: NetSpec;
+  /** Force a tfjs backend (tests, `?backend=` links); default: webgl, else wasm, else cpu. */
+  backend?: TfBackendName;
+  /** Makes the worker; default: the module worker in worker.ts. */
+  createWorker?: () => KernelWorker;
+}
+
+type ReadyInfo = { backend: string; notes: string[]; startMs: number };
+
+const defaultWorker = (): KernelWorker => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as KernelWorker;
+
+/**
+ * Runs cells one at a time in a Worker. `interrupt` terminates the worker at once (a `while (true)`
+ * cell included), resolves the running and queued runs as 'interrupted' and starts a fresh worker
+ * (empty scope; the page says state was lost); `ready()` then reports the new worker's backend.
+ */
+export class WorkerHost implements KernelHost {
+  private worker!: KernelWorker;
+  private readyInfo!: Promise<ReadyInfo>;
+  private params: NetSpec | undefined;
+  private readonly runs: HostRuns;
+  private readonly listeners = new Set<(m: KernelMessage) => void>();
+  private disposed = false;
+
+  constructor(private readonly options: WorkerHostOptions = {}) {
+    this.params = options.params;
+    this.runs = new HostRuns(({ runId, cellId, code }) => this.worker.postMessage({ type: 'run', runId, cellId, code }));
+    this.spawn();
+  }
+
+  private spawn(): void {
+    const worker = (this.options.createWorker ?? defaultWorker)();
+    this.worker = worker;
+    let settle!: { resolve: (info: ReadyInfo) => void; reject: (error: Error) => void };
+    this.readyInfo = new Promise<ReadyInfo>((resolve, reject) => (settle = { resolve, reject }));
+    // A page that never asks for ready() must not see an unhandled rejection.
+    this.readyInfo.catch(() => undefined);
+    worker.onmessage = (event) => {
+      if (worker === this.worker) this.handle(event.data, settle.resolve);
+    };
+    worker.onerror = (event) => {
+      if (worker !== this.worker) return;
+      const message = `the kernel worker failed: ${event.message || 'it could not start (see the browser console)'}`;
+      settle.reject(new Error(message));
+      this.runs.endAll('error', { kind: 'error', name: 'KernelError', message });
+    };
+    const backend = this.options.backend;
+    worker.postMessage({ type: 'init', params: this.params ?? originalNet(), ...(backend ? { backend } : {}) });
+  }
+
+  private handle(message: KernelToHost, resolveReady: (info: ReadyInfo) => void): void {
+    switch (message.type) {
+      case 'ready':
+        resolveReady({ backend: message.backend, notes: message.notes, startMs: message.startMs });
+        return;
+      case 'outputs':
+        this.runs.deliver(message.runId, message.messages);
+        return;
+      case 'kernel':
+        for (const listener of this.listeners) listener(message.message);
+        return;
+      case 'done':
+        this.runs.finish(message.runId, statusOf(message.ok, message.cancelled), message.durationMs);
+        return;
+      default: {
+        const never: never = message;
+        throw new Error(`unknown kernel message ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  ready(): Promise<ReadyInfo> {
+    return this.readyInfo;
+  }
+
+  run(cellId: string, code: string, onOutput: (m: OutputMessage) => void): Promise<RunResult> {
+    if (this.disposed) return Promise.resolve({ status: 'interrupted', durationMs: 0 });
+    return this.runs.enqueue(cellId, code, onOutput);
+  }
+
+  cancel(token: string): void {
+    this.worker.postMessage({ type: 'cancel', token });
+  }
+
+  setParams(params: NetSpec): void {
+    this.params = params;
+    this.worker.postMessage({ type: 'params', params });
+  }
+
+  /** Resolves once the old worker is gone and a new one is starting (await ready() for its backend). */
+  async interrupt(): Promise<void> {
+    this.worker.terminate();
+    this.runs.endAll();
+    if (!this.disposed) this.spawn();
+  }
+
+  async restart(): Promise<void> {
+    await this.interrupt();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.worker.terminate();
+    this.runs.endAll();
+    this.listeners.clear();
+  }
+
+  onKernelMessage(listener: (m: KernelMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
