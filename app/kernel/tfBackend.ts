@@ -6,6 +6,9 @@ export const browserBackendOrder: readonly TfBackendName[] = ['webgl', 'wasm', '
 
 const backendLabel: Record<TfBackendName, string> = { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'cpu' };
 
+/** The cause inside initTf's note ('tfjs backend "wasm" is unavailable (cause); using cpu'), if it gives one. */
+const reasonOf = (note: string): string => /is unavailable \((.*)\); using \w+$/.exec(note)?.[1] ?? (/failed to initialise/.test(note) ? '' : note);
+
 /**
  * Tries each backend in `order` through `init` (initTf, which falls back to cpu itself and says why
  * in its notes) and keeps the first that starts as asked; notes read e.g.
@@ -28,7 +31,7 @@ export async function chooseTfBackend(order: readonly TfBackendName[], init: (ba
       const notes = failures.map((failure) => `${failure}: using ${result.backend}`);
       return { ...result, notes };
     }
-    const reason = result.notes.join('; ');
+    const reason = result.notes.map(reasonOf).filter(Boolean).join('; ');
     failures.push(`${backendLabel[backend]} unavailable${reason ? ` (${reason})` : ''}`);
   }
   if (!last) throw new Error(`no tfjs backend could start: ${failures.join('; ')}`);

@@ -135,12 +135,14 @@ describe('WorkerHost', () => {
 describe('chooseTfBackend', () => {
   it.each([
     [['webgl'], 'webgl', []],
-    [['wasm'], 'wasm', ['WebGL unavailable (tfjs backend "webgl" failed to initialise; using cpu): using wasm']],
-    [[], 'cpu', ['WebGL unavailable (tfjs backend "webgl" failed to initialise; using cpu): using cpu', 'WebAssembly unavailable (no wasm): using cpu']],
+    [['wasm'], 'wasm', ['WebGL unavailable: using wasm']],
+    [[], 'cpu', ['WebGL unavailable: using cpu', 'WebAssembly unavailable (no wasm): using cpu']],
+    [['no-webgl-context'], 'cpu', ['WebGL unavailable (no context): using cpu', 'WebAssembly unavailable (no wasm): using cpu']],
   ])('with %j working picks %s', async (working, backend, notes) => {
     const init = async (b: TfBackendName): Promise<TfInit> => {
       if (working.includes(b) || b === 'cpu') return fakeTf(b);
       if (b === 'wasm') throw new Error('no wasm');
+      if (working.includes('no-webgl-context')) return fakeTf('cpu', [`tfjs backend "${b}" is unavailable (no context); using cpu`]);
       return fakeTf('cpu', [`tfjs backend "${b}" failed to initialise; using cpu`]);
     };
     const chosen = await chooseTfBackend(['webgl', 'wasm', 'cpu'], init);
