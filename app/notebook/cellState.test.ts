@@ -8,6 +8,7 @@ import {
   differsFromOriginal,
   editedSinceRun,
   interruptedNotice,
+  lessonText,
   newCellState,
   promptLabel,
   type CellEvent,
@@ -21,8 +22,19 @@ const run = (cell: CellState, ...events: CellEvent[]): CellState => events.reduc
 
 describe('newCellState', () => {
   it('starts idle, never run, showing the saved source over the original', () => {
-    const cell = newCellState({ id: '01a-x', type: 'code', source: 'a', group: '01', pair: 'a' }, 'b');
+    const cell = newCellState({ id: '01a-x', type: 'code', source: 'a', group: 1, pair: 'a' }, 'b');
     expect(cell).toMatchObject({ status: 'idle', execCount: null, source: 'b', original: 'a', pair: 'a', outputs: [] });
+  });
+});
+
+describe('lessonText', () => {
+  it.each([
+    ['const x = 1;\n', 'const x = 1;'],
+    ['# Title\n\ntext\n\n', '# Title\n\ntext'],
+    ['  indented\n', '  indented'],
+    ['', ''],
+  ])('%j reads %j', (file, shown) => {
+    expect(lessonText(file)).toBe(shown);
   });
 });
 

@@ -21,7 +21,7 @@ export interface CellState {
   id: string;
   type: 'markdown' | 'code';
   pair?: 'a' | 'b';
-  group: string | number;
+  group: number;
   /** The lesson's own source, what `Revert cell` goes back to. */
   original: string;
   /** What the student sees and runs. */
@@ -60,15 +60,21 @@ export const restartedNotice = 'Kernel restarted while this cell ran: its state 
 export const cancelledNotice = 'Cancelled: the kernel was interrupted before this cell ran';
 export const cancelledByRestartNotice = 'Cancelled: the kernel restarted before this cell ran';
 
+/** The lesson's text as the notebook shows it: files end with a newline, an editor should not show it as a blank line. */
+export function lessonText(fileSource: string): string {
+  return fileSource.replace(/\s+$/, '');
+}
+
 /** A fresh cell from the lesson, with the student's saved source (if any) and a kept-aside edit (if any). */
-export function newCellState(cell: SourceCell, source: string = cell.source, aside: KeptEdit | null = null): CellState {
+export function newCellState(cell: SourceCell, source?: string, aside: KeptEdit | null = null): CellState {
+  const original = lessonText(cell.source);
   return {
     id: cell.id,
     type: cell.type,
     ...(cell.pair ? { pair: cell.pair } : {}),
     group: cell.group,
-    original: cell.source,
-    source,
+    original,
+    source: source ?? original,
     status: 'idle',
     execCount: null,
     ranSource: null,

@@ -38,6 +38,11 @@ describe('notebookReducer', () => {
     expect(notebookReducer(s, { type: 'select', id: 'nope' })).toBe(s);
   });
 
+  it('keeps the same state object when the selection does not change', () => {
+    const s = state();
+    expect(notebookReducer(s, { type: 'select', id: '01-a', mode: 'command' })).toBe(s);
+  });
+
   it('selects and enters edit mode in one step', () => {
     const s = notebookReducer(state(), { type: 'select', id: '02-b', mode: 'edit' });
     expect([s.selectedId, s.mode]).toEqual(['02-b', 'edit']);

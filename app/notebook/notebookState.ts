@@ -71,9 +71,12 @@ export function notebookReducer(state: NotebookState, event: NotebookEvent): Not
       const next = updateCell(state, event.id, { type: 'start', execCount });
       return next === state ? state : { ...next, execCounter: execCount };
     }
-    case 'select':
+    case 'select': {
+      const mode = event.mode ?? state.mode;
       if (!state.cells.some((c) => c.id === event.id)) return state;
-      return { ...state, selectedId: event.id, mode: event.mode ?? state.mode };
+      // Focus events repeat selections: an unchanged state keeps its identity, so nothing re-renders.
+      return event.id === state.selectedId && mode === state.mode ? state : { ...state, selectedId: event.id, mode };
+    }
     case 'moveSelection':
       return moveSelection(state, event.delta);
     case 'setMode':

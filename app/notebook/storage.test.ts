@@ -110,6 +110,14 @@ describe('restoreCells', () => {
     expect(notices).toEqual([]);
   });
 
+  it('keys edits to the lesson text as shown (without the file\'s final newline)', () => {
+    const fromFiles = lesson.map((c) => ({ ...c, source: `${c.source}\n` }));
+    const { cells } = restoreCells(fromFiles, emptyEdits());
+    const saved = snapshotEdits([cells[0], cellReducer(cells[1], { type: 'edit', source: 'const x = 5;' })], {});
+    const restored = restoreCells(fromFiles, saved).cells[1];
+    expect([restored.source, restored.aside]).toEqual(['const x = 5;', null]);
+  });
+
   it('keeps an edit of a changed original aside instead of mixing it in', () => {
     const saved = { ...emptyEdits(), edits: { '02-code': { source: 'mine', originalHash: contentHash('const x = 0;') } } };
     const [, cell] = restoreCells(lesson, saved).cells;

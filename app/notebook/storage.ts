@@ -119,11 +119,12 @@ export function restoreCells(lesson: SourceCell[], saved: SavedEdits): RestoredC
   const cells = lesson.map((cell) => {
     const edit = saved.edits[cell.id];
     const kept = saved.aside[cell.id] ?? null;
-    if (!edit) return newCellState(cell, cell.source, kept);
-    if (edit.originalHash === contentHash(cell.source)) return newCellState(cell, edit.source, kept);
+    const fresh = newCellState(cell, undefined, kept);
+    if (!edit) return fresh;
+    if (edit.originalHash === contentHash(fresh.original)) return { ...fresh, source: edit.source };
     // The lesson changed under this edit. An older kept-aside version, if different, is not dropped either.
     if (kept && kept.source !== edit.source) orphans[`${cell.id} (older)`] = kept;
-    return newCellState(cell, cell.source, edit);
+    return { ...fresh, aside: edit };
   });
   for (const [id, edit] of [...Object.entries(saved.edits), ...Object.entries(saved.aside)]) {
     if (!ids.has(id)) orphans[id] = edit;

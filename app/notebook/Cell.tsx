@@ -1,0 +1,195 @@
+// One notebook cell: markdown (rendered, or a textarea while edited) or code (editor, run controls, outputs).
+import { lazy, memo, Suspense, useState, type ReactNode } from 'react';
+import { differsFromOriginal, editedSinceRun, promptLabel, type CellState } from './cellState';
+import { CellErrorBoundary } from './CellErrorBoundary';
+import type { EditorHandle } from './CodeEditor';
+import { commandForKey, type KeyCommand } from './keys';
+import { Markdown } from './richText';
+import { OutputList, type OutputActions } from './Outputs';
+import type { EditorMode } from './types';
+
+const CodeEditor = lazy(() => import('./CodeEditor'));
+
+/** What a cell can ask the notebook to do; one stable object shared by every cell. */
+export interface CellActions extends OutputActions {
+  select(id: string, mode: EditorMode): void;
+  edit(id: string, source: string): void;
+  run(id: string): void;
+  keyCommand(id: string, command: KeyCommand): void;
+  openEditor(id: string): void;
+  revert(id: string): void;
+  useAside(id: string): void;
+  discardAside(id: string): void;
+  registerCell(id: string, el: HTMLElement | null): void;
+  registerEditor(id: string, handle: EditorHandle | null): void;
+}
+
+interface CellProps {
+  cell: CellState;
+  selected: boolean;
+  mode: EditorMode;
+  actions: CellActions;
+}
+
+const statusText: Record<CellState['status'], string> = {
+  idle: '',
+  queued: 'queued',
+  running: 'running…',
+  done: '',
+  error: 'error',
+};
+
+function isEditorTarget(target: EventTarget): boolean {
+  return target instanceof Element && target.closest('.cm-editor, textarea') !== null;
+}
+
+/** The lesson changed under the student's edit: say so, and let them see, use or discard their version. */
+function AsideNotice({ cell, actions }: { cell: CellState; actions: CellActions }) {
+  const [showing, setShowing] = useState(false);
+  if (!cell.aside) return null;
+  return (
+    <div className="cell-notice cell-notice-warning">
+      <p>
+        The lesson's cell {cell.id} changed since you edited it: your version is kept aside —{' '}
+        <button type="button" className="btn btn-small" aria-expanded={showing} onClick={() => setShowing(!showing)}>
+          {showing ? 'Hide mine' : 'Show mine'}
+        </button>{' '}
+        <button type="button" className="btn btn-small" onClick={() => actions.discardAside(cell.id)}>
+          Discard
+        </button>
+      </p>
+      {showing && (
+        <div className="aside-version">
+          <pre>{cell.aside.source}</pre>
+          <button type="button" className="btn btn-small" onClick={() => actions.useAside(cell.id)}>
+            Use mine instead of the lesson's
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function RevertButton({ cell, actions }: { cell: CellState; actions: CellActions }) {
+  if (!differsFromOriginal(cell)) return null;
+  return (
+    <button type="button" className="btn btn-small btn-quiet" aria-label="Revert cell" title="Go back to the lesson's version of this cell" onClick={() => actions.revert(cell.id)}>
+      Revert
+    </button>
+  );
+}
+
+function CellFrame({ cell, selected, mode, actions, children }: CellProps & { children: ReactNode }) {
+  const classes = ['cell', `cell-${cell.type}`, selected ? 'cell-selected' : '', selected && mode === 'edit' ? 'cell-editing' : ''];
+  return (
+    <div
+      ref={(el) => actions.registerCell(cell.id, el)}
+      className={classes.filter(Boolean).join(' ')}
+      data-cell={cell.id}
+      data-cell-type={cell.type}
+      data-cell-status={cell.status}
+      role="group"
+      aria-label={`${cell.type === 'code' ? 'Code' : 'Text'} cell ${cell.id}`}
+      tabIndex={selected ? 0 : -1}
+      onFocus={(e) => actions.select(cell.id, isEditorTarget(e.target) ? 'edit' : 'command')}
+    >
+      {children}
+    </div>
+  );
+}
+
+function MarkdownEditor({ cell, actions }: { cell: CellState; actions: CellActions }) {
+  const rows = Math.max(3, cell.source.split('\n').length + 1);
+  return (
+    <textarea
+      className="markdown-editor"
+      aria-label={`Markdown of cell ${cell.id}`}
+      value={cell.source}
+      rows={rows}
+      spellCheck
+      autoFocus
+      onChange={(e) => actions.edit(cell.id, e.target.value)}
+      onKeyDown={(e) => {
+        const command = commandForKey('edit', e);
+        if (!command) return;
+        e.preventDefault();
+        actions.keyCommand(cell.id, command);
+      }}
+    />
+  );
+}
+
+function MarkdownCellView(props: CellProps) {
+  const { cell, actions } = props;
+  return (
+    <CellFrame {...props}>
+      <div className="cell-tools">
+        <RevertButton cell={cell} actions={actions} />
+        {cell.editing ? (
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => actions.keyCommand(cell.id, 'runInPlace')}>
+            Render
+          </button>
+        ) : (
+          <button type="button" className="btn btn-small btn-quiet" aria-label={`Edit cell ${cell.id}`} onClick={() => actions.openEditor(cell.id)}>
+            Edit
+          </button>
+        )}
+      </div>
+      <AsideNotice cell={cell} actions={actions} />
+      {cell.editing ? (
+        <MarkdownEditor cell={cell} actions={actions} />
+      ) : (
+        <div className="markdown-rendered" onDoubleClick={() => actions.openEditor(cell.id)}>
+          <CellErrorBoundary cellId={cell.id} resetKey={cell.source}>
+            <Markdown source={cell.source} />
+          </CellErrorBoundary>
+        </div>
+      )}
+    </CellFrame>
+  );
+}
+
+function CodeCellView(props: CellProps) {
+  const { cell, actions } = props;
+  const stale = editedSinceRun(cell);
+  const busy = cell.status === 'running' || cell.status === 'queued';
+  return (
+    <CellFrame {...props}>
+      <div className="cell-bar">
+        <span className="prompt">{promptLabel(cell)}</span>
+        <button type="button" className="btn btn-run" onClick={() => actions.run(cell.id)} disabled={busy} aria-label="Run cell" title="Run cell (Ctrl/Cmd+Enter)">
+          <span aria-hidden="true">▶</span> Run
+        </button>
+        {statusText[cell.status] && <span className={`cell-status cell-status-${cell.status}`}>{statusText[cell.status]}</span>}
+        {stale && (
+          <span className="edited-mark" title="Edited since last run">
+            <span aria-hidden="true">●</span>
+            <span className="sr-only">edited since last run</span>
+          </span>
+        )}
+        <span className="cell-bar-spacer" />
+        <RevertButton cell={cell} actions={actions} />
+      </div>
+      <AsideNotice cell={cell} actions={actions} />
+      <Suspense fallback={<pre className="code-fallback">{cell.source}</pre>}>
+        <CodeEditor
+          value={cell.source}
+          label={`Code of cell ${cell.id}`}
+          onChange={(source) => actions.edit(cell.id, source)}
+          onKeyCommand={(command) => actions.keyCommand(cell.id, command)}
+          onFocusChange={(focused) => focused && actions.select(cell.id, 'edit')}
+          onHandle={(handle) => actions.registerEditor(cell.id, handle)}
+        />
+      </Suspense>
+      {cell.notice && <p className="cell-notice cell-notice-warning">{cell.notice}</p>}
+      <CellErrorBoundary cellId={cell.id} resetKey={cell.outputs}>
+        <OutputList outputs={cell.outputs} actions={actions} />
+      </CellErrorBoundary>
+    </CellFrame>
+  );
+}
+
+/** Re-renders only when its own cell, its selection or the mode changes (outputs stream into one cell at a time). */
+export const Cell = memo(function Cell(props: CellProps) {
+  return props.cell.type === 'code' ? <CodeCellView {...props} /> : <MarkdownCellView {...props} />;
+});

@@ -1,0 +1,35 @@
+// Markdown with $math$ as the lesson and outputs use it: GFM tables, KaTeX, no raw HTML, safe links.
+import ReactMarkdown, { type Components } from 'react-markdown';
+import rehypeKatex from 'rehype-katex';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import 'katex/dist/katex.min.css';
+
+const remarkPlugins = [remarkGfm, remarkMath];
+// trust: false keeps \href, \url and \htmlClass out; throwOnError: false shows a bad formula in red instead of failing.
+const rehypePlugins: [typeof rehypeKatex, { trust: false; throwOnError: false }][] = [[rehypeKatex, { trust: false, throwOnError: false }]];
+
+const components: Components = {
+  // Wide tables scroll inside their own box rather than widening the page on a phone.
+  table: ({ node: _node, ...props }) => (
+    <div className="md-table-scroll">
+      <table {...props} />
+    </div>
+  ),
+  // Links leave the notebook in a new tab, so a click never loses the student's running kernel.
+  a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer" />,
+};
+
+/**
+ * Raw HTML in the source is shown as text (react-markdown's default; rehype-raw is not used) and
+ * react-markdown's default urlTransform empties `javascript:` and other unsafe link targets.
+ */
+export function Markdown({ source }: { source: string }) {
+  return (
+    <div className="markdown">
+      <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
+        {source}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,298 @@
+// The notebook page: header and toolbar, notices, the cells in rows (a/b pairs side by side), dialogs, keys.
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { layoutRows } from '../kernel/cells';
+import type { KernelHost } from '../kernel/protocol';
+import { Cell, type CellActions } from './Cell';
+import { differsFromOriginal } from './cellState';
+import type { EditorHandle } from './CodeEditor';
+import { ConfirmDialog, ShortcutsDialog, type ConfirmRequest } from './Dialog';
+import { commandForKey, type KeyCommand } from './keys';
+import { cellById, editedCells, initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
+import { createRunner } from './runner';
+import { restoreCells, type KeyValueStore, type LoadedEdits } from './storage';
+import { createStore, useStoreState } from './store';
+import { KernelStatus, Toolbar } from './Toolbar';
+import type { Notice, SourceCell } from './types';
+import { useAutosave } from './useAutosave';
+import './notebook.css';
+
+export interface NotebookProps {
+  lesson: SourceCell[];
+  /** Null while no kernel exists: the notebook still reads, edits and saves. */
+  host: KernelHost | null;
+  storage: KeyValueStore | null;
+  /** Saved edits, read before the first render (see `loadEdits`). */
+  loaded: LoadedEdits;
+  /** Present / Share / Export / Import, built elsewhere (see Toolbar). */
+  extraActions?: ReactNode;
+}
+
+const selectCells = (s: NotebookState) => s.cells;
+const selectSelected = (s: NotebookState) => s.selectedId;
+const selectMode = (s: NotebookState) => s.mode;
+const selectKernel = (s: NotebookState) => s.kernel;
+const selectNotices = (s: NotebookState) => s.notices;
+
+/** Keys typed into these belong to them, not to the notebook's command mode. */
+const ownKeysSelector = 'dialog, textarea, input, select, [contenteditable="true"], .cm-editor';
+
+function inEditor(el: Element | null): boolean {
+  return el !== null && el.closest('.cm-editor, textarea') !== null;
+}
+
+function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(id: string): void }) {
+  return (
+    <div className="notices" role="status">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice-${n.tone}`}>
+          <p>{n.text}</p>
+          <button type="button" className="btn btn-small btn-quiet" onClick={() => onDismiss(n.id)} aria-label={`Dismiss: ${n.text}`}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function Notebook({ lesson, host, storage, loaded, extraActions }: NotebookProps) {
+  const [store] = useState(() => {
+    const restored = restoreCells(lesson, loaded.saved);
+    return createStore(notebookReducer, initialNotebookState(restored.cells, restored.orphans, [...loaded.notices, ...restored.notices]));
+  });
+  const runner = useMemo(() => (host ? createRunner(host, store) : null), [host, store]);
+  const cells = useStoreState(store, selectCells);
+  const selectedId = useStoreState(store, selectSelected);
+  const mode = useStoreState(store, selectMode);
+  const kernel = useStoreState(store, selectKernel);
+  const notices = useStoreState(store, selectNotices);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [showKeys, setShowKeys] = useState(false);
+  const cellEls = useRef(new Map<string, HTMLElement>());
+  const editors = useRef(new Map<string, EditorHandle>());
+  // A code editor asked for before CodeMirror's chunk arrived gets the focus when it mounts.
+  const pendingEditorFocus = useRef<string | null>(null);
+
+  useAutosave(store, storage, loaded.writable);
+
+  useEffect(() => {
+    if (!host) {
+      store.dispatch({ type: 'kernel', kernel: { status: 'unavailable' } });
+      return;
+    }
+    let live = true;
+    host.ready().then(
+      (info) => live && store.dispatch({ type: 'kernel', kernel: { status: 'idle', backend: info.backend, notes: info.notes } }),
+      (err: unknown) => {
+        if (!live) return;
+        store.dispatch({ type: 'kernel', kernel: { status: 'unavailable' } });
+        store.dispatch({ type: 'notice', notice: { id: 'kernel', tone: 'error', text: `The kernel did not start: ${err instanceof Error ? err.message : String(err)}` } });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, store]);
+
+  const focusCell = useCallback((id: string) => {
+    store.dispatch({ type: 'select', id, mode: 'command' });
+    cellEls.current.get(id)?.focus();
+  }, [store]);
+
+  const focusEditor = useCallback((id: string) => {
+    const cell = cellById(store.getState(), id);
+    if (!cell) return;
+    store.dispatch({ type: 'select', id, mode: 'edit' });
+    if (cell.type === 'markdown') {
+      // The textarea focuses itself as it mounts; an open one just takes the focus back.
+      store.dispatch({ type: 'cell', id, event: { type: 'openEditor' } });
+      cellEls.current.get(id)?.querySelector('textarea')?.focus();
+      return;
+    }
+    const editor = editors.current.get(id);
+    if (editor) editor.focus();
+    else pendingEditorFocus.current = id;
+  }, [store]);
+
+  /** Runs a code cell, or renders a markdown cell being edited (Jupyter's "run" for text). */
+  const runOrRender = useCallback((id: string) => {
+    const cell = cellById(store.getState(), id);
+    if (cell?.type === 'code') runner?.run([id]);
+    else if (cell?.editing) store.dispatch({ type: 'cell', id, event: { type: 'closeEditor' } });
+  }, [runner, store]);
+
+  const doCommand = useCallback((id: string, command: KeyCommand) => {
+    const state = store.getState();
+    const at = state.cells.findIndex((c) => c.id === id);
+    const fromEditor = inEditor(document.activeElement);
+    switch (command) {
+      case 'runAndAdvance': {
+        runOrRender(id);
+        const next = state.cells[at + 1];
+        if (!next) focusCell(id);
+        else if (fromEditor && next.type === 'code') focusEditor(next.id);
+        else focusCell(next.id);
+        return;
+      }
+      case 'runInPlace':
+        runOrRender(id);
+        if (state.cells[at]?.type === 'markdown') focusCell(id);
+        return;
+      case 'leaveEditor':
+        focusCell(id);
+        return;
+      case 'selectPrevious':
+      case 'selectNext': {
+        const to = state.cells[Math.min(state.cells.length - 1, Math.max(0, at + (command === 'selectNext' ? 1 : -1)))];
+        if (to) focusCell(to.id);
+        return;
+      }
+      case 'enterEditor':
+        focusEditor(id);
+        return;
+      case 'showShortcuts':
+        setShowKeys(true);
+        return;
+      default: {
+        const never: never = command;
+        throw new Error(`unknown key command ${String(never)}`);
+      }
+    }
+  }, [store, runOrRender, focusCell, focusEditor]);
+
+  // Command-mode keys work wherever the focus is, except inside editors, fields and dialogs.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest(ownKeysSelector)) return;
+      const command = commandForKey('command', e);
+      if (!command) return;
+      // Enter on a button presses it; it does not open the cell's editor.
+      if (command === 'enterEditor' && target?.closest('button, a, summary, [role="region"]')) return;
+      const id = store.getState().selectedId;
+      if (!id) return;
+      e.preventDefault();
+      doCommand(id, command);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store, doCommand]);
+
+  const actions = useMemo<CellActions>(() => ({
+    select: (id, m) => store.dispatch({ type: 'select', id, mode: m }),
+    edit: (id, source) => store.dispatch({ type: 'cell', id, event: { type: 'edit', source } }),
+    run: (id) => runner?.run([id]),
+    keyCommand: doCommand,
+    openEditor: focusEditor,
+    cancel: (token) => host?.cancel(token),
+    revert: (id) =>
+      setConfirm({
+        title: `Revert cell ${id}?`,
+        body: `Cell ${id} goes back to the lesson's version. Your edits to it will be lost.`,
+        confirmLabel: 'Revert',
+        onConfirm: () => store.dispatch({ type: 'cell', id, event: { type: 'revert' } }),
+      }),
+    useAside: (id) => {
+      const cell = cellById(store.getState(), id);
+      const use = () => store.dispatch({ type: 'cell', id, event: { type: 'useAside' } });
+      if (!cell || !differsFromOriginal(cell)) return use();
+      setConfirm({
+        title: `Use your kept-aside version of ${id}?`,
+        body: `It replaces what cell ${id} holds now, which differs from the lesson: those edits will be lost.`,
+        confirmLabel: 'Use mine',
+        onConfirm: use,
+      });
+    },
+    discardAside: (id) =>
+      setConfirm({
+        title: `Discard your old version of ${id}?`,
+        body: `The version of cell ${id} you edited before the lesson changed will be deleted from this browser.`,
+        confirmLabel: 'Discard',
+        onConfirm: () => store.dispatch({ type: 'cell', id, event: { type: 'discardAside' } }),
+      }),
+    registerCell: (id, el) => {
+      if (el) cellEls.current.set(id, el);
+      else cellEls.current.delete(id);
+    },
+    registerEditor: (id, handle) => {
+      if (!handle) {
+        editors.current.delete(id);
+        return;
+      }
+      editors.current.set(id, handle);
+      if (pendingEditorFocus.current === id) {
+        pendingEditorFocus.current = null;
+        handle.focus();
+      }
+    },
+  }), [store, runner, host, doCommand, focusEditor]);
+
+  const edited = editedCells({ cells }).length;
+  const onRevertAll = (): void =>
+    setConfirm({
+      title: 'Revert every cell to the original?',
+      body: `${edited} edited cell${edited === 1 ? '' : 's'} go${edited === 1 ? 'es' : ''} back to the lesson's version. Your edits will be lost.`,
+      confirmLabel: 'Revert all',
+      onConfirm: () => store.dispatch({ type: 'revertAll' }),
+    });
+
+  const noticeList = <Notices notices={notices} onDismiss={(id) => store.dispatch({ type: 'dismissNotice', id })} />;
+
+  const renderCell = (id: string) => {
+    const cell = cells.find((c) => c.id === id);
+    if (!cell) return null;
+    const selected = cell.id === selectedId;
+    return <Cell key={cell.id} cell={cell} selected={selected} mode={selected ? mode : 'command'} actions={actions} />;
+  };
+
+  return (
+    <>
+      <header className="site-header">
+        <div className="header-inner">
+          <div className="brand">
+            <h1>Jacobian Notebook</h1>
+            <p className="tagline">Backpropagation by hand, with Jacobians, and by autograd</p>
+          </div>
+          <KernelStatus kernel={kernel} hasKernel={host !== null} />
+        </div>
+        <div className="toolbar-wrap">
+          <Toolbar
+            kernel={kernel}
+            hasKernel={runner !== null}
+            editedCount={edited}
+            onRunAll={() => runner?.run(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id))}
+            onInterrupt={() => void runner?.interrupt()}
+            onRestart={() => void runner?.restart()}
+            onRevertAll={onRevertAll}
+            onShowShortcuts={() => setShowKeys(true)}
+            extraActions={extraActions}
+          />
+        </div>
+      </header>
+      {/* Until the markdown/KaTeX chunk arrives, a placeholder stands for the lesson and the footer. */}
+      <Suspense fallback={<main className="notebook">{noticeList}<p className="loading">Loading the lesson…</p></main>}>
+        <main className="notebook">
+          {noticeList}
+          {layoutRows(cells).map((row) =>
+            row.length === 1 ? (
+              renderCell(row[0].id)
+            ) : (
+              <div className="cell-pair" key={row.map((c) => c.id).join('|')}>
+                {row.map((c) => renderCell(c.id))}
+              </div>
+            ),
+          )}
+          {cells.length === 0 && <p className="empty">This lesson has no cells yet.</p>}
+        </main>
+        <footer className="site-footer">
+          <p>
+            Press <kbd>?</kbd> for keyboard shortcuts. Your edits are saved in this browser.
+          </p>
+        </footer>
+      </Suspense>
+      {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
+      {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
+    </>
+  );
+}

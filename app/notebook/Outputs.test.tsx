@@ -1,0 +1,65 @@
+// Tests of how each output kind renders (server-rendered in Node: markup only, no DOM needed).
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { Output } from '../kernel/protocol';
+import { OutputView } from './Outputs';
+
+const noActions = { cancel: () => undefined };
+const html = (output: Output): string => renderToStaticMarkup(<OutputView output={output} actions={noActions} />);
+
+describe('OutputView', () => {
+  it('shows text in a <pre>, with a note when the kernel cut it short', () => {
+    const out = html({ kind: 'text', text: 'a < b', truncatedChars: 12345 });
+    expect(out).toContain('<pre>a &lt; b</pre>');
+    expect(out).toContain('12,345 more characters not shown');
+  });
+
+  it('marks stderr text apart', () => {
+    expect(html({ kind: 'text', text: 'warn', stream: 'stderr' })).toContain('out-stderr');
+  });
+
+  it('gives a table its test id and marks rows ok or bad in words, not colour only', () => {
+    const out = html({ kind: 'table', testid: 'gradient-comparison', columns: ['gradient', 'manual'], rows: [['dl/dX0', 0.5], ['dl/dW1', null]], rowOk: [true, false] });
+    expect(out).toContain('data-testid="gradient-comparison"');
+    expect(out).toMatch(/<tr class="row-ok"><td>dl\/dX0<\/td><td class="num" title="0.5">0.5<\/td><td class="check check-ok">.*ok<\/td><\/tr>/);
+    expect(out).toMatch(/<tr class="row-bad">.*differs<\/td><\/tr>/);
+  });
+
+  it('leaves the check column out when the kernel gives no rowOk', () => {
+    expect(html({ kind: 'table', columns: ['a'], rows: [[1]] })).not.toContain('check');
+  });
+
+  it('shows a matrix as a table of formatted numbers', () => {
+    const out = html({ kind: 'matrix', rows: [[-0.05948231, 0.05948231]], label: 'dl/dW1', as: 'table' });
+    expect(out).toContain('<figcaption>dl/dW1</figcaption>');
+    expect(out).toContain('>-0.0594823</td>');
+  });
+
+  it('names the error, its line and column in the cell', () => {
+    const out = html({ kind: 'error', name: 'TypeError', message: 'x is not a function', line: 3, column: 7 });
+    expect(out).toContain('<strong>TypeError</strong>');
+    expect(out).toContain('at line 3, column 7');
+    expect(out).toContain('x is not a function');
+  });
+
+  it.each<[Output & { kind: 'progress' }, boolean]>([
+    [{ kind: 'progress', label: 'Sweep', done: 3, total: 9, state: 'running', cancelToken: 't' }, true],
+    [{ kind: 'progress', label: 'Sweep', done: 3, total: 9, state: 'running' }, false],
+    [{ kind: 'progress', label: 'Sweep', done: 9, total: 9, state: 'done', cancelToken: 't' }, false],
+  ])('shows progress %o with a Cancel button: %s', (output, cancellable) => {
+    const out = html(output);
+    expect(out).toContain(`<progress value="${output.done}" max="9" aria-label="Sweep">`);
+    expect(out.includes('>Cancel</button>')).toBe(cancellable);
+  });
+
+  it('draws the network as an SVG image with one line per weight', () => {
+    const spec = { widths: [2, 3, 1], activation: 'sigmoid' as const, X0: [0.5, -0.5], W: [[[0.5, -2.5], [1.2, 0.1], [-0.7, -1.2]], [[-1.5, 0.2, 0.5]]], beta: [[-1.5, -1.3, 2], [1]] };
+    const out = html({ kind: 'network', spec });
+    expect(out).toContain('role="img"');
+    expect(out.match(/<line /g)).toHaveLength(9);
+  });
+
+  it('shows a placeholder while Plotly loads', () => {
+    expect(html({ kind: 'plot', figure: { data: [] } })).toContain('Loading the plot');
+  });
+});
