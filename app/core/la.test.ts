@@ -51,6 +51,10 @@ describe('la.array', () => {
 
   it('reads a flat array without a shape as a row', () => {
     expect(la.array([1, 2, 3]).shape).toEqual([1, 3]);
+    expect(la.array(Float64Array.of(1, 2, 3, 4), 2, 2).toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it.each<[string, () => unknown, string]>([

@@ -2,7 +2,8 @@
 //
 // Everything is 2-D, as in the lesson (X0 is a 2x1 column, dl/dX a 1xn row). Constructors:
 //   la.array([[1, 2], [3, 4]])   2-D from rows          la.array([1, 2, 3, 4], 2, 2)  flat + shape (row-major)
-//   la.array([1, 2, 3])          1 x n (a flat array reads as a row, like NumPy's 1-D arrays in broadcasting)
+//   la.array([1, 2, 3])          1 x n (a flat array, or a Float64Array, reads as a row, like NumPy's 1-D
+//                                arrays in broadcasting)
 //   la.vector([1, 2])            n x 1 column           la.row([1, 2])  1 x n row
 // Elementwise add/sub/mul/div/maximum/minimum take a matrix or a number on either side and broadcast as
 // NumPy does: a dimension of 1 stretches to match (a column plus a row gives a table).
@@ -40,7 +41,8 @@ function fromFlat(op: string, values: readonly unknown[], rows: number, cols: nu
  * A matrix from nested rows (`[[1, 2], [3, 4]]`), or from a flat array and a shape (row-major, as
  * NumPy's `np.array(v).reshape(rows, cols)`); a flat array without a shape is a 1 x n row.
  */
-function array(values: readonly (readonly number[])[] | readonly number[], rows?: number, cols?: number): Matrix {
+function array(values: readonly (readonly number[])[] | readonly number[] | Float64Array, rows?: number, cols?: number): Matrix {
+  if (values instanceof Float64Array) values = Array.from(values);
   if (!Array.isArray(values)) throw new Error(`array: expected an array, got ${kindOf(values)} ${describeValue(values)}`);
   if (values.length > 0 && values.every((r) => Array.isArray(r))) {
     const nested = values as readonly (readonly unknown[])[];
