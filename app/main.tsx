@@ -1,7 +1,9 @@
-// Entry: reads the lesson's cells and the student's saved edits, then mounts the notebook.
+// Entry: reads the lesson's cells and the student's saved edits, starts the kernel Worker, mounts the notebook.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadBundledCells } from './kernel/cells';
+import type { TfBackendName } from './kernel/protocol';
+import { WorkerHost } from './kernel/workerHost';
 import { Notebook } from './notebook/Notebook';
 import { browserStore, loadEdits } from './notebook/storage';
 
@@ -13,12 +15,18 @@ for (const warning of warnings) console.warn(`cells: ${warning}`);
 const storage = browserStore();
 const loaded = loadEdits(storage, Date.now());
 
+// `?backend=cpu|wasm|webgl` forces a tfjs backend (tests, comparing backends by hand).
+const backendParam = new URLSearchParams(window.location.search).get('backend');
+const backends: readonly TfBackendName[] = ['cpu', 'wasm', 'webgl'];
+const backend = backends.find((b) => b === backendParam);
+// The kernel (and tfjs inside it) loads only in the Worker: nothing of it weighs on this entry chunk.
+const host = new WorkerHost(backend ? { backend } : {});
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      {/* TODO(kernel): pass the Worker KernelHost once app/kernel provides it; null shows "no kernel". */}
-      <Notebook lesson={cells} host={null} storage={storage} loaded={loaded} />
+      <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} />
     </StrictMode>,
   );
 }

@@ -76,22 +76,22 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
   useAutosave(store, storage, loaded.writable);
 
   useEffect(() => {
-    if (!host) {
+    if (!runner) {
       store.dispatch({ type: 'kernel', kernel: { status: 'unavailable' } });
       return;
     }
-    let live = true;
-    host.ready().then(
-      (info) => live && store.dispatch({ type: 'kernel', kernel: { status: 'idle', backend: info.backend, notes: info.notes } }),
-      (err: unknown) => {
-        if (!live) return;
-        store.dispatch({ type: 'kernel', kernel: { status: 'unavailable' } });
-        store.dispatch({ type: 'notice', notice: { id: 'kernel', tone: 'error', text: `The kernel did not start: ${err instanceof Error ? err.message : String(err)}` } });
-      },
-    );
-    return () => {
-      live = false;
-    };
+    void runner.connect();
+  }, [runner, store]);
+
+  // Errors the kernel reports outside any run (a promise rejected after its cell ended) become notices.
+  useEffect(() => {
+    if (!host?.onKernelMessage) return;
+    let count = 0;
+    return host.onKernelMessage((m) => {
+      count += 1;
+      const text = `${m.cellId ? `Cell ${m.cellId}: ` : ''}${m.text}`;
+      store.dispatch({ type: 'notice', notice: { id: `kernel-message-${count}`, tone: m.level === 'error' ? 'error' : 'warning', text } });
+    });
   }, [host, store]);
 
   const focusCell = useCallback((id: string) => {

@@ -119,6 +119,22 @@ describe('createRunner', () => {
     expect(host.calls).toEqual(['run:02-a', 'run:03-b', 'restart', 'run:04-c']);
   });
 
+  it('connect shows the backend once the kernel is ready', async () => {
+    const { store, runner } = setup(echo);
+    expect(store.getState().kernel.status).toBe('starting');
+    await runner.connect();
+    expect(store.getState().kernel).toEqual({ status: 'idle', backend: 'cpu', notes: [] });
+  });
+
+  it('connect says why when the kernel does not start', async () => {
+    const { store, host, runner } = setup(echo);
+    host.ready = () => Promise.reject(new Error('the kernel worker failed: no WebAssembly'));
+    await runner.connect();
+    const s = store.getState();
+    expect(s.kernel.status).toBe('unavailable');
+    expect(s.notices.map((n) => n.text)).toEqual(['The kernel did not start: the kernel worker failed: no WebAssembly']);
+  });
+
   it('shows a kernel failure (run() rejecting) as an error output of the cell', async () => {
     const store = createStore(notebookReducer, initialNotebookState(lesson.map((c) => newCellState(c))));
     const host = createFakeHost(echo);

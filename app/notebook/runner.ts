@@ -13,6 +13,8 @@ export interface Runner {
   restart(): Promise<void>;
   /** Resolves when nothing is queued or running (tests, Run all). */
   idle(): Promise<void>;
+  /** Waits for the kernel to be ready and shows its status and tfjs backend (or why it did not start). */
+  connect(): Promise<void>;
 }
 
 export const interruptNoticeId = 'kernel-interrupted';
@@ -66,6 +68,20 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
     if (generation === myGeneration) dispatch({ type: 'kernel', kernel: { status: 'idle' } });
   }
 
+  async function connect(): Promise<void> {
+    const myGeneration = generation;
+    try {
+      const info = await host.ready();
+      if (generation !== myGeneration) return;
+      dispatch({ type: 'kernel', kernel: { status: running === null && queue.length === 0 ? 'idle' : 'busy', backend: info.backend, notes: info.notes } });
+    } catch (err) {
+      if (generation !== myGeneration) return;
+      dispatch({ type: 'kernel', kernel: { status: 'unavailable', backend: null } });
+      const text = `The kernel did not start: ${err instanceof Error ? err.message : String(err)}`;
+      dispatch({ type: 'notice', notice: { id: 'kernel', tone: 'error', text } });
+    }
+  }
+
   function endAll(cause: EndCause): void {
     generation += 1;
     for (const id of queue.splice(0)) finish(id, 'cancelled', cause);
@@ -94,16 +110,16 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
       dispatch({ type: 'notice', notice: { id: interruptNoticeId, tone: 'warning', text: interruptedNotice } });
       dispatch({ type: 'kernel', kernel: { status: 'restarting' } });
       await host.interrupt();
-      dispatch({ type: 'kernel', kernel: { status: 'idle' } });
+      await connect();
     },
     async restart() {
       endAll('restart');
       dispatch({ type: 'kernel', kernel: { status: 'restarting' } });
       await host.restart();
       dispatch({ type: 'kernelRestarted' });
-      const info = await host.ready();
-      dispatch({ type: 'kernel', kernel: { status: 'idle', backend: info.backend, notes: info.notes } });
+      await connect();
     },
+    connect,
     async idle() {
       // A pump may start another while we wait (Run all during a run): wait until none is left.
       let seen: Promise<void>;
