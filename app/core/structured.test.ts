@@ -22,17 +22,21 @@ describe('structuredGradients', () => {
 });
 
 describe('backpropLayerInto', () => {
-  it.each([1, 4, 6, 9])('gives dW = g x^T and dx = W^T g for %i rows (blocks of four and the rest)', (rows) => {
-    const cols = 2;
+  it.each([
+    [1, 2],
+    [4, 2],
+    [6, 3],
+    [9, 5],
+  ])('gives dW = g x^T and dx = W^T g for %i x %i (blocks of four rows, two columns, and the rest)', (rows, cols) => {
     const W = Float64Array.from({ length: rows * cols }, (_, k) => k - 3);
     const g = Float64Array.from({ length: rows }, (_, i) => 2 ** -i);
-    const x = Float64Array.of(3, -1);
+    const x = Float64Array.from({ length: cols }, (_, j) => 3 - 2 * j);
     const dW = new Float64Array(rows * cols);
-    const dx = Float64Array.of(99, 99);
+    const dx = new Float64Array(cols).fill(99);
     backpropLayerInto(W, g, x, dW, dx, rows, cols);
-    expect(Array.from(dW)).toEqual(Array.from(g).flatMap((gi) => [3 * gi, -gi]));
+    expect(Array.from(dW)).toEqual(Array.from(g).flatMap((gi) => Array.from(x, (xj) => gi * xj)));
     // Powers of two and small integers: every sum is exact, whatever the order.
-    [0, 1].forEach((j) => expect(dx[j]).toBe(Array.from(g).reduce((s, gi, i) => s + W[i * 2 + j] * gi, 0)));
+    x.forEach((_, j) => expect(dx[j]).toBe(Array.from(g).reduce((s, gi, i) => s + W[i * cols + j] * gi, 0)));
   });
 });
 
