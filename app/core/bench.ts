@@ -194,9 +194,10 @@ export interface DenseCostModel {
 }
 
 /**
- * Fits the dense cost model to measured cases by least squares on (ops, us); with one case (or
- * cases of equal cost) it is all per-op cost. Calibrate on the largest case measured: small ones are
- * dominated by overhead, and larger ones only get slower per op (caches), so the estimate is low.
+ * Fits the dense cost model to measured cases by least squares on (ops, us). With one case, or cases
+ * too small to show the per-op cost (slope <= 0 from overhead and noise), the most expensive case's
+ * time is all per-op cost: an overestimate then, so a sweep errs on the side of refusing. Calibrate on
+ * a case large enough for the ops to dominate; larger ones only get slower per op (caches).
  */
 export function fitDenseCostModel(measured: readonly { widths: readonly number[]; us: number }[]): DenseCostModel {
   if (measured.length === 0) throw new Error('fitDenseCostModel needs at least one measured case');

@@ -72,7 +72,8 @@ export function prepareTfjsNet(tf: Tf, spec: NetSpec): PreparedTfjsNet {
       const dW = rest.slice(0, depth);
       const dbeta = rest.slice(depth, 2 * depth);
       const dTaps = rest.slice(2 * depth);
-      return [value, dX0, ...dW, ...dbeta, ...dTaps].map((t) => Float32Array.from(t.dataSync()));
+      // Copies (a typed-array copy, not an element-wise one): the cpu backend hands out its own buffers.
+      return [value, dX0, ...dW, ...dbeta, ...dTaps].map((t) => new Float32Array(t.dataSync()));
     });
   };
 
@@ -111,7 +112,7 @@ function lossUndefined(tf: Tf, spec: NetSpec, args: Tensor[]): LossUndefinedErro
     for (let k = 1; k <= depth; k++) {
       X = tfActivations[spec.activation](tf, tf.add(tf.matMul(args[k], X), args[depth + k]));
     }
-    return Float32Array.from(X.dataSync());
+    return new Float32Array(X.dataSync());
   });
   const i = Math.max(0, XK.findIndex((x) => !(x > 0 && Number.isFinite(x))));
   return new LossUndefinedError(depth, i, XK[i]);
