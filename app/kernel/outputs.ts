@@ -155,3 +155,14 @@ export class OutputChannel {
 
 /** A plain print (no display id): consecutive ones merge into one text output. */
 const isStream = (m: OutputMessage): boolean => m.displayId === undefined && m.output.kind === 'text' && m.output.stream !== undefined;
+
+/** What the page shows after these messages: each update replaces the output with its display id. */
+export function screenOf(messages: readonly OutputMessage[]): Output[] {
+  const shown: { id?: string; output: Output }[] = [];
+  for (const m of messages) {
+    const at = m.displayId === undefined ? -1 : shown.findIndex((s) => s.id === m.displayId);
+    if (at >= 0) shown[at] = { id: m.displayId, output: m.output };
+    else shown.push({ ...(m.displayId === undefined ? {} : { id: m.displayId }), output: m.output });
+  }
+  return shown.map((s) => s.output);
+}

@@ -1,4 +1,5 @@
 // Test helpers for the kernel: run cells through a host and collect what each one showed.
+import { screenOf } from './outputs';
 import type { KernelHost, Output, OutputMessage, RunResult } from './protocol';
 
 export interface CellRun extends RunResult {
@@ -6,17 +7,6 @@ export interface CellRun extends RunResult {
   outputs: Output[];
   /** Every text output (prints, displayed strings), joined. */
   text: string;
-}
-
-/** Applies display-id updates in place, as the page does. */
-export function screenOf(messages: readonly OutputMessage[]): Output[] {
-  const shown: { id?: string; output: Output }[] = [];
-  for (const m of messages) {
-    const at = m.displayId === undefined ? -1 : shown.findIndex((s) => s.id === m.displayId);
-    if (at >= 0) shown[at] = { id: m.displayId, output: m.output };
-    else shown.push({ ...(m.displayId === undefined ? {} : { id: m.displayId }), output: m.output });
-  }
-  return shown.map((s) => s.output);
 }
 
 /** Runs one cell and gathers its outputs (including any that arrive up to the run's end). */

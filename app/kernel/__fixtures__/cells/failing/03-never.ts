@@ -1,0 +1,1 @@
+print('this cell must not run');
