@@ -1,17 +1,8 @@
 // Smoke test of `npm run bench -- --quick` as a subprocess: every method and size in the table, dense refused, progress on stderr.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './runCli';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-
-function benchCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'cli/bench.ts', ...args], { cwd: repoRoot }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const benchCli = (args: string[]) => runCli('cli/bench.ts', args);
 
 describe('npm run bench', () => {
   it('--quick times every method at every size, refuses dense where its estimate is over the limit', async () => {

@@ -1,28 +1,12 @@
 // Tests of `npm run grads` as a user runs it: a subprocess, JSON on stdout, one line on stderr and exit 2 on bad input.
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import seed from '../reference/seed-values.json';
+import { runCli } from './runCli';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function grads(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', 'cli/grads.ts', ...args], { cwd: repoRoot }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-    child.stdin?.end(stdin ?? '');
-  });
-}
+const grads = (args: string[], stdin?: string) => runCli('cli/grads.ts', args, stdin);
 
 let dir = '';
 const file = (name: string) => join(dir, name);
