@@ -182,9 +182,7 @@ function CodeCellView(props: CellProps) {
         />
       </Suspense>
       {cell.notice && <p className="cell-notice cell-notice-warning">{cell.notice}</p>}
-      <CellErrorBoundary cellId={cell.id} resetKey={cell.outputs}>
-        <OutputList outputs={cell.outputs} actions={actions} />
-      </CellErrorBoundary>
+      <OutputList cellId={cell.id} outputs={cell.outputs} actions={actions} />
     </CellFrame>
   );
 }

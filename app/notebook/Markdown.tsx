@@ -1,9 +1,11 @@
 // Markdown with $math$ as the lesson and outputs use it: GFM tables, KaTeX, no raw HTML, safe links.
+import { useRef } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import 'katex/dist/katex.min.css';
+import { useKeyboardScroll } from './keyboardScroll';
 
 const remarkPlugins = [remarkGfm, remarkMath];
 // trust: false keeps \href, \url and \htmlClass out; throwOnError: false shows a bad formula in red instead of failing.
@@ -25,8 +27,10 @@ const components: Components = {
  * react-markdown's default urlTransform empties `javascript:` and other unsafe link targets.
  */
 export function Markdown({ source }: { source: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useKeyboardScroll(ref, source);
   return (
-    <div className="markdown">
+    <div className="markdown" ref={ref}>
       <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
         {source}
       </ReactMarkdown>

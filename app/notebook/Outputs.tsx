@@ -1,7 +1,9 @@
 // Renders each kind of cell output; heavy ones (Plotly) load only when a cell shows them.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import type { Output } from '../kernel/protocol';
 import type { ShownOutput } from './cellState';
+import { CellErrorBoundary } from './CellErrorBoundary';
+import { useKeyboardScroll } from './keyboardScroll';
 import { matrixToTex } from './format';
 import { NetworkDiagram } from './NetworkDiagram';
 import { MatrixTable, TableOutput } from './TableOutput';
@@ -95,13 +97,18 @@ export function OutputView({ output, actions }: { output: Output; actions: Outpu
   }
 }
 
-export function OutputList({ outputs, actions }: { outputs: ShownOutput[]; actions: OutputActions }) {
+/** A broken output shows a message in its own place; the cell's other outputs and cells stay. */
+export function OutputList({ cellId, outputs, actions }: { cellId: string; outputs: ShownOutput[]; actions: OutputActions }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useKeyboardScroll(ref, outputs);
   if (outputs.length === 0) return null;
   return (
-    <div className="outputs">
+    <div className="outputs" ref={ref}>
       {outputs.map((o) => (
         <div className="output" key={o.key}>
-          <OutputView output={o.output} actions={actions} />
+          <CellErrorBoundary cellId={cellId} resetKey={o.output}>
+            <OutputView output={o.output} actions={actions} />
+          </CellErrorBoundary>
         </div>
       ))}
     </div>

@@ -18,7 +18,8 @@ export function useAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyV
   useEffect(() => {
     if (!kv || !writable) return;
     let seen = store.getState().cells;
-    let lastJson = '';
+    // What storage holds already: leaving the page without an edit writes nothing.
+    let lastJson = JSON.stringify(snapshotEdits(seen, store.getState().orphans));
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const flush = (): void => {
