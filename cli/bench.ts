@@ -158,14 +158,19 @@ function printReport(rows: (SweepRow & { method: MethodName })[], backends: Part
     out.push(`  ${method.padEnd(10)} t ~ n^${slopeAll}${slopeBig}`);
   }
 
-  const medianOf = (method: MethodName, widths: string) => rows.find((r) => r.method === method && r.widths.join('-') === widths)?.result?.medianUs;
-  const check = (label: string, us: number | undefined, limitUs: number) =>
-    `  ${label}: ${us === undefined ? 'not measured' : `${formatUs(us)} us (target <= ${limitUs} us) ${us <= limitUs ? 'met' : 'MISSED'}`}`;
+  const resultOf = (method: MethodName, widths: string) => rows.find((r) => r.method === method && r.widths.join('-') === widths)?.result ?? undefined;
+  // Judged on the median; the min is shown too, as the machine's speed when nothing else runs on it.
+  const check = (label: string, method: MethodName, widths: string, limitUs: number) => {
+    const r = resultOf(method, widths);
+    if (r === undefined) return `  ${method} ${widths}${label}: not measured`;
+    const verdict = r.medianUs <= limitUs ? 'met' : r.minUs <= limitUs ? 'MISSED by the median, met by the min' : 'MISSED';
+    return `  ${method} ${widths}${label}: median ${formatUs(r.medianUs)} us, min ${formatUs(r.minUs)} us (target <= ${limitUs} us): ${verdict}`;
+  };
   out.push('');
   out.push('Targets:');
-  out.push(check('dense 2-3-1', medianOf('dense', '2-3-1'), 2));
-  out.push(check('structured 2-3-1', medianOf('structured', '2-3-1'), 2));
-  out.push(check('structured 512-512-1 (PyTorch 1.13 CPU forward+backward measured ~445 us on this kind of machine)', medianOf('structured', '512-512-1'), 445));
+  out.push(check('', 'dense', '2-3-1', 2));
+  out.push(check('', 'structured', '2-3-1', 2));
+  out.push(check(' (PyTorch 1.13 CPU forward+backward: ~445 us on this kind of machine)', 'structured', '512-512-1', 445));
   out.push('');
   out.push(
     `Original notebook (one cold run each, the author's machine, 2-3-1): NumPy dense ${(seed.printed.numpy_time_s * 1e6).toFixed(0)} us, PyTorch backward ${(seed.printed.pytorch_backward_time_s * 1e6).toFixed(0)} us.`,
