@@ -47,6 +47,16 @@ const missing = (name: string): never => {
   throw new ReferenceError(`${name} is not defined`);
 };
 
+/** What `tf` is until tfjs has loaded: any use says why (cells that mention `tf` wait for it). */
+const tfNotLoaded: unknown = new Proxy(
+  {},
+  {
+    get: (_, key) => {
+      throw new Error(`tf is not loaded yet (reading tf.${String(key)}): a cell that mentions \`tf\` loads it before it runs`);
+    },
+  },
+);
+
 const isThenable = (v: unknown): v is PromiseLike<unknown> =>
   (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as PromiseLike<unknown>).then === 'function';
 
@@ -60,13 +70,14 @@ export const kernelGlobals = ['la', 'tf', 'params', 'print', 'display', 'bench',
  * that arrive after a run ended (timers, unawaited promises) go to the run that ran last.
  */
 export class KernelCore {
-  readonly scope: Scope = Object.create(null) as Scope;
+  // A plain object, filled by named stores only: V8 keeps it in fast mode, so `__scope.x` in a hot
+  // loop stays cheap (a null-prototype or accessor-holding object is 5-20x slower there).
+  readonly scope: Scope = {};
   private params: NetSpec;
   private current: ActiveRun | null = null;
   private last: ActiveRun | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private tfPromise: Promise<TfInit> | null = null;
-  private tfLoaded: TfInit | null = null;
   private readonly compiled = new Map<string, CompiledCell>();
   private readonly sources = new Map<string, string>();
   private readonly cancellers = new Map<string, AbortController>();
@@ -96,21 +107,17 @@ export class KernelCore {
     const lesson = createLesson({ print, display, bench, tf: async () => (await this.tf()).tf, params: () => structuredClone(this.params) });
     const cellConsole = Object.assign(Object.create(console) as Console, { log: print, info: print, debug: print, warn: printError, error: printError });
     Object.assign(this.scope, { la, params: structuredClone(this.params), print, display, bench, lesson, console: cellConsole });
-    Object.defineProperty(this.scope, 'tf', {
-      configurable: true,
-      enumerable: true,
-      get: () => {
-        if (this.tfLoaded) return this.tfLoaded.tf;
-        throw new Error('tf is not loaded yet: a cell that mentions `tf` loads it before it runs');
-      },
-      set: (value: unknown) => Object.defineProperty(this.scope, 'tf', { value, writable: true, enumerable: true, configurable: true }),
-    });
+    this.scope.tf = tfNotLoaded;
   }
 
   /** tfjs with the kernel's backend (loaded on the first call). */
   tf(): Promise<TfInit> {
     this.tfPromise ??= this.options.loadTf().then(
-      (init) => (this.tfLoaded = init),
+      (init) => {
+        // Unless a cell has put its own `tf` there meanwhile.
+        if (this.scope.tf === tfNotLoaded) this.scope.tf = init.tf;
+        return init;
+      },
       (error: unknown) => {
         this.tfPromise = null;
         throw error;
