@@ -65,16 +65,20 @@ export function prepareTfjsNet(tf: Tf, spec: NetSpec): PreparedTfjsNet {
 
   const gradientsFlat = (): Float32Array[] => {
     if (disposed) throw new Error('prepareTfjsNet: gradients() called after dispose()');
-    // tidy frees every intermediate, the value and the grads; only the copied arrays leave it.
-    return tf.tidy(() => {
+    // tidy frees every intermediate, the value and the grads. The copies leave through a variable,
+    // not as tidy's result: tidy walks what it returns key by key, looking for tensors (~1 s for a
+    // 512 x 512 array).
+    let flat: Float32Array[] = [];
+    tf.tidy(() => {
       const { value, grads } = valueAndGrads(args);
       const [dX0, ...rest] = grads;
       const dW = rest.slice(0, depth);
       const dbeta = rest.slice(depth, 2 * depth);
       const dTaps = rest.slice(2 * depth);
       // Copies (a typed-array copy, not an element-wise one): the cpu backend hands out its own buffers.
-      return [value, dX0, ...dW, ...dbeta, ...dTaps].map((t) => new Float32Array(t.dataSync()));
+      flat = [value, dX0, ...dW, ...dbeta, ...dTaps].map((t) => new Float32Array(t.dataSync()));
     });
+    return flat;
   };
 
   const gradients = (): Gradients => {
@@ -107,12 +111,13 @@ export function prepareTfjsNet(tf: Tf, spec: NetSpec): PreparedTfjsNet {
 /** Names the first entry of X_K (float32 here) where log is undefined or infinite; only runs on the error path. */
 function lossUndefined(tf: Tf, spec: NetSpec, args: Tensor[]): LossUndefinedError {
   const depth = spec.widths.length - 1;
-  const XK = tf.tidy(() => {
+  let XK = new Float32Array(0);
+  tf.tidy(() => {
     let X = args[0];
     for (let k = 1; k <= depth; k++) {
       X = tfActivations[spec.activation](tf, tf.add(tf.matMul(args[k], X), args[depth + k]));
     }
-    return new Float32Array(X.dataSync());
+    XK = new Float32Array(X.dataSync());
   });
   const i = Math.max(0, XK.findIndex((x) => !(x > 0 && Number.isFinite(x))));
   return new LossUndefinedError(depth, i, XK[i]);
