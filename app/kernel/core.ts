@@ -164,8 +164,6 @@ export class KernelCore {
       let value = await cellFunction(this.scope, missing);
       if (isThenable(value)) value = await value;
       if (value !== undefined) channel.push({ output: outputFor(value) });
-      // A promise rejected without await is reported a turn later: let it land on this run.
-      await yieldMacrotask();
     } catch (error) {
       if (run.cancelRequested && isCancellation(error)) {
         cancelled = true;
@@ -175,6 +173,8 @@ export class KernelCore {
         channel.push({ output: errorOutput(error, cellId, this.compiled, this.sources) });
       }
     } finally {
+      // A promise rejected without await is reported a turn later: let it land on this run.
+      await yieldMacrotask();
       for (const token of run.tokens) this.cancellers.delete(token);
       channel.finish();
       this.current = null;

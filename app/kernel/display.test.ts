@@ -106,6 +106,8 @@ describe('outputFor', () => {
     ['a Matrix as a matrix', la.array([[1, 2]]), { kind: 'matrix', rows: [[1, 2]], as: 'table' }],
     ['a network as a network', originalNet(), { kind: 'network', spec: originalNet() }],
     ['a figure as a plot', { data: [{ y: [1] }], layout: { title: 't' } }, { kind: 'plot', figure: { data: [{ y: [1] }], layout: { title: 't' } } }],
+    ['an invalid network as text', { widths: [1], activation: 'x', X0: [], W: [], beta: [] }, { kind: 'text', text: "{ widths: [1], activation: 'x', X0: [], W: [], beta: [] }" }],
+    ['a figure holding a function as text', { data: [{ f: Math.abs }] }, { kind: 'text', text: '{ data: [{ f: [Function abs] }] }' }],
   ])('shows %s', (_, value, output) => expect(outputFor(value)).toEqual(output));
 
   it('shows gradients as a table, each printed as NumPy printed the original', () => {

@@ -109,7 +109,13 @@ export function outputFor(value: unknown, options: MatrixOptions = {}): Output {
   const rows = value instanceof Matrix || isTensorLike(value) ? matrixRows(value) : null;
   if (rows) return { kind: 'matrix', rows, as: options.as ?? 'table', ...(options.label === undefined ? {} : { label: options.label }) };
   if (isGradients(value)) return gradientsTable(value);
-  if (looksLikeNetSpec(value)) return { kind: 'network', spec: validateNetSpec(value) };
+  if (looksLikeNetSpec(value)) {
+    try {
+      return { kind: 'network', spec: validateNetSpec(value) };
+    } catch {
+      // Not a valid network after all: show it as it prints.
+    }
+  }
   if (looksLikeBenchResult(value)) {
     const us = (x: number): string => `${x.toPrecision(3)} us`;
     return {
@@ -118,7 +124,13 @@ export function outputFor(value: unknown, options: MatrixOptions = {}): Output {
       rows: [[value.name, us(value.medianUs), us(value.minUs), us(value.maxUs), us(value.firstCallUs), value.samples]],
     };
   }
-  if (looksLikeFigure(value)) return { kind: 'plot', figure: cloneable(value, 'display') };
+  if (looksLikeFigure(value)) {
+    try {
+      return { kind: 'plot', figure: cloneable(value, 'display') };
+    } catch {
+      // Holds something the page cannot receive: show it as it prints.
+    }
+  }
   return { kind: 'text', text: formatValue(value) };
 }
 
