@@ -1,7 +1,8 @@
 // A cell's TypeScript -> an async function over the shared scope, with positions mapped back to the TypeScript.
 import { parse, type Program } from 'acorn';
 import { transform } from 'sucrase';
-import { applyEdits, ImportExportError, MISSING, originalOffset, rewriteScope, SCOPE, type Edit } from './scopeRewrite';
+import { applyEdits, originalOffset, type Edit } from './edits';
+import { ImportExportError, MISSING, rewriteScope, SCOPE } from './scopeRewrite';
 
 export interface CompileOptions {
   cellId: string;

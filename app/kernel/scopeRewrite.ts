@@ -1,16 +1,11 @@
 // Rewrites a cell's JavaScript so its top-level names live on the shared scope object: the edits, by source range.
 import type * as acorn from 'acorn';
+import { lexicalNames, patternNames, varNames } from './declaredNames';
+import { keepNewlines, type Edit } from './edits';
 
 /** The names the rewritten code uses for the scope object and the "not defined" reporter. */
 export const SCOPE = '__scope';
 export const MISSING = '__missing';
-
-/** Replace js[start, end) by text (start === end: insert). */
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 export interface RewriteResult {
   edits: Edit[];
@@ -43,95 +38,6 @@ interface Scope {
 
 type Node = acorn.AnyNode;
 type PatternMode = 'bind-local' | 'bind-top' | 'assign';
-
-/** Identifiers bound by a binding pattern. */
-export function patternNames(pattern: acorn.Pattern | null | undefined, out: string[] = []): string[] {
-  if (!pattern) return out;
-  switch (pattern.type) {
-    case 'Identifier':
-      out.push(pattern.name);
-      break;
-    case 'ObjectPattern':
-      for (const p of pattern.properties) patternNames(p.type === 'RestElement' ? p.argument : (p.value as acorn.Pattern), out);
-      break;
-    case 'ArrayPattern':
-      for (const e of pattern.elements) patternNames(e, out);
-      break;
-    case 'AssignmentPattern':
-      patternNames(pattern.left, out);
-      break;
-    case 'RestElement':
-      patternNames(pattern.argument, out);
-      break;
-    default:
-      break;
-  }
-  return out;
-}
-
-/** `var` names declared in these statements, not looking into nested functions or classes. */
-function varNames(statements: readonly Node[], out: string[] = []): string[] {
-  const visitStatement = (s: Node | null | undefined): void => {
-    if (!s) return;
-    switch (s.type) {
-      case 'VariableDeclaration':
-        if (s.kind === 'var') for (const d of s.declarations) patternNames(d.id, out);
-        break;
-      case 'BlockStatement':
-      case 'StaticBlock':
-        s.body.forEach(visitStatement);
-        break;
-      case 'IfStatement':
-        visitStatement(s.consequent);
-        visitStatement(s.alternate);
-        break;
-      case 'ForStatement':
-        visitStatement(s.init);
-        visitStatement(s.body);
-        break;
-      case 'ForInStatement':
-      case 'ForOfStatement':
-        visitStatement(s.left);
-        visitStatement(s.body);
-        break;
-      case 'WhileStatement':
-      case 'DoWhileStatement':
-      case 'LabeledStatement':
-        visitStatement(s.body);
-        break;
-      case 'TryStatement':
-        visitStatement(s.block);
-        visitStatement(s.handler?.body);
-        visitStatement(s.finalizer);
-        break;
-      case 'SwitchStatement':
-        for (const c of s.cases) c.consequent.forEach(visitStatement);
-        break;
-      case 'ExportNamedDeclaration':
-        visitStatement(s.declaration);
-        break;
-      default:
-        break;
-    }
-  };
-  statements.forEach(visitStatement);
-  return out;
-}
-
-/** Block-scoped names (let, const, class, function) declared directly in a statement list. */
-function lexicalNames(statements: readonly Node[], out: string[] = []): string[] {
-  for (const raw of statements) {
-    const s = raw.type === 'ExportNamedDeclaration' && raw.declaration ? raw.declaration : raw;
-    if (s.type === 'VariableDeclaration' && s.kind !== 'var') for (const d of s.declarations) patternNames(d.id, out);
-    if ((s.type === 'ClassDeclaration' || s.type === 'FunctionDeclaration') && s.id) out.push(s.id.name);
-  }
-  return out;
-}
-
-/** Keeps the line breaks of removed text, so every line stays where the student wrote it. */
-export function keepNewlines(removed: string): string {
-  return removed.replace(/[^\n]/g, '');
-}
 
 /**
  * Finds the edits that move a cell's top-level declarations onto `__scope` and route every
@@ -423,30 +329,4 @@ export function rewriteScope(program: acorn.Program, js: string, known: Readonly
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-/** Applies non-overlapping edits; at one position insertions go first, in the order they were made. */
-export function applyEdits(js: string, edits: readonly Edit[]): string {
-  const ordered = edits.map((e, i) => ({ e, i })).sort((x, y) => x.e.start - y.e.start || (x.e.end - x.e.start) - (y.e.end - y.e.start) || x.i - y.i);
-  let out = '';
-  let at = 0;
-  for (const { e } of ordered) {
-    if (e.start < at) throw new Error(`overlapping edits at ${e.start} ("${e.text}")`);
-    out += js.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return out + js.slice(at);
-}
-
-/** Where a position of the edited text was in the original (inside inserted text: the edit's start). */
-export function originalOffset(edits: readonly Edit[], editedOffset: number): number {
-  const ordered = [...edits].sort((x, y) => x.start - y.start || (x.end - x.start) - (y.end - y.start));
-  let delta = 0;
-  for (const e of ordered) {
-    const editedStart = e.start + delta;
-    if (editedOffset < editedStart) break;
-    if (editedOffset < editedStart + e.text.length) return e.start;
-    delta += e.text.length - (e.end - e.start);
-  }
-  return editedOffset - delta;
 }
