@@ -140,7 +140,7 @@ function MarkdownCellView(props: CellProps) {
         <MarkdownEditor cell={cell} actions={actions} />
       ) : (
         <div className="markdown-rendered" onDoubleClick={() => actions.openEditor(cell.id)}>
-          <CellErrorBoundary cellId={cell.id} resetKey={cell.source}>
+          <CellErrorBoundary resetKey={cell.source}>
             <Markdown source={cell.source} />
           </CellErrorBoundary>
         </div>
@@ -182,7 +182,7 @@ function CodeCellView(props: CellProps) {
         />
       </Suspense>
       {cell.notice && <p className="cell-notice cell-notice-warning">{cell.notice}</p>}
-      <OutputList cellId={cell.id} outputs={cell.outputs} actions={actions} />
+      <OutputList outputs={cell.outputs} actions={actions} />
     </CellFrame>
   );
 }

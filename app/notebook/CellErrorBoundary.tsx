@@ -1,8 +1,7 @@
 // Keeps a broken output inside its own cell: the message shows there, the rest of the notebook lives on.
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
 
 interface Props {
-  cellId: string;
   /** When this changes (new outputs, new source), the boundary tries to render again. */
   resetKey: unknown;
   children: ReactNode;
@@ -22,11 +21,6 @@ export class CellErrorBoundary extends Component<Props, State> {
 
   static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
     return props.resetKey !== state.resetKey ? { error: null, resetKey: props.resetKey } : null;
-  }
-
-  override componentDidCatch(error: Error, info: ErrorInfo): void {
-    // Kept in the console for whoever debugs the output component; the student sees the message below.
-    console.warn(`cell ${this.props.cellId}: an output could not be shown`, error, info.componentStack);
   }
 
   override render(): ReactNode {

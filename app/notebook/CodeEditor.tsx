@@ -77,6 +77,8 @@ export default function CodeEditor({ value, label, onChange, onKeyCommand, onFoc
         javascript({ typescript: true }),
         syntaxHighlighting(highlight),
         theme,
+        // Wrapped lines instead of a sideways scroll: narrow pair columns and phones stay readable.
+        EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());

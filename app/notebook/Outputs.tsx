@@ -98,7 +98,7 @@ export function OutputView({ output, actions }: { output: Output; actions: Outpu
 }
 
 /** A broken output shows a message in its own place; the cell's other outputs and cells stay. */
-export function OutputList({ cellId, outputs, actions }: { cellId: string; outputs: ShownOutput[]; actions: OutputActions }) {
+export function OutputList({ outputs, actions }: { outputs: ShownOutput[]; actions: OutputActions }) {
   const ref = useRef<HTMLDivElement>(null);
   useKeyboardScroll(ref, outputs);
   if (outputs.length === 0) return null;
@@ -106,7 +106,7 @@ export function OutputList({ cellId, outputs, actions }: { cellId: string; outpu
     <div className="outputs" ref={ref}>
       {outputs.map((o) => (
         <div className="output" key={o.key}>
-          <CellErrorBoundary cellId={cellId} resetKey={o.output}>
+          <CellErrorBoundary resetKey={o.output}>
             <OutputView output={o.output} actions={actions} />
           </CellErrorBoundary>
         </div>
