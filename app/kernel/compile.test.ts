@@ -140,6 +140,42 @@ describe('compileCell', () => {
     expect('inCase' in k.scope).toBe(false);
   });
 
+  // The oracle: the same code as the body of a plain async function, its last line returned.
+  it.each([
+    ['closures', 'let n = 0\nconst inc = () => ++n\ninc(); inc()\n[n, inc()]'],
+    ['generators', 'function* gen() { yield 1; yield* [2, 3] }\n[...gen()]'],
+    ['async functions', 'async function twice(x) { await null; return 2 * x }\nconst r = await twice(4)\n[r, await Promise.all([twice(1), twice(2)])]'],
+    ['classes', 'class A { #x = 1; static count = 0; get x() { return this.#x } constructor() { A.count++ } }\nclass B extends A { constructor() { super(); this.y = 2 } }\nconst b = new B()\n[b.x, b.y, b instanceof A, A.count, B.name]'],
+    ['control flow', 'let log = []\nouter: for (let i = 0; i < 3; i++) { switch (i) { case 1: continue outer; default: log.push(i) } }\ntry { throw new Error("e") } catch ({ message }) { log.push(message) } finally { log.push("f") }\nlog'],
+    ['destructuring', 'const key = "k"\nconst { [key]: v = 5, ...others } = { k: undefined, z: 1 }\nconst [first, [second] = [9]] = [1]\n[v, others, first, second]'],
+    ['templates and regexes', 'const w = "x"\nconst t = `a${`b${w}}`}{` + String.raw`\\{`\nconst m = /\\{(\\d+)\\}/.exec("{12}")\n[t, m[1], "}/*".length]'],
+    ['hoisting', 'const before = typeof laterVar\nvar laterVar = 1\nconst called = early()\nfunction early() { return "hoisted" }\n[before, laterVar, called]'],
+    ['loop closures', 'const fs = []\nfor (let i = 0; i < 3; i++) fs.push(() => i)\nvar acc = []\nfor (var j = 0; j < 2; j++) acc.push(() => j)\n[fs.map((f) => f()), acc.map((f) => f())]'],
+    ['shadowing', 'const x = 1\nfunction f(x) { { const x = 3 } return x }\nconst g = (x = 4) => x\nlet caught\ntry { throw 5 } catch (x) { caught = x }\n[f(2), g(), caught, x]'],
+    ['objects', 'const base = 2\nconst o = { base, get double() { return base * 2 }, times(k) { return base * k }, ["k" + base]: true }\n[o.base, o.double, o.times(3), o.k2]'],
+    ['operators', 'let a = 1, b = (a++, a + 1)\nconst o = null\n[a, b, o?.x ?? "d", 2n ** 64n === 18446744073709551616n, 2 ** 10]'],
+    ['tagged templates', 'function tag(s, ...v) { return s.raw.join("|") + v.join(",") }\nconst one = 1\ntag`a${one}b${one + 1}`'],
+    ['functions', 'function f() { return [arguments.length, new.target === undefined] }\nfunction C() { this.made = new.target === C }\n[f(1, 2), new C().made]'],
+    ['no semicolons', 'let x = 1\n;(x += 1)\nconst arr = [x]\nconst {length} = arr\n[x, length]'],
+    ['a declaration after a call without semicolon', 'const calls = []\ncalls.push(1)\nconst {a} = {a: 2}\n[calls, a]'],
+  ])('agrees with plain JavaScript on %s', async (_, snippet) => {
+    // A `;` ends the body, so the last line (often `[...]`) cannot continue the line before it.
+    const body = snippet.slice(0, snippet.lastIndexOf('\n'));
+    const last = snippet.slice(snippet.lastIndexOf('\n') + 1);
+    const reference = (0, eval)(`(async () => {\n${body};\nreturn (${last})\n})`) as () => Promise<unknown>;
+    const expected = await reference();
+    expect(expected).toBeDefined();
+    expect(await kernel().run(`${body};\n${last}`)).toEqual(expected);
+  });
+
+  it('keeps statements apart when a rewritten call starts a line after one without `;`', async () => {
+    const k = kernel();
+    await k.run('const calls: string[] = []\nfunction a() { calls.push("a") }\nfunction b() { calls.push("b") }');
+    await k.run('a()\nb()\nconst both = () => {\n  a()\n  notYet()\n}\nif (calls.length) b()');
+    await k.run('function notYet() { calls.push("later") }\nboth()');
+    expect(k.scope.calls).toEqual(['a', 'b', 'b', 'a', 'later']);
+  });
+
   it('calls scope functions with `this` undefined, as a plain call would', async () => {
     const k = kernel();
     await k.run('function who(this: unknown) { return this }');

@@ -122,7 +122,7 @@ export function rewriteScope(program: acorn.Program, js: string, known: Readonly
     const params = fn.params.flatMap((p) => patternNames(p));
     const inner = child(outer, [...params, ...varNames(statements), ...lexicalNames(statements)], true);
     for (const p of fn.params) visitPattern(p, 'bind-local', inner);
-    if (fn.body.type === 'BlockStatement') fn.body.body.forEach((s) => visit(s, inner));
+    if (fn.body.type === 'BlockStatement') for (const s of fn.body.body) visitListed(s, inner, fn.body);
     else visit(fn.body, inner);
   };
 
@@ -132,7 +132,7 @@ export function rewriteScope(program: acorn.Program, js: string, known: Readonly
     for (const member of cls.body.body) {
       if (member.type === 'StaticBlock') {
         const block = child(inner, [...varNames(member.body), ...lexicalNames(member.body)], true);
-        member.body.forEach((s) => visit(s, block));
+        member.body.forEach((s) => visitListed(s, block, member));
         continue;
       }
       if (member.computed) visit(member.key, inner);
@@ -178,8 +178,12 @@ export function rewriteScope(program: acorn.Program, js: string, known: Readonly
     }
   };
 
-  const visitStatements = (statements: readonly Node[], scope: Scope): void => {
-    for (const s of statements) visit(s, scope, s.type === 'VariableDeclaration' ? null : undefined);
+  /** Starts of expression statements that follow another statement in a list (ASI matters there). */
+  const statementStarts = new Set<number>();
+  /** A statement of a list (program, block, case): a parent of null means the program. */
+  const visitListed = (s: Node, scope: Scope, parent: Node | null): void => {
+    if (s.type === 'ExpressionStatement') statementStarts.add(s.start);
+    visit(s, scope, parent);
   };
 
   function visit(node: Node | null | undefined, scope: Scope, parent?: Node | null): void {
@@ -256,7 +260,7 @@ export function rewriteScope(program: acorn.Program, js: string, known: Readonly
         return;
       case 'BlockStatement': {
         const block = child(scope, lexicalNames(node.body));
-        for (const s of node.body) visit(s, block, node);
+        for (const s of node.body) visitListed(s, block, node);
         return;
       }
       case 'StaticBlock':
@@ -266,7 +270,7 @@ export function rewriteScope(program: acorn.Program, js: string, known: Readonly
         const block = child(scope, node.cases.flatMap((c) => lexicalNames(c.consequent)));
         for (const c of node.cases) {
           visit(c.test, block);
-          for (const s of c.consequent) visit(s, block, c);
+          for (const s of c.consequent) visitListed(s, block, c);
         }
         return;
       }
@@ -323,7 +327,9 @@ export function rewriteScope(program: acorn.Program, js: string, known: Readonly
     }
   }
 
-  visitStatements(program.body, top);
+  for (const s of program.body) visitListed(s, top, null);
+  // `f()` rewritten to `(0, __scope.f)()` must not continue the line before when that has no `;`.
+  for (const e of [...edits]) if (e.text.startsWith('(') && statementStarts.has(e.start)) edits.push({ start: e.start, end: e.start, text: ';' });
   return { edits, declared, used, hoistedVars, hoistedFunctions };
 }
 
