@@ -44,6 +44,11 @@ describe('layoutNetwork', () => {
     expect(view.layerTitles.map((t) => t.text)).toEqual(['X0 (input)', 'X1 (sigmoid)', 'X2 (output, sigmoid)']);
   });
 
+  it('shows the input values without a forward pass, and leaves the unknown hidden values empty', () => {
+    const texts = layoutNetwork(seed).nodes.map((n) => n.text);
+    expect(texts).toEqual(['0.5', '-0.5', '', '', '', '']);
+  });
+
   it('gives the largest |weight| (W1[0,1] = -2.5) the thickest edge, marked negative', () => {
     const thickest = layoutNetwork(seed).edges.reduce((a, b) => (b.strokePx > a.strokePx ? b : a));
     expect(thickest.title).toBe('W1[0,1] = -2.5');

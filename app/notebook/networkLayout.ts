@@ -8,7 +8,7 @@ export interface NodeView {
   index: number | null;
   x: number;
   y: number;
-  /** Shown in the node: its value X_k[i] (or `+n` for the summary mark). */
+  /** Shown in the node: its value X_k[i] if known (or `+n` for the summary mark). */
   text: string;
   /** Shown under the node when gradients are given: dl/dX_k[i]. */
   gradText?: string;
@@ -100,7 +100,8 @@ export function layoutNetwork(spec: NetSpec, X?: number[][], grads?: Gradients, 
         index,
         x,
         y,
-        text: value === undefined ? `${index}` : formatNumber(value, 3),
+        // Without a forward pass the hidden values are unknown: an empty node, not a made-up number.
+        text: value === undefined ? '' : formatNumber(value, 3),
         ...(grad === undefined ? {} : { gradText: formatNumber(grad, 3) }),
         title: parts.join(', '),
       };
