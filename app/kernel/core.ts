@@ -173,7 +173,9 @@ export class KernelCore {
         channel.push({ output: errorOutput(error, cellId, this.compiled, this.sources) });
       }
     } finally {
-      // A promise rejected without await is reported a turn later: let it land on this run.
+      // A promise rejected without await is reported a turn or two later (Chromium needs two):
+      // let it land on this run.
+      await yieldMacrotask();
       await yieldMacrotask();
       for (const token of run.tokens) this.cancellers.delete(token);
       channel.finish();
