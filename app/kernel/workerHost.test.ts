@@ -116,6 +116,8 @@ describe('WorkerHost', () => {
     expect(run.status).toBe('error');
     expect(run.outputs).toEqual([{ kind: 'error', name: 'KernelError', message: 'the kernel worker failed: SyntaxError in worker.js' }]);
     await expect(host.ready()).rejects.toThrow('SyntaxError in worker.js');
+    const again = await runCell(host, '2');
+    expect(again).toMatchObject({ status: 'error', outputs: run.outputs });
   });
 
   it('delivers kernel-level messages to listeners', async () => {

@@ -36,6 +36,8 @@ export class WorkerHost implements KernelHost {
   private readonly runs: HostRuns;
   private readonly listeners = new Set<(m: KernelMessage) => void>();
   private disposed = false;
+  /** Why the current worker died, if it did. */
+  private failure: string | null = null;
 
   constructor(private readonly options: WorkerHostOptions = {}) {
     this.params = options.params;
@@ -56,9 +58,11 @@ export class WorkerHost implements KernelHost {
     worker.onerror = (event) => {
       if (worker !== this.worker) return;
       const message = `the kernel worker failed: ${event.message || 'it could not start (see the browser console)'}`;
+      this.failure = message;
       settle.reject(new Error(message));
       this.runs.endAll('error', { kind: 'error', name: 'KernelError', message });
     };
+    this.failure = null;
     const backend = this.options.backend;
     worker.postMessage({ type: 'init', params: this.params ?? originalNet(), ...(backend ? { backend } : {}) });
   }
@@ -90,6 +94,11 @@ export class WorkerHost implements KernelHost {
 
   run(cellId: string, code: string, onOutput: (m: OutputMessage) => void): Promise<RunResult> {
     if (this.disposed) return Promise.resolve({ status: 'interrupted', durationMs: 0 });
+    if (this.failure !== null) {
+      // A worker that could not start will not run this either; restart() tries a new one.
+      onOutput({ output: { kind: 'error', name: 'KernelError', message: this.failure } });
+      return Promise.resolve({ status: 'error', durationMs: 0 });
+    }
     return this.runs.enqueue(cellId, code, onOutput);
   }
 
