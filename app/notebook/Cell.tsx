@@ -7,6 +7,7 @@ import { commandForKey, type KeyCommand } from './keys';
 import { Markdown } from './richText';
 import { OutputList, type OutputActions } from './Outputs';
 import type { EditorMode } from './types';
+import './markdown.css';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
 

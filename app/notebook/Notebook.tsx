@@ -14,6 +14,7 @@ import { createStore, useStoreState } from './store';
 import { KernelStatus, Toolbar } from './Toolbar';
 import type { Notice, SourceCell } from './types';
 import { useAutosave } from './useAutosave';
+import './theme.css';
 import './notebook.css';
 
 export interface NotebookProps {
