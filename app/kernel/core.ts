@@ -57,6 +57,15 @@ const tfNotLoaded: unknown = new Proxy(
   },
 );
 
+/** A deep copy of a network (several times faster than structuredClone on wide ones). */
+const copyNetSpec = (n: NetSpec): NetSpec => ({
+  widths: n.widths.slice(),
+  activation: n.activation,
+  X0: n.X0.slice(),
+  W: n.W.map((w) => w.map((r) => r.slice())),
+  beta: n.beta.map((b) => b.slice()),
+});
+
 const isThenable = (v: unknown): v is PromiseLike<unknown> =>
   (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as PromiseLike<unknown>).then === 'function';
 
@@ -74,6 +83,8 @@ export class KernelCore {
   // loop stays cheap (a null-prototype or accessor-holding object is 5-20x slower there).
   readonly scope: Scope = {};
   private params: NetSpec;
+  /** The network changed since the scope's copy was made. */
+  private paramsChanged = false;
   private current: ActiveRun | null = null;
   private last: ActiveRun | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -86,7 +97,7 @@ export class KernelCore {
   private readonly isGlobal: (name: string) => boolean;
 
   constructor(private readonly options: KernelCoreOptions) {
-    this.params = structuredClone(options.params ?? originalNet());
+    this.params = copyNetSpec(options.params ?? originalNet());
     this.limits = { ...defaultOutputLimits, ...options.limits };
     this.isGlobal = options.isGlobal ?? ((name) => name in globalThis);
     this.installGlobals();
@@ -104,9 +115,9 @@ export class KernelCore {
       nextId: (prefix) => `${prefix}-${++this.nextToken}`,
     });
     const bench = createKernelBench(display);
-    const lesson = createLesson({ print, display, bench, tf: async () => (await this.tf()).tf, params: () => structuredClone(this.params) });
+    const lesson = createLesson({ print, display, bench, tf: async () => (await this.tf()).tf, params: () => copyNetSpec(this.params) });
     const cellConsole = Object.assign(Object.create(console) as Console, { log: print, info: print, debug: print, warn: printError, error: printError });
-    Object.assign(this.scope, { la, params: structuredClone(this.params), print, display, bench, lesson, console: cellConsole });
+    Object.assign(this.scope, { la, params: copyNetSpec(this.params), print, display, bench, lesson, console: cellConsole });
     this.scope.tf = tfNotLoaded;
   }
 
@@ -127,7 +138,8 @@ export class KernelCore {
   }
 
   setParams(params: NetSpec): void {
-    this.params = structuredClone(params);
+    this.params = copyNetSpec(params);
+    this.paramsChanged = true;
   }
 
   /** Stops the long task that showed `token` (bench, sweep, a cancellable progress); false if none. */
@@ -159,7 +171,12 @@ export class KernelCore {
       const compiled = compileCell(code, { cellId, known: new Set(Object.keys(this.scope)), isGlobal: this.isGlobal });
       this.compiled.set(compiled.sourceUrl, compiled);
       if (compiled.used.has('tf')) await this.tf();
-      this.scope.params = structuredClone(this.params);
+      // A fresh copy for a run that names `params` (it may change it) or after the network changed;
+      // copying a wide network for every run would cost more than many cells do.
+      if (compiled.used.has('params') || this.paramsChanged) {
+        this.scope.params = copyNetSpec(this.params);
+        this.paramsChanged = false;
+      }
       const cellFunction = (0, eval)(compiled.source) as (scope: Scope, onMissing: typeof missing) => Promise<unknown>;
       let value = await cellFunction(this.scope, missing);
       if (isThenable(value)) value = await value;

@@ -175,6 +175,13 @@ describe('NodeHost', () => {
     expect((await runCell(host, 'params.X0')).outputs).toEqual([{ kind: 'text', text: '[1, 2]' }]);
   });
 
+  it('shows a changed network to functions of earlier cells, in cells that do not name `params`', async () => {
+    const host = new NodeHost();
+    await runCell(host, 'function firstInput() { return params.X0[0] }');
+    host.setParams({ ...originalNet(), X0: [7, 8] });
+    expect((await runCell(host, 'firstInput()')).outputs).toEqual([{ kind: 'text', text: '7' }]);
+  });
+
   it('routes console.log and console.error to the cell', async () => {
     const run = await runCell(new NodeHost(), 'console.log("out", 1); console.error("err")');
     expect(run.outputs).toEqual([
