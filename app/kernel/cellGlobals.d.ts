@@ -6,7 +6,7 @@ declare const la: typeof import('../core/la').la;
 /** TensorFlow.js, on the kernel's backend (loaded before a cell that mentions `tf` runs). */
 declare const tf: import('../core/tfjsGradients').Tf;
 
-/** The network of the parameters panel (or the link): a fresh copy for every run. */
+/** The network of the parameters panel (or the link): a fresh copy for every run that names it. */
 declare const params: import('../core/types').NetSpec;
 
 /** Prints values separated by spaces: matrices as NumPy prints them, lists like Python. */
