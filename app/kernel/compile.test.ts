@@ -201,7 +201,7 @@ describe('compileCell', () => {
 
   it('erases interfaces, types and annotations, and compiles enums', async () => {
     const k = kernel();
-    const code = 'interface P { a: number }\ntype T = P[];\nenum Color { Red, Green }\nconst ps: T = [{ a: 1 }];\nexport const exported = 2;\n(ps[0].a as number) + Color.Green + exported';
+    const code = 'interface P { a: number }\ntype T = P[];\nenum Color { Red, Green }\nconst ps: T = [{ a: 1 }];\nexport const exported = 2;\nexport {};\n(ps[0].a as number) + Color.Green + exported';
     expect(await k.run(code)).toBe(4);
     expect(k.scope.Color).toEqual({ 0: 'Red', 1: 'Green', Red: 0, Green: 1 });
   });

@@ -304,6 +304,11 @@ export function rewriteScope(program: acorn.Program, js: string, known: Readonly
           node.start,
         );
       case 'ExportNamedDeclaration':
+        if (!node.declaration && node.specifiers.length === 0 && !node.source) {
+          // `export {}`: what makes a cell file a module for the type checker; nothing to run.
+          edits.push({ start: node.start, end: node.end, text: keepNewlines(js.slice(node.start, node.end)) });
+          return;
+        }
         if (node.declaration && scope === top) {
           edits.push({ start: node.start, end: node.declaration.start, text: keepNewlines(js.slice(node.start, node.declaration.start)) });
           visit(node.declaration, scope, null);
