@@ -1,5 +1,7 @@
 // Builds the site once and serves it under a sub-path, gzip-compressed, for every browser test.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findChrome } from './chrome';
@@ -17,14 +19,24 @@ export const basePath = '/jacobian-notebook/';
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   findChrome(); // fail first, with the message saying how to get a browser
   const root = join(import.meta.dirname, '..');
-  if (process.env.E2E_SKIP_BUILD !== '1') {
-    execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+  // E2E_DIST=<dir> serves an existing build; otherwise build into a private folder, so that
+  // several runs at once (and `npm run build`) never overwrite each other's files.
+  let dist = process.env.E2E_DIST;
+  let ownBuild = false;
+  if (!dist) {
+    dist = mkdtempSync(join(tmpdir(), 'jn-site-'));
+    ownBuild = true;
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'],
+      { cwd: root, stdio: 'inherit' },
+    );
   }
-  const site = await serveStatic(join(root, 'dist'), basePath);
+  const site = await serveStatic(dist, basePath);
   project.provide('siteUrl', site.url);
   project.provide('siteOrigin', site.origin);
-  return () => site.close();
+  return async () => {
+    await site.close();
+    if (ownBuild) rmSync(dist, { recursive: true, force: true });
+  };
 }
