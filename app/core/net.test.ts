@@ -1,6 +1,6 @@
 // Tests for the prepared (typed-array) network and the conversions around it.
 import { describe, expect, it } from 'vitest';
-import { allocGradients, prepareNet, toGradients, workspaceFor } from './net';
+import { allocGradients, prepareNet, toGradients, workspaceFor, type PreparedNet } from './net';
 import { NetSpecError, originalNet } from './netspec';
 
 describe('prepareNet', () => {
@@ -39,7 +39,7 @@ describe('toGradients', () => {
 
 describe('workspaceFor', () => {
   it('makes one workspace per network', () => {
-    const cache = new WeakMap();
+    const cache = new WeakMap<PreparedNet, object>();
     const a = prepareNet(originalNet());
     const first = workspaceFor(cache, a, () => ({}));
     expect(workspaceFor(cache, a, () => ({}))).toBe(first);
