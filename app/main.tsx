@@ -5,6 +5,8 @@ import { loadBundledCells } from './kernel/cells';
 import type { TfBackendName } from './kernel/protocol';
 import { WorkerHost } from './kernel/workerHost';
 import { Notebook } from './notebook/Notebook';
+import { registerServiceWorker } from './notebook/serviceWorker';
+import { UpdatePrompt } from './notebook/UpdatePrompt';
 import { browserStore, loadEdits } from './notebook/storage';
 
 const { cells, warnings } = loadBundledCells();
@@ -22,11 +24,15 @@ const backend = backends.find((b) => b === backendParam);
 // The kernel (and tfjs inside it) loads only in the Worker: nothing of it weighs on this entry chunk.
 const host = new WorkerHost(backend ? { backend } : {});
 
+// Offline after one visit; a new deployment is offered, never forced, while someone works.
+const serviceWorker = registerServiceWorker();
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} />
+      <UpdatePrompt status={serviceWorker} />
     </StrictMode>,
   );
 }
