@@ -11,6 +11,7 @@ import { cellById, editedCells, initialNotebookState, notebookReducer, type Note
 import { createRunner } from './runner';
 import { restoreCells, type KeyValueStore, type LoadedEdits } from './storage';
 import { createStore, useStoreState } from './store';
+import { NotebookStoreContext } from './notebookContext';
 import { KernelStatus, Toolbar } from './Toolbar';
 import type { Notice, SourceCell } from './types';
 import { useAutosave } from './useAutosave';
@@ -248,7 +249,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
   };
 
   return (
-    <>
+    <NotebookStoreContext value={store}>
       <header className="site-header">
         <div className="header-inner">
           <div className="brand">
@@ -294,6 +295,6 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
       </Suspense>
       {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
       {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
-    </>
+    </NotebookStoreContext>
   );
 }
