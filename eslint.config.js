@@ -17,4 +17,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Code cells: a bare last expression is what the cell shows, and top-level names are kept for
+    // later cells (parsed as scripts so that only names inside functions must be used).
+    files: ['cells/*.ts'],
+    ignores: ['cells/*.test.ts', 'cells/*.d.ts'],
+    languageOptions: { sourceType: 'script' },
+    rules: {
+      '@typescript-eslint/no-unused-expressions': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { vars: 'local', argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
 );
