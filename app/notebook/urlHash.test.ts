@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import seed from '../../reference/seed-values.json' with { type: 'json' };
 import type { ActivationName, NetSpec } from '../core/types';
-import { parseHash, parseNumber, serializeHash } from './urlHash';
+import { classifyNumber, parseHash, parseNumber, serializeHash } from './urlHash';
 
 const designExample =
   '#widths=2,3,1&act=sigmoid&X0=0.5,-0.5&W1=0.5,-2.5;1.2,0.1;-0.7,-1.2&beta1=-1.5,-1.3,2&W2=-1.5,0.2,0.5&beta2=1';
@@ -83,7 +83,41 @@ const netArbitrary: fc.Arbitrary<NetSpec> = fc
     }),
   );
 
+describe('classifyNumber', () => {
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['0,5', 'commaDecimal'],
+    ['-1,25', 'commaDecimal'],
+    ['abc', 'notANumber'],
+    ['0x10', 'notANumber'],
+    ['1.2.3', 'notANumber'],
+    ['NaN', 'notFinite'],
+    ['Infinity', 'notFinite'],
+    ['-inf', 'notFinite'],
+    ['1e400', 'overflow'],
+    ['-1e309', 'overflow'],
+  ])('says why %j is not a number: %s', (text, problem) => {
+    expect(classifyNumber(text)).toEqual({ problem });
+  });
+
+  it.each([
+    ['-0', 0],
+    ['+3', 3],
+    ['1e-400', 0],
+    ['2.5e3', 2500],
+  ])('reads %j as %d', (text, value) => {
+    const read = classifyNumber(text);
+    expect('value' in read && Object.is(read.value, value)).toBe(true);
+  });
+});
+
 describe('serializeHash', () => {
+  it('writes only the other keys without a network, and nothing when there are none', () => {
+    expect(serializeHash(null, new Map([['edits', 'a b']]))).toBe('#edits=a%20b');
+    expect(serializeHash(null)).toBe('');
+  });
+
   it("writes the original network exactly as the design's example", () => {
     expect(serializeHash(seed.net as NetSpec)).toBe(designExample);
   });

@@ -72,13 +72,29 @@ export interface HashParse {
 /** Strict decimal numbers only: no `NaN`, `Infinity`, hex, empty strings or comma decimals. */
 const decimal = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-export function parseNumber(text: string, where: string): number {
+/** Why a text is not a number: each gets its own message (the hash's below, the panel's in paramsField). */
+export type NumberProblem = 'empty' | 'commaDecimal' | 'notANumber' | 'notFinite' | 'overflow';
+
+/** The one number grammar of the hash and the parameters panel: a value, or why there is none. */
+export function classifyNumber(text: string): { value: number } | { problem: NumberProblem } {
   const trimmed = text.trim();
-  if (trimmed === '') throw new Error(`${where} is empty`);
-  if (!decimal.test(trimmed)) throw new Error(`${where} is not a finite number ("${text}")`);
+  if (trimmed === '') return { problem: 'empty' };
+  if (!decimal.test(trimmed)) {
+    if (/^[+-]?\d*,\d+$/.test(trimmed)) return { problem: 'commaDecimal' };
+    if (/^[+-]?(inf|infinity|nan)$/i.test(trimmed)) return { problem: 'notFinite' };
+    return { problem: 'notANumber' };
+  }
   const value = Number(trimmed);
-  if (!Number.isFinite(value)) throw new Error(`${where} is too large for a float64 ("${text}")`);
-  return value === 0 ? 0 : value; // -0 reads as 0
+  if (!Number.isFinite(value)) return { problem: 'overflow' };
+  return { value: value === 0 ? 0 : value }; // -0 reads as 0
+}
+
+export function parseNumber(text: string, where: string): number {
+  const read = classifyNumber(text);
+  if ('value' in read) return read.value;
+  if (read.problem === 'empty') throw new Error(`${where} is empty`);
+  if (read.problem === 'overflow') throw new Error(`${where} is too large for a float64 ("${text}")`);
+  throw new Error(`${where} is not a finite number ("${text}")`);
 }
 
 function parseValue(kind: Kind, raw: string, key: string): unknown {
@@ -169,8 +185,8 @@ function encode(text: string): string {
   return encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3B/g, ';');
 }
 
-/** Writes a network (and other pairs, e.g. shared edits) as a hash starting with `#`. */
-export function serializeHash(spec: NetSpec, other: Map<string, string> = new Map()): string {
+/** `key=value` for every property of the network, per-layer keys grouped by layer: W1, beta1, W2, beta2. */
+function networkParts(spec: NetSpec): string[] {
   const parts: string[] = [];
   const K = spec.widths.length - 1;
   for (const property of properties) {
@@ -180,13 +196,21 @@ export function serializeHash(spec: NetSpec, other: Map<string, string> = new Ma
       parts.push(`${key}=${encode(formatValue(property.kind, property.write(spec, k)))}`);
     }
   }
-  // Per-layer keys read best grouped by layer: W1, beta1, W2, beta2.
   const head = parts.filter((p) => !layerKey.test(p.split('=')[0]));
   const perLayer = parts
     .filter((p) => layerKey.test(p.split('=')[0]))
     .sort((a, b) => layerNumber(a) - layerNumber(b) || (a.startsWith('W') ? -1 : 1));
-  for (const [key, value] of other) perLayer.push(`${encode(key)}=${encode(value)}`);
-  return '#' + [...head, ...perLayer].join('&');
+  return [...head, ...perLayer];
+}
+
+/**
+ * Writes a network (and other pairs, e.g. shared edits) as a hash starting with `#`; a null network
+ * writes only the other pairs (the notebook then uses the original network), '' when there are none.
+ */
+export function serializeHash(spec: NetSpec | null, other: Map<string, string> = new Map()): string {
+  const parts = spec ? networkParts(spec) : [];
+  for (const [key, value] of other) parts.push(`${encode(key)}=${encode(value)}`);
+  return parts.length === 0 ? '' : '#' + parts.join('&');
 }
 
 function layerNumber(part: string): number {
