@@ -17,6 +17,15 @@ export interface KeptEdit {
   originalHash: string;
 }
 
+/** Where code the student did not write came from; it never runs before they trust it. */
+export type ExternalOrigin = 'link' | 'import';
+
+/** A cell showing code from a link or a file: `displaced` is what it held before (the student's own or the lesson's). */
+export interface UntrustedMark {
+  origin: ExternalOrigin;
+  displaced: string;
+}
+
 export interface CellState {
   id: string;
   type: 'markdown' | 'code';
@@ -39,6 +48,8 @@ export interface CellState {
   editing: boolean;
   /** A saved edit of an older version of this cell, kept aside (never mixed into the new original). */
   aside: KeptEdit | null;
+  /** Set while the cell shows code from a link or an import: read-only, and it does not run until trusted. */
+  untrusted: UntrustedMark | null;
 }
 
 export type EndCause = 'interrupt' | 'restart';
@@ -53,12 +64,21 @@ export type CellEvent =
   | { type: 'output'; message: OutputMessage }
   | { type: 'finish'; status: RunStatus; cause?: EndCause }
   | { type: 'useAside' }
-  | { type: 'discardAside' };
+  | { type: 'discardAside' }
+  | { type: 'receive'; source: string; origin: ExternalOrigin }
+  | { type: 'trust' }
+  | { type: 'discardReceived' }
+  | { type: 'block' };
 
 export const interruptedNotice = 'Kernel interrupted: its state was lost; run the cells again';
 export const restartedNotice = 'Kernel restarted while this cell ran: its state was lost; run the cells again';
 export const cancelledNotice = 'Cancelled: the kernel was interrupted before this cell ran';
 export const cancelledByRestartNotice = 'Cancelled: the kernel restarted before this cell ran';
+
+export function blockedNotice(origin: ExternalOrigin): string {
+  const from = origin === 'link' ? 'a link' : 'an imported file';
+  return `Not run: this code came from ${from} and is not trusted yet. Trust it in the banner above to run it.`;
+}
 
 /** The lesson's text as the notebook shows it: files end with a newline, an editor should not show it as a blank line. */
 export function lessonText(fileSource: string): string {
@@ -83,6 +103,7 @@ export function newCellState(cell: SourceCell, source?: string, aside: KeptEdit 
     notice: null,
     editing: false,
     aside,
+    untrusted: null,
   };
 }
 
@@ -118,14 +139,31 @@ function finished(cell: CellState, status: RunStatus, cause: EndCause): CellStat
   }
 }
 
+/**
+ * Code from outside shown in a cell. What the cell held before is kept in `displaced` (a second link
+ * on top of an untrusted one keeps the older, trusted text); code equal to that is simply the cell's own.
+ */
+function receive(cell: CellState, source: string, origin: ExternalOrigin): CellState {
+  const own = cell.untrusted ? cell.untrusted.displaced : cell.source;
+  if (source === own) return cell.untrusted || cell.source !== own ? { ...cell, source: own, untrusted: null } : cell;
+  if (source === cell.source && cell.untrusted?.origin === origin) return cell;
+  return { ...cell, source, untrusted: { origin, displaced: own }, editing: false };
+}
+
+/** The cell's notice, unless it only said the cell was blocked (no longer true once trusted or discarded). */
+function withoutBlocked(cell: CellState): string | null {
+  return cell.untrusted && cell.notice === blockedNotice(cell.untrusted.origin) ? null : cell.notice;
+}
+
 export function cellReducer(cell: CellState, event: CellEvent): CellState {
   switch (event.type) {
     case 'edit':
-      return event.source === cell.source ? cell : { ...cell, source: event.source };
+      // Untrusted code is read-only: the student trusts or discards it first.
+      return event.source === cell.source || cell.untrusted ? cell : { ...cell, source: event.source };
     case 'revert':
-      return cell.source === cell.original ? cell : { ...cell, source: cell.original };
+      return cell.source === cell.original && !cell.untrusted ? cell : { ...cell, source: cell.original, untrusted: null };
     case 'openEditor':
-      return cell.type === 'markdown' && !cell.editing ? { ...cell, editing: true } : cell;
+      return cell.type === 'markdown' && !cell.editing && !cell.untrusted ? { ...cell, editing: true } : cell;
     case 'closeEditor':
       return cell.editing ? { ...cell, editing: false } : cell;
     case 'queue':
@@ -151,9 +189,18 @@ export function cellReducer(cell: CellState, event: CellEvent): CellState {
       if (cell.status !== 'running' && cell.status !== 'queued') return cell;
       return finished(cell, event.status, event.cause ?? 'interrupt');
     case 'useAside':
-      return cell.aside ? { ...cell, source: cell.aside.source, aside: null } : cell;
+      return cell.aside && !cell.untrusted ? { ...cell, source: cell.aside.source, aside: null } : cell;
     case 'discardAside':
       return cell.aside ? { ...cell, aside: null } : cell;
+    case 'receive':
+      return receive(cell, event.source, event.origin);
+    case 'trust':
+      // The code becomes the student's own; keeping what it displaced is the notebook's job (see trustReceived).
+      return cell.untrusted ? { ...cell, untrusted: null, notice: withoutBlocked(cell) } : cell;
+    case 'discardReceived':
+      return cell.untrusted ? { ...cell, source: cell.untrusted.displaced, untrusted: null, notice: withoutBlocked(cell) } : cell;
+    case 'block':
+      return cell.untrusted ? { ...cell, status: 'idle', notice: blockedNotice(cell.untrusted.origin) } : cell;
     default: {
       const never: never = event;
       throw new Error(`cell ${cell.id}: unknown event ${JSON.stringify(never)}`);
