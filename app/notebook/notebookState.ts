@@ -1,5 +1,6 @@
 // The whole notebook's state (cells, selection, mode, kernel, notices) and its pure reducer.
 import { cellReducer, differsFromOriginal, type CellEvent, type CellState, type KeptEdit } from './cellState';
+import { receivedReducer, type ImportUndo, type ReceivedEvent } from './share/received';
 import type { EditorMode, KernelStatus, Notice } from './types';
 
 export interface KernelInfo {
@@ -18,6 +19,8 @@ export interface NotebookState {
   notices: Notice[];
   /** Saved edits of cells the lesson no longer has: kept in storage, never dropped silently. */
   orphans: Record<string, KeptEdit>;
+  /** The last import, until it is undone or its notice dismissed (see share/received.ts). */
+  lastImport: ImportUndo | null;
 }
 
 export type NotebookEvent =
@@ -30,7 +33,8 @@ export type NotebookEvent =
   | { type: 'kernelRestarted' }
   | { type: 'notice'; notice: Notice }
   | { type: 'dismissNotice'; id: string }
-  | { type: 'revertAll' };
+  | { type: 'revertAll' }
+  | { type: 'received'; event: ReceivedEvent };
 
 export function initialNotebookState(cells: CellState[], orphans: Record<string, KeptEdit> = {}, notices: Notice[] = []): NotebookState {
   return {
@@ -41,6 +45,7 @@ export function initialNotebookState(cells: CellState[], orphans: Record<string,
     execCounter: 0,
     notices,
     orphans,
+    lastImport: null,
   };
 }
 
@@ -93,6 +98,8 @@ export function notebookReducer(state: NotebookState, event: NotebookEvent): Not
       return { ...state, notices: state.notices.filter((n) => n.id !== event.id) };
     case 'revertAll':
       return { ...state, cells: state.cells.map((c) => cellReducer(c, { type: 'revert' })) };
+    case 'received':
+      return receivedReducer(state, event.event);
     default: {
       const never: never = event;
       throw new Error(`notebook: unknown event ${JSON.stringify(never)}`);
