@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import 'katex/dist/katex.min.css';
 import { useKeyboardScroll } from './keyboardScroll';
+import { splitAtSlideBreaks } from './present/slides';
 
 const remarkPlugins = [remarkGfm, remarkMath];
 // trust: false keeps \href, \url and \htmlClass out; throwOnError: false shows a bad formula in red instead of failing.
@@ -26,14 +27,30 @@ const components: Components = {
  * Raw HTML in the source is shown as text (react-markdown's default; rehype-raw is not used) and
  * react-markdown's default urlTransform empties `javascript:` and other unsafe link targets.
  */
+function MarkdownBody({ source }: { source: string }) {
+  return (
+    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
+      {source}
+    </ReactMarkdown>
+  );
+}
+
 export function Markdown({ source }: { source: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const segments = splitAtSlideBreaks(source);
   useKeyboardScroll(ref, source);
   return (
     <div className="markdown" ref={ref}>
-      <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
-        {source}
-      </ReactMarkdown>
+      {segments.length <= 1 ? (
+        <MarkdownBody source={source} />
+      ) : (
+        // `---slide---` lines (presentation mode's slide breaks) render as nothing; each part is one slide's.
+        segments.map((segment, i) => (
+          <div className="slide-segment" key={i}>
+            <MarkdownBody source={segment} />
+          </div>
+        ))
+      )}
     </div>
   );
 }
