@@ -37,6 +37,11 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
   async function runOne(id: string, myGeneration: number): Promise<void> {
     const cell = store.getState().cells.find((c) => c.id === id);
     if (!cell) return;
+    // Code from a link or a file runs only once the student trusts it: checked here, where every run passes.
+    if (cell.untrusted) {
+      dispatch({ type: 'cell', id, event: { type: 'block' } });
+      return;
+    }
     running = id;
     dispatch({ type: 'startRun', id });
     // The code is read when the run starts, as Jupyter does: edits made while queued count.
