@@ -1,5 +1,5 @@
 // Saved edits in localStorage: a versioned schema keyed to each original cell's content hash.
-import { newCellState, type CellState, type KeptEdit } from './cellState';
+import { cellReducer, newCellState, type CellState, type ExternalOrigin, type KeptEdit } from './cellState';
 import { contentHash } from './contentHash';
 import type { Notice, SourceCell } from './types';
 
@@ -16,12 +16,19 @@ export interface KeyValueStore {
 /**
  * Version 1: `edits[id]` is the student's source of cell `id`, written against the original whose
  * hash is `originalHash`; `aside[id]` holds edits of an older original (or of a cell the lesson no
- * longer has), kept until the student uses or discards them.
+ * longer has), kept until the student uses or discards them. `untrusted[id]` (optional, added
+ * without a version bump: older readers ignore it) is code from a link or a file shown in cell `id`
+ * and not trusted yet; `edits[id]` then still holds the student's own text under it.
  */
 export interface SavedEdits {
   version: typeof schemaVersion;
   edits: Record<string, KeptEdit>;
   aside: Record<string, KeptEdit>;
+  untrusted?: Record<string, UntrustedEdit>;
+}
+
+export interface UntrustedEdit extends KeptEdit {
+  origin: ExternalOrigin;
 }
 
 export const emptyEdits = (): SavedEdits => ({ version: schemaVersion, edits: {}, aside: {} });
@@ -51,8 +58,13 @@ function isKeptEdit(x: unknown): x is KeptEdit {
   return typeof e.source === 'string' && typeof e.originalHash === 'string';
 }
 
-function isEditMap(x: unknown): x is Record<string, KeptEdit> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && Object.values(x).every(isKeptEdit);
+function isUntrustedEdit(x: unknown): x is UntrustedEdit {
+  const origin = isKeptEdit(x) ? (x as unknown as Record<string, unknown>).origin : undefined;
+  return origin === 'link' || origin === 'import';
+}
+
+function isEditMap(x: unknown, isEdit: (e: unknown) => boolean = isKeptEdit): x is Record<string, KeptEdit> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && Object.values(x).every(isEdit);
 }
 
 /** Why `raw` is not usable as version-1 saved edits, or null if it is. */
@@ -68,6 +80,7 @@ export function problemWith(raw: string): string | null {
   if (d.version !== schemaVersion) return `they were saved by another version of this app (schema ${JSON.stringify(d.version)}, this one reads ${schemaVersion})`;
   if (!isEditMap(d.edits)) return '"edits" is not a map of cell edits';
   if (!isEditMap(d.aside)) return '"aside" is not a map of cell edits';
+  if (d.untrusted !== undefined && !isEditMap(d.untrusted, isUntrustedEdit)) return '"untrusted" is not a map of cell edits from a link or a file';
   return null;
 }
 
@@ -120,11 +133,11 @@ export function restoreCells(lesson: SourceCell[], saved: SavedEdits): RestoredC
     const edit = saved.edits[cell.id];
     const kept = saved.aside[cell.id] ?? null;
     const fresh = newCellState(cell, undefined, kept);
-    if (!edit) return fresh;
-    if (edit.originalHash === contentHash(fresh.original)) return { ...fresh, source: edit.source };
+    if (!edit) return withUntrusted(fresh, saved.untrusted?.[cell.id]);
+    if (edit.originalHash === contentHash(fresh.original)) return withUntrusted({ ...fresh, source: edit.source }, saved.untrusted?.[cell.id]);
     // The lesson changed under this edit. An older kept-aside version, if different, is not dropped either.
     if (kept && kept.source !== edit.source) orphans[`${cell.id} (older)`] = kept;
-    return { ...fresh, aside: edit };
+    return withUntrusted({ ...fresh, aside: edit }, saved.untrusted?.[cell.id]);
   });
   for (const [id, edit] of [...Object.entries(saved.edits), ...Object.entries(saved.aside)]) {
     if (!ids.has(id)) orphans[id] = edit;
@@ -143,12 +156,21 @@ export function restoreCells(lesson: SourceCell[], saved: SavedEdits): RestoredC
   return { cells, orphans, notices };
 }
 
-/** What to save for the notebook as it is now: edited sources, kept-aside edits, orphans. */
+/** Code from a link or a file still waiting for trust comes back untrusted (whatever lesson version it was made for). */
+function withUntrusted(cell: CellState, untrusted: UntrustedEdit | undefined): CellState {
+  return untrusted ? cellReducer(cell, { type: 'receive', source: untrusted.source, origin: untrusted.origin }) : cell;
+}
+
+/** What to save for the notebook as it is now: edited sources, kept-aside edits, orphans, untrusted code. */
 export function snapshotEdits(cells: readonly CellState[], orphans: Record<string, KeptEdit>): SavedEdits {
   const saved: SavedEdits = { version: schemaVersion, edits: {}, aside: { ...orphans } };
   for (const cell of cells) {
-    if (cell.source !== cell.original) saved.edits[cell.id] = { source: cell.source, originalHash: contentHash(cell.original) };
+    // Under untrusted code the student's own text is what `edits` keeps: storage never turns foreign code into theirs.
+    const own = cell.untrusted ? cell.untrusted.displaced : cell.source;
+    const originalHash = contentHash(cell.original);
+    if (own !== cell.original) saved.edits[cell.id] = { source: own, originalHash };
     if (cell.aside) saved.aside[cell.id] = cell.aside;
+    if (cell.untrusted) (saved.untrusted ??= {})[cell.id] = { source: cell.source, originalHash, origin: cell.untrusted.origin };
   }
   return saved;
 }
@@ -161,7 +183,7 @@ function isQuotaError(err: unknown): boolean {
 
 /** Writes the saved edits (nothing stored at all when there are none); failures become a notice, never a crash. */
 export function writeEdits(store: KeyValueStore, saved: SavedEdits): SaveResult {
-  const empty = Object.keys(saved.edits).length === 0 && Object.keys(saved.aside).length === 0;
+  const empty = [saved.edits, saved.aside, saved.untrusted ?? {}].every((map) => Object.keys(map).length === 0);
   try {
     if (empty) store.removeItem(editsKey);
     else store.setItem(editsKey, JSON.stringify(saved));

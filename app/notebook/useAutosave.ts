@@ -7,11 +7,11 @@ import type { Store } from './store';
 
 export const autosaveDelayMs = 300;
 
-/** True when a cell's source or kept-aside edit changed (outputs and statuses do not need saving). */
+/** True when a cell's source, kept-aside edit or trust changed (outputs and statuses do not need saving). */
 export function editsChanged(before: readonly CellState[], after: readonly CellState[]): boolean {
   if (before === after) return false;
   if (before.length !== after.length) return true;
-  return after.some((c, i) => c.source !== before[i].source || c.aside !== before[i].aside);
+  return after.some((c, i) => c.source !== before[i].source || c.aside !== before[i].aside || c.untrusted !== before[i].untrusted);
 }
 
 export function useAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyValueStore | null, writable: boolean): void {
