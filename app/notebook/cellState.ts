@@ -68,7 +68,9 @@ export type CellEvent =
   | { type: 'receive'; source: string; origin: ExternalOrigin }
   | { type: 'trust' }
   | { type: 'discardReceived' }
-  | { type: 'block' };
+  | { type: 'block' }
+  /** Its outputs were computed from inputs that changed since (the network of the parameters panel). */
+  | { type: 'stale'; notice: string };
 
 export const interruptedNotice = 'Kernel interrupted: its state was lost; run the cells again';
 export const restartedNotice = 'Kernel restarted while this cell ran: its state was lost; run the cells again';
@@ -201,6 +203,9 @@ export function cellReducer(cell: CellState, event: CellEvent): CellState {
       return cell.untrusted ? { ...cell, source: cell.untrusted.displaced, untrusted: null, notice: withoutBlocked(cell) } : cell;
     case 'block':
       return cell.untrusted ? { ...cell, status: 'idle', notice: blockedNotice(cell.untrusted.origin) } : cell;
+    case 'stale':
+      // A queued or running cell will show fresh outputs; the next run clears the notice ('queue').
+      return cell.type !== 'code' || cell.status === 'queued' || cell.status === 'running' || cell.notice === event.notice ? cell : { ...cell, notice: event.notice };
     default: {
       const never: never = event;
       throw new Error(`cell ${cell.id}: unknown event ${JSON.stringify(never)}`);
