@@ -5,6 +5,7 @@ import { loadBundledCells } from './kernel/cells';
 import type { TfBackendName } from './kernel/protocol';
 import { WorkerHost } from './kernel/workerHost';
 import { Notebook } from './notebook/Notebook';
+import { PresentButton } from './notebook/present/PresentButton';
 import { registerServiceWorker } from './notebook/serviceWorker';
 import { UpdatePrompt } from './notebook/UpdatePrompt';
 import { browserStore, loadEdits } from './notebook/storage';
@@ -31,7 +32,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} />
+      <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} extraActions={<PresentButton />} />
       <UpdatePrompt status={serviceWorker} />
     </StrictMode>,
   );

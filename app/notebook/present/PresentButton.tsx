@@ -1,0 +1,39 @@
+// The toolbar's `Present` button, the `P` key and the `?present=N` address that open presentation mode.
+import { useCallback, useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { isPresentKey } from './presentKeys';
+import { readPresentParam } from './presentView';
+import { ownKeysSelector, Presentation } from './Presentation';
+
+/** Rendered in the notebook's toolbar (`extraActions`); the slides themselves are the notebook's own cells. */
+export function PresentButton() {
+  // undefined: not presenting; null: open at the selected cell's slide; n: open at slide n (0-based).
+  const [start, setStart] = useState<number | null | undefined>(() => {
+    const fromUrl = readPresentParam(location.search);
+    return fromUrl === null ? undefined : fromUrl - 1;
+  });
+  const presenting = start !== undefined;
+  const leave = useCallback(() => setStart(undefined), []);
+
+  useEffect(() => {
+    if (presenting) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || !isPresentKey(e)) return;
+      if (e.target instanceof Element && e.target.closest(ownKeysSelector)) return;
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      setStart(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [presenting]);
+
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => setStart(null)} aria-pressed={presenting} title="Show the notebook as slides (P)">
+        <span aria-hidden="true">▭ </span>Present
+      </button>
+      {presenting && createPortal(<Presentation startSlide={start} onLeave={leave} />, document.body)}
+    </>
+  );
+}

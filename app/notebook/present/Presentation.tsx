@@ -1,0 +1,269 @@
+// Presentation mode: the notebook's own cells shown one slide at a time, with a clicker's keys, zoom, and a control bar.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNotebookStore } from '../notebookContext';
+import type { NotebookState } from '../notebookState';
+import { useStoreState } from '../store';
+import { presentCommandForKey, type PresentCommand } from './presentKeys';
+import { defaultPrefs, fitZoom, parsePrefs, prefsKey, stepScale, withPresentParam, type PresentPrefs } from './presentView';
+import { slideCss, slideOfCell, slidesFrom, type Slide } from './slides';
+import { useFullscreen } from './useFullscreen';
+import './present.css';
+
+/** Keys typed into these belong to them (editors, fields, dialogs), not to the slides. */
+export const ownKeysSelector = 'dialog, textarea, input, select, [contenteditable="true"], .cm-editor';
+
+/** The bar under the slide, in CSS pixels at the design size (it zooms with the screen, not with `+`/`-`). */
+const barHeightPx = 48;
+
+const selectCells = (s: NotebookState) => s.cells;
+
+function loadPrefs(): PresentPrefs {
+  try {
+    return parsePrefs(localStorage.getItem(prefsKey));
+  } catch {
+    return defaultPrefs;
+  }
+}
+
+function savePrefs(prefs: PresentPrefs): void {
+  try {
+    localStorage.setItem(prefsKey, JSON.stringify(prefs));
+  } catch {
+    // Private modes refuse storage: the preference then lasts as long as the page.
+  }
+}
+
+/** The cell a slide selects when shown: its first code cell (Shift+Enter then runs it), else its first cell. */
+function cellToSelect(state: NotebookState, slide: Slide): string | null {
+  const ids = slide.parts.map((p) => p.cellId);
+  return ids.find((id) => state.cells.some((c) => c.id === id && c.type === 'code')) ?? ids[0] ?? null;
+}
+
+function useViewport(): { width: number; height: number } {
+  const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  useEffect(() => {
+    const onResize = (): void =>
+      setSize((s) => (s.width === window.innerWidth && s.height === window.innerHeight ? s : { width: window.innerWidth, height: window.innerHeight }));
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return size;
+}
+
+/** A class on <html> while `on`; removed when the presentation ends. */
+function useRootClass(name: string, on: boolean): void {
+  useEffect(() => {
+    document.documentElement.classList.toggle(name, on);
+    return () => document.documentElement.classList.remove(name);
+  }, [name, on]);
+}
+
+export interface PresentationProps {
+  /** 0-based slide to open at; null: the slide of the selected cell. */
+  startSlide: number | null;
+  onLeave(): void;
+}
+
+export function Presentation({ startSlide, onLeave }: PresentationProps) {
+  const store = useNotebookStore();
+  const cells = useStoreState(store, selectCells);
+  const slides = useMemo(() => slidesFrom(cells), [cells]);
+  const [index, setIndex] = useState(() => {
+    const found = startSlide ?? slideOfCell(slides, store.getState().selectedId ?? '');
+    return Math.max(0, Math.min(slides.length - 1, found));
+  });
+  const at = Math.max(0, Math.min(slides.length - 1, index));
+  const indexNow = useRef(at);
+  const slide: Slide | undefined = slides[at];
+  const [prefs, setPrefs] = useState(loadPrefs);
+  const [hideCode, setHideCode] = useState(false);
+  const viewport = useViewport();
+  const fit = fitZoom(viewport.width, viewport.height);
+  const zoom = fit * prefs.scale;
+  const fullscreen = useFullscreen();
+  const entered = useRef({ scrollY: window.scrollY, slide: at });
+  const shown = useRef({ at, slide });
+  useEffect(() => {
+    shown.current = { at, slide };
+    indexNow.current = at;
+  });
+
+  useRootClass('presenting', true);
+  useRootClass('theme-contrast', prefs.highContrast);
+  useRootClass('present-hide-code', hideCode);
+  useEffect(() => savePrefs(prefs), [prefs]);
+
+  // Sizes every rule in present.css works from: the zoom, and the slide's height in its own (zoomed) pixels.
+  useEffect(() => {
+    const root = document.documentElement.style;
+    root.setProperty('--present-zoom', String(zoom));
+    root.setProperty('--present-fit', String(fit));
+    root.setProperty('--present-bar-h', `${barHeightPx * fit}px`);
+    root.setProperty('--present-slide-h', `${(viewport.height - barHeightPx * fit) / zoom}px`);
+    // Plotly re-lays out responsive plots on resize: plots grow and shrink with the zoom, and a
+    // plot drawn while its slide was hidden gets its real size once shown.
+    window.dispatchEvent(new Event('resize'));
+    return () => {
+      for (const name of ['--present-zoom', '--present-fit', '--present-bar-h', '--present-slide-h']) root.removeProperty(name);
+    };
+  }, [zoom, fit, viewport.height, at]);
+
+  // The slide in the address bar, so a reload (or a bookmark) comes back to it.
+  useEffect(() => {
+    history.replaceState(history.state, '', withPresentParam(location.href, at + 1));
+    window.scrollTo(0, 0);
+  }, [at]);
+
+  const go = useCallback(
+    (to: number) => {
+      const next = Math.max(0, Math.min(slides.length - 1, to));
+      // Before the selection moves: the listener above must see the slide it moves onto.
+      indexNow.current = next;
+      setIndex(next);
+      const target = slides[next];
+      const id = target ? cellToSelect(store.getState(), target) : null;
+      if (id) store.dispatch({ type: 'select', id, mode: 'command' });
+    },
+    [slides, store],
+  );
+
+  // Shift+Enter moving the selection onto another slide's cell brings that slide up.
+  useEffect(() => {
+    let last = store.getState().selectedId;
+    return store.subscribe(() => {
+      const { selectedId, cells: now } = store.getState();
+      if (selectedId === last) return;
+      last = selectedId;
+      const all = slidesFrom(now);
+      const current = all[indexNow.current];
+      if (!selectedId || !current || current.parts.some((p) => p.cellId === selectedId)) return;
+      const found = slideOfCell(all, selectedId);
+      if (found < 0) return;
+      indexNow.current = found;
+      setIndex(found);
+    });
+  }, [store]);
+
+  // Leaving: the address loses the flag, and the notebook shows where the presentation was.
+  useEffect(() => {
+    const start = entered.current;
+    const last = shown.current;
+    return () => {
+      history.replaceState(history.state, '', withPresentParam(location.href, null));
+      // After React has dropped the slide styles, so the notebook's layout is back.
+      requestAnimationFrame(() => leaveTo(last.at === start.slide ? null : last.slide, start.scrollY));
+    };
+  }, []);
+
+  const doCommand = useCallback(
+    (command: PresentCommand) => {
+      switch (command) {
+        case 'next':
+          return go(at + 1);
+        case 'previous':
+          return go(at - 1);
+        case 'first':
+          return go(0);
+        case 'last':
+          return go(slides.length - 1);
+        case 'scaleUp':
+        case 'scaleDown':
+          return setPrefs((p) => ({ ...p, scale: stepScale(p.scale, command === 'scaleUp' ? 1 : -1) }));
+        case 'scaleReset':
+          return setPrefs((p) => ({ ...p, scale: defaultPrefs.scale }));
+        case 'toggleCode':
+          return setHideCode((h) => !h);
+        case 'toggleContrast':
+          return setPrefs((p) => ({ ...p, highContrast: !p.highContrast }));
+        case 'fullscreen':
+          return fullscreen.toggle();
+        case 'leave':
+          return onLeave();
+        default: {
+          const never: never = command;
+          throw new Error(`presentation: unknown command ${String(never)}`);
+        }
+      }
+    },
+    [at, go, slides.length, fullscreen, onLeave],
+  );
+
+  // Capture phase: the slide keys win over the notebook's command keys and the page's own scrolling.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented) return;
+      if (e.target instanceof Element && e.target.closest(ownKeysSelector)) return;
+      if (document.querySelector('dialog[open]')) return;
+      const command = presentCommandForKey(e);
+      if (!command) return;
+      e.preventDefault();
+      doCommand(command);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [doCommand]);
+
+  const title = slide?.title ?? 'No slides';
+  const counter = `${slides.length === 0 ? 0 : at + 1} / ${slides.length}`;
+  return (
+    <>
+      {/* Outside print: a printed handout shows the whole notebook, whatever slide is up. */}
+      {slide && <style>{`@media screen {\n${slideCss(slide)}\n}`}</style>}
+      <div className="present-bar" role="group" aria-label="Presentation">
+        <button type="button" className="btn present-nav" onClick={() => doCommand('previous')} disabled={at === 0} aria-label="Previous slide" title="Previous slide (←, Page Up)">
+          <span aria-hidden="true">‹</span>
+        </button>
+        <span className="present-counter" data-testid="slide-counter" aria-label={`Slide ${counter.replace(' / ', ' of ')}`}>
+          {counter}
+        </span>
+        <button type="button" className="btn present-nav" onClick={() => doCommand('next')} disabled={at >= slides.length - 1} aria-label="Next slide" title="Next slide (→, Page Down, Space)">
+          <span aria-hidden="true">›</span>
+        </button>
+        <span className="present-title" aria-hidden="true">
+          {title}
+        </span>
+        <button type="button" className="btn btn-small" onClick={() => doCommand('scaleDown')} aria-label="Smaller" title="Everything on the slide smaller (−)">
+          A−
+        </button>
+        <span className="present-scale" data-testid="slide-scale">
+          {Math.round(prefs.scale * 100)}%
+        </span>
+        <button type="button" className="btn btn-small" onClick={() => doCommand('scaleUp')} aria-label="Larger" title="Everything on the slide larger (+)">
+          A+
+        </button>
+        <button type="button" className="btn btn-small" aria-pressed={hideCode} onClick={() => doCommand('toggleCode')} title="Hide or show the code; outputs stay (H)">
+          Hide code
+        </button>
+        <button type="button" className="btn btn-small" aria-pressed={prefs.highContrast} onClick={() => doCommand('toggleContrast')} title="High-contrast colours for a projector (C)">
+          High contrast
+        </button>
+        <button type="button" className="btn btn-small" aria-pressed={fullscreen.active} onClick={() => doCommand('fullscreen')} title="Full screen (F)">
+          Full screen
+        </button>
+        <button type="button" className="btn btn-small" onClick={onLeave} title="Back to the notebook, at this slide (Esc)">
+          Leave
+        </button>
+      </div>
+      {fullscreen.problem && (
+        <p className="present-problem" role="alert">
+          {fullscreen.problem}
+        </p>
+      )}
+      <p className="sr-only" role="status" aria-live="polite" data-testid="slide-announcement">
+        {`Slide ${at + 1} of ${slides.length}: ${title}`}
+      </p>
+    </>
+  );
+}
+
+/** Back in the notebook: at the slide's first cell, or where the reader was if the slide never changed (null). */
+function leaveTo(slide: Slide | null | undefined, scrollY: number): void {
+  const first = slide?.parts[0]?.cellId;
+  const el = first === undefined ? null : document.querySelector<HTMLElement>(`[data-cell="${CSS.escape(first)}"]`);
+  if (!el) {
+    window.scrollTo(0, scrollY);
+    return;
+  }
+  el.scrollIntoView({ block: 'start' });
+  el.focus({ preventScroll: true });
+}
