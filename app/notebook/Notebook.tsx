@@ -13,6 +13,7 @@ import { restoreCells, type KeyValueStore, type LoadedEdits } from './storage';
 import { createStore, useStoreState } from './store';
 import { NotebookStoreContext } from './notebookContext';
 import { KernelStatus, Toolbar } from './Toolbar';
+import { ParamsPanel } from './ParamsPanel';
 import type { Notice, SourceCell } from './types';
 import { useAutosave } from './useAutosave';
 import './theme.css';
@@ -276,6 +277,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
       <Suspense fallback={<main className="notebook">{noticeList}<p className="loading">Loading the lesson…</p></main>}>
         <main className="notebook">
           {noticeList}
+          <ParamsPanel host={host} store={store} runner={runner} />
           {layoutRows(cells).map((row) =>
             row.length === 1 ? (
               renderCell(row[0].id)

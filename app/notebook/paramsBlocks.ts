@@ -1,0 +1,172 @@
+// The blocks of numbers the parameters panel edits (X0, W_k, beta_k): names, labels, text form, reshaping.
+import { mulberry32 } from '../core/randomNet';
+import type { NetSpec } from '../core/types';
+import { readNumber } from './paramsField';
+
+/** One block of the network: `X0`, `W1`, `beta1`, ...; a vector has `cols` = 1 and is shown as a row. */
+export interface Block {
+  name: string;
+  kind: 'X0' | 'W' | 'beta';
+  /** The layer k of W_k / beta_k; 0 for X0. */
+  layer: number;
+  rows: number;
+  cols: number;
+}
+
+/** The blocks of a network with these widths, in the order the panel shows them. */
+export function blocksOf(widths: readonly number[]): Block[] {
+  const blocks: Block[] = [{ name: 'X0', kind: 'X0', layer: 0, rows: widths[0], cols: 1 }];
+  for (let k = 1; k < widths.length; k++) {
+    blocks.push({ name: `W${k}`, kind: 'W', layer: k, rows: widths[k], cols: widths[k - 1] });
+    blocks.push({ name: `beta${k}`, kind: 'beta', layer: k, rows: widths[k], cols: 1 });
+  }
+  return blocks;
+}
+
+export function isMatrix(block: Block): boolean {
+  return block.kind === 'W';
+}
+
+/** An entry's key as the URL hash names it (0-based): `X0[1]`, `W1[0][1]`, `beta2[0]`. */
+export function entryKey(block: Block, i: number, j = 0): string {
+  return isMatrix(block) ? `${block.name}[${i}][${j}]` : `${block.name}[${i}]`;
+}
+
+/** The block and place an entry key names, among these blocks; null for a key of no entry there. */
+export function entryAt(key: string, blocks: readonly Block[]): { block: Block; i: number; j: number } | null {
+  const match = /^(\w+?)\[(\d+)\](?:\[(\d+)\])?$/.exec(key);
+  const block = blocks.find((b) => b.name === match?.[1]);
+  if (!match || !block || (match[3] === undefined) === isMatrix(block)) return null;
+  const [i, j] = [Number(match[2]), Number(match[3] ?? 0)];
+  return i < block.rows && j < block.cols ? { block, i, j } : null;
+}
+
+/** An entry as a person reads it (1-based), for labels and messages: `W1 row 1 column 2`, `X0 entry 2`. */
+export function entryLabel(block: Block, i: number, j = 0): string {
+  return isMatrix(block) ? `${block.name} row ${i + 1} column ${j + 1}` : `${block.name} entry ${i + 1}`;
+}
+
+/** The block's numbers in the network as rows (a vector as one column). */
+export function blockRows(spec: NetSpec, block: Block): number[][] {
+  if (block.kind === 'X0') return spec.X0.map((v) => [v]);
+  if (block.kind === 'W') return spec.W[block.layer - 1];
+  return spec.beta[block.layer - 1].map((v) => [v]);
+}
+
+/** A copy of the network with the block's numbers replaced by `rows`. */
+export function withBlockRows(spec: NetSpec, block: Block, rows: number[][]): NetSpec {
+  const column = rows.map((r) => r[0]);
+  if (block.kind === 'X0') return { ...spec, X0: column };
+  const k = block.layer - 1;
+  if (block.kind === 'W') return { ...spec, W: spec.W.map((w, at) => (at === k ? rows : w)) };
+  return { ...spec, beta: spec.beta.map((b, at) => (at === k ? column : b)) };
+}
+
+/** The block as text: a matrix's rows split by `;` (one a line), entries by `,`; a vector's entries by `,`. */
+export function formatBlock(rows: readonly (readonly number[])[], block: Block): string {
+  if (!isMatrix(block)) return rows.map((r) => String(r[0])).join(', ');
+  return rows.map((r) => r.map(String).join(', ')).join(';\n');
+}
+
+/** At most this many problems are listed for one block typed as text; the rest are counted. */
+const maxTextProblems = 5;
+
+/**
+ * Reads a block typed as text (rows split by `;` or line breaks, entries by `,`; a vector's entries
+ * by any of them). Gives the rows, or every problem found: the shape, then each bad entry by name.
+ */
+export function readBlockText(text: string, block: Block): { ok: true; rows: number[][] } | { ok: false; problems: string[] } {
+  const split = (s: string, by: RegExp): string[] => {
+    const parts = s.split(by).map((p) => p.trim());
+    while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+    return parts;
+  };
+  const cells = isMatrix(block) ? split(text, /[;\n]/).map((row) => split(row, /,/)) : split(text, /[,;\n]/).map((entry) => [entry]);
+  const problems: string[] = [];
+  const what = isMatrix(block) ? 'rows' : 'entries';
+  if (cells.length !== block.rows) problems.push(`${block.name} has ${cells.length} ${what}, expected ${block.rows}`);
+  const badRow = isMatrix(block) ? cells.findIndex((r) => r.length !== block.cols) : -1;
+  if (badRow >= 0) problems.push(`${block.name} row ${badRow + 1} has ${cells[badRow].length} entries, expected ${block.cols}`);
+  let more = 0;
+  const rows = cells.map((r, i) =>
+    r.map((entry, j) => {
+      const read = readNumber(entry, entryLabel(block, i, j));
+      if (read.ok) return read.value;
+      if (problems.length < maxTextProblems) problems.push(read.message);
+      else more += 1;
+      return 0;
+    }),
+  );
+  if (more > 0) problems.push(`and ${more} more entries that are not numbers`);
+  return problems.length === 0 ? { ok: true, rows } : { ok: false, problems };
+}
+
+/** Rounds to 3 decimals: random values that read well in the panel and keep links short. */
+const round3 = (x: number): number => {
+  const r = Math.round(x * 1000) / 1000;
+  return r === 0 ? 0 : r;
+};
+
+/**
+ * Random values for a block, from a seeded generator: W_k uniform with variance 1/c_{k-1} (z_k stays
+ * of order 1 at any width, as in randomNet), X0 uniform in [-1, 1), beta 0; rounded to 3 decimals.
+ */
+export function freshValue(block: Block, rng: () => number): number {
+  if (block.kind === 'beta') return 0;
+  const scale = block.kind === 'W' ? Math.sqrt(3 / block.cols) : 1;
+  return round3((2 * rng() - 1) * scale);
+}
+
+/** A block filled with seeded random values (the panel's "Randomise" button). */
+export function randomRows(block: Block, seed: number): number[][] {
+  const rng = mulberry32(seed);
+  return Array.from({ length: block.rows }, () => Array.from({ length: block.cols }, () => freshValue(block, rng)));
+}
+
+/** A seed that depends only on the widths: the same widths fill new entries with the same numbers. */
+function widthsSeed(widths: readonly number[]): number {
+  return widths.reduce((h, w) => (Math.imul(h, 31) + w) >>> 0, 7);
+}
+
+/** Cut-off values beyond this many are not kept: shrinking a huge layer should not fill memory. */
+const maxStash = 65_536;
+
+/**
+ * The network reshaped to new widths. Every value whose place still exists is kept; values that no
+ * longer fit go to `stash` (keyed by entry) and come back if the widths grow again, so typing
+ * "3, 12" through "3, 1" loses nothing. New places get `freshValue`: random W and X0, zero beta.
+ */
+export function reshapeNet(spec: NetSpec, widths: readonly number[], stash: ReadonlyMap<string, number>): { spec: NetSpec; stash: Map<string, number> } {
+  const oldBlocks = new Map(blocksOf(spec.widths).map((b) => [b.name, b]));
+  const newBlocks = blocksOf(widths);
+  const rng = mulberry32(widthsSeed(widths));
+  const kept = new Map(stash);
+  const layers = widths.slice(1);
+  let next: NetSpec = { widths: [...widths], activation: spec.activation, X0: [], W: layers.map((): number[][] => []), beta: layers.map((): number[] => []) };
+  for (const block of newBlocks) {
+    const old = oldBlocks.get(block.name);
+    const oldRows = old ? blockRows(spec, old) : [];
+    const fits = (i: number, j: number): boolean => old !== undefined && i < old.rows && j < old.cols;
+    const rows = Array.from({ length: block.rows }, (_, i) =>
+      Array.from({ length: block.cols }, (_, j) => {
+        if (fits(i, j)) return oldRows[i][j];
+        if (kept.size === 0) return freshValue(block, rng);
+        const key = entryKey(block, i, j);
+        const value = kept.get(key) ?? freshValue(block, rng);
+        kept.delete(key);
+        return value;
+      }),
+    );
+    next = withBlockRows(next, block, rows);
+  }
+  // Values the new shape cuts off go to the stash.
+  const inNew = new Map(newBlocks.map((b) => [b.name, b]));
+  for (const old of oldBlocks.values()) {
+    const now = inNew.get(old.name);
+    const rows = blockRows(spec, old);
+    for (let i = 0; i < old.rows && kept.size < maxStash; i++) {
+      for (let j = now && i < now.rows ? now.cols : 0; j < old.cols; j++) kept.set(entryKey(old, i, j), rows[i][j]);
+    }
+  }
+  return { spec: next, stash: kept };
+}
