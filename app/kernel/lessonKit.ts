@@ -1,8 +1,26 @@
 // Lesson helpers that code cells reach as `lesson.<name>`: a typed registry the lesson's authors extend.
-import type { Tf } from '../core/tfjsGradients';
-import type { NetSpec } from '../core/types';
+// The maths a student studies stays in the cells; what is here is plumbing (tables, charts, backends).
+import { activations } from '../core/activations';
+import type { BenchOptions, SweepRow } from '../core/bench';
+import { denseGradientsPrepared } from '../core/dense';
+import { finiteDiffGradients } from '../core/finiteDiff';
+import { forwardActivations } from '../core/forward';
+import { la } from '../core/la';
+import { Matrix } from '../core/matrix';
+import { prepareNet } from '../core/net';
+import { originalNet, parameterCount } from '../core/netspec';
+import { structuredGradientsPrepared } from '../core/structured';
+import { prepareTfjsNet, tfjsGradients, type Tf, type TfBackendName } from '../core/tfjsGradients';
+import type { Gradients, NetSpec } from '../core/types';
 import type { Display, Print } from './display';
 import type { KernelBench } from './kernelBench';
+import { comparisonReport, gradientsFromRecords, gradientsSideBySide, type ComparisonReport, type Tolerance } from './lesson/agreement';
+import { offeredBackends, tfPrecision, withBackend } from './lesson/backends';
+import { checkPoints, checkValues, exerciseNamed, type ExerciseName, type FunctionCheck } from './lesson/exercise';
+import { recapMarkdown, type RecapInput } from './lesson/recap';
+import { sweepCases, type SweepCasesOptions } from './lesson/sweepCases';
+import { texMatrix, texNumber, texShape } from './lesson/tex';
+import { quickBench, scalingFigure, scalingSeries, scalingTable, timingColumns, timingFigure, timingTableRows, type ScalingSeries, type TimingRow } from './lesson/timing';
 
 /** What a helper may use: the same print/display/bench the cell has, tfjs on demand, the network. */
 export interface LessonContext {
@@ -15,12 +33,204 @@ export interface LessonContext {
   params(): NetSpec;
 }
 
+/** Finite differences cost two forward passes per number: beyond this many numbers they would take seconds. */
+const fdMaxNumbers = 5000;
+
+/** How close to 0 a z_k may be for finite differences (steps ~1e-5) to straddle a ReLU's kink. */
+const kinkBand = 1e-3;
+
+const hasKink = (spec: NetSpec): boolean => spec.activation === 'relu' || spec.activation === 'leakyRelu';
+
+/** What `lesson.checkActivation` found. */
+export interface ActivationCheck {
+  passed: boolean;
+  checks: FunctionCheck[];
+}
+
 /**
  * Each entry makes one helper from the kernel's context, e.g.
  * `gradientTable: (ctx) => (spec: NetSpec) => { ...; ctx.display.table(...) }`;
  * cells then call `lesson.gradientTable(params)`. Helpers are built once per kernel.
  */
-export const lessonKit = {} satisfies Record<string, (ctx: LessonContext) => unknown>;
+export const lessonKit = {
+  /** The app's activation records: f, its derivative df, and their KaTeX (`tex`, `dtex`). */
+  activations: () => activations,
+
+  /** The original notebook's network (2-3-1, sigmoid), whatever the parameters panel says. */
+  originalNet: () => (): NetSpec => originalNet(),
+
+  /** X_0..X_K of a network as plain rows, for `display.network` (no loss needed). */
+  forwardValues: () => (spec: NetSpec): number[][] => forwardActivations(spec).X,
+
+  /** The lesson's `{0: X0, 1: X1, ...}` as plain rows, for `display.network`. */
+  values: () => (X: Record<number, Matrix>): number[][] =>
+    Object.keys(X)
+      .map(Number)
+      .sort((a, b) => a - b)
+      .map((k) => Array.from(X[k].data)),
+
+  /** LaTeX of live values: `tex.matrix(M)` (cut to 6 x 6 with dots), `tex.number(x)`, `tex.shape(M)`. */
+  tex: () => ({ matrix: texMatrix, number: texNumber, shape: texShape }),
+
+  /** The lesson's dictionaries dldX[0..K], dldW[1..K], dldbeta[1..K] as `Gradients` (for tables and the diagram). */
+  asGradients: () => gradientsFromRecords,
+
+  /** Every gradient by central finite differences (float64, app/core/finiteDiff.ts); null for networks too large. */
+  finiteDifferences: () => (spec: NetSpec): Gradients | null => {
+    const numbers = parameterCount(spec.widths) + spec.widths.reduce((a, b) => a + b, 0);
+    return numbers > fdMaxNumbers ? null : finiteDiffGradients(spec);
+  },
+
+  /** Gradients by tfjs autograd on the kernel's backend (app/core/tfjsGradients.ts). */
+  tfjsGradients: (ctx: LessonContext) => async (spec: NetSpec): Promise<Gradients> => tfjsGradients(await ctx.tf(), spec),
+
+  /** The kernel's tfjs backend, and whether it computes in float32. */
+  tfPrecision: (ctx: LessonContext) => async (): Promise<{ backend: string; float32: boolean }> => tfPrecision(await ctx.tf()),
+
+  /**
+   * The comparison table (data-testid "gradient-comparison": one row per gradient, manual, autograd,
+   * finite differences and the largest |difference|, each row checked) and its verdict.
+   */
+  compareGradients:
+    (ctx: LessonContext) =>
+    async (methods: { manual: Gradients; autograd: Gradients; fd: Gradients | null }, tolerance: { autograd: Tolerance; fd: Tolerance }): Promise<ComparisonReport> => {
+      const spec = ctx.params();
+      const { backend } = tfPrecision(await ctx.tf());
+      const nearKink = hasKink(spec) && forwardActivations(spec).z.some((z) => z.some((v) => Math.abs(v) < kinkBand));
+      const report = comparisonReport({
+        ...methods,
+        tolerance,
+        backend,
+        nearKink,
+        fdSkipped: `the network has more than ${fdMaxNumbers} numbers, and finite differences cost two forward passes per number`,
+      });
+      ctx.display.table(report.columns, report.rows, { testid: 'gradient-comparison', rowOk: report.rowOk, caption: 'Every gradient, three ways' });
+      ctx.display.markdown(report.verdict);
+      return report;
+    },
+
+  /** Gradients of several methods side by side, one row per gradient (values printed as NumPy would). */
+  gradientTable:
+    (ctx: LessonContext) =>
+    (methods: Record<string, Gradients>, caption?: string): void => {
+      const { columns, rows } = gradientsSideBySide(methods);
+      ctx.display.table(columns, rows, caption === undefined ? {} : { caption });
+    },
+
+  /** The network as typed arrays, converted once (what the timed methods run on). */
+  prepare: () => prepareNet,
+  /** One gradient the original's way on a prepared network (app/core/dense.ts; buffers reused). */
+  dense: () => denseGradientsPrepared,
+  /** One gradient as vector-Jacobian products on a prepared network (app/core/structured.ts). */
+  structured: () => structuredGradientsPrepared,
+
+  /** Short timing options for Run all (about 0.1 s per method). */
+  quickBench: () => quickBench,
+
+  /** The tfjs backends worth timing here: cpu and wasm, and webgl in a browser. */
+  tfBackends: () => offeredBackends,
+
+  /** Times tfjs autograd on `backend` (switching to it and back); a row saying why when it is unavailable. */
+  benchTfjs:
+    (ctx: LessonContext) =>
+    async (spec: NetSpec, backend: TfBackendName, options: Omit<BenchOptions, 'signal' | 'name'> = {}): Promise<TimingRow> => {
+      const tf = await ctx.tf();
+      const name = `autograd: tfjs ${backend}`;
+      return withBackend(tf, backend, name, async () => {
+        const net = prepareTfjsNet(tf, spec);
+        try {
+          return await ctx.bench(() => net.gradientsFlat(), { ...options, name });
+        } finally {
+          net.dispose();
+        }
+      });
+    },
+
+  /** The timing table (with the original's printed times as reference rows) and its chart. */
+  showTimings:
+    (ctx: LessonContext) =>
+    (rows: readonly TimingRow[], title = 'Time per gradient on this device'): void => {
+      ctx.display.table(timingColumns, timingTableRows(rows), { caption: title });
+      ctx.display.plot(timingFigure(rows, title));
+    },
+
+  /** The scaling sweep's cases: dense, structured and (with `tf`) autograd on random networks of these widths. */
+  sweepCases: () => (widthsList: readonly (readonly number[])[], options?: SweepCasesOptions) => sweepCases(widthsList, options),
+
+  /**
+   * The sweep as a table and a log-log plot with fitted slopes; `by` says what grows (the hidden
+   * width, or the number of layers). Returns the series with their slopes.
+   */
+  showScaling:
+    (ctx: LessonContext) =>
+    (rows: readonly SweepRow[], by: 'width' | 'depth', fitFrom: number): ScalingSeries[] => {
+      const x = by === 'width' ? (w: readonly number[]) => w[1] : (w: readonly number[]) => w.length - 1;
+      const label = by === 'width' ? 'width n (input n, hidden n, output 1)' : 'layers K (width 32 each)';
+      const series = scalingSeries(rows, x, fitFrom);
+      const table = scalingTable(rows, x, by === 'width' ? 'n' : 'K');
+      ctx.display.table(table.columns, table.rows, { caption: `Median time per gradient by ${by}` });
+      ctx.display.plot(scalingFigure(series, label, `Time per gradient against ${by} (log-log; dotted: fitted on ${by === 'width' ? 'n' : 'K'} ≥ ${fitFrom})`, fitFrom));
+      return series;
+    },
+
+  /**
+   * The exercise's checker: runs the student's `f` and `df` on many points (a column matrix) and
+   * compares them with TensorFlow.js (the function and its autograd derivative). Never throws for a
+   * wrong or missing answer: it says what is wrong, and where first.
+   */
+  checkActivation:
+    (ctx: LessonContext) =>
+    async (name: ExerciseName, f: (x: Matrix) => unknown, df: (x: Matrix) => unknown): Promise<ActivationCheck> => {
+      const exercise = exerciseNamed(name);
+      const tf = await ctx.tf();
+      const xs = checkPoints();
+      let expected = new Float32Array(0);
+      let expectedDer = new Float32Array(0);
+      tf.tidy(() => {
+        const x = tf.tensor1d(xs);
+        expected = new Float32Array(tf.relu(x).dataSync());
+        expectedDer = new Float32Array(tf.grad((v) => tf.sum(tf.relu(v)))(x).dataSync());
+      });
+      const column = (): Matrix => la.array(xs, xs.length, 1);
+      const [fName, dfName] = exercise.functions;
+      const checks = [checkValues(fName, xs, f(column()), expected), checkValues(dfName, xs, df(column()), expectedDer)];
+      const passed = checks.every((c) => c.status === 'ok');
+      ctx.display.table(
+        ['function', 'what the checker found'],
+        checks.map((c) => [c.name, c.message]),
+        { rowOk: checks.map((c) => (c.status === 'ok' ? true : c.status === 'not-implemented' ? null : false)), caption: `Your ${fName} and ${dfName} against TensorFlow.js at ${xs.length} points` },
+      );
+      ctx.display.markdown(
+        passed
+          ? `**Both pass.** Your \`${dfName}\` makes the same choice at the kink as TensorFlow.js and PyTorch. The cell after next uses your functions.`
+          : `**Not there yet.** Fix the first problem above and run the cell again. Hints: run \`lesson.hint('${name}', 1)\` (then 2, ${exercise.hints.length}); the answer: \`lesson.showSolution('${name}')\`.`,
+      );
+      return { passed, checks };
+    },
+
+  /** Hint number `n` (1, 2, ...) of an exercise. */
+  hint:
+    (ctx: LessonContext) =>
+    (name: ExerciseName, n = 1): void => {
+      const { hints } = exerciseNamed(name);
+      if (!(Number.isInteger(n) && n >= 1 && n <= hints.length)) throw new Error(`hint: "${name}" has hints 1 to ${hints.length}, not ${String(n)}`);
+      ctx.display.markdown(`**Hint ${n} of ${hints.length}.** ${hints[n - 1]}`);
+    },
+
+  /** The exercise's solution, as code to paste over your functions. */
+  showSolution:
+    (ctx: LessonContext) =>
+    (name: ExerciseName): void => {
+      const { solution } = exerciseNamed(name);
+      ctx.display.markdown(`**A solution** (paste it over your functions in the exercise cell, then run that cell):\n\n\`\`\`ts\n${solution}\n\`\`\``);
+    },
+
+  /** The closing summary's numbers from this run: agreement, timings, growth exponents. */
+  recap:
+    (ctx: LessonContext) =>
+    (input: RecapInput): void =>
+      ctx.display.markdown(recapMarkdown(input)),
+} satisfies Record<string, (ctx: LessonContext) => unknown>;
 
 type LessonKit = typeof lessonKit;
 

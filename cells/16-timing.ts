@@ -1,0 +1,17 @@
+// Time per gradient of this network, by each method, on this device. A quick run by default (about a
+// second); set `careful = true` and run the cell again for 30 samples of >= 10 ms per method (~15 s).
+const careful = false;
+const timingOptions = careful ? {} : lesson.quickBench;
+
+const timings: TimingRow[] = [];
+const prepared = lesson.prepare(params); // the network as typed arrays, converted once, outside the timing
+timings.push(await bench(() => lesson.dense(prepared), { ...timingOptions, name: 'dense: the Jacobian matrices (app/core)' }));
+timings.push(await bench(() => lesson.structured(prepared), { ...timingOptions, name: 'structured: vector-Jacobian products' }));
+timings.push(await bench(() => backprop(W, beta, X, K, activation_der), { ...timingOptions, name: 'cell 12a: backprop on la matrices' }));
+// autograd on each tfjs backend this device offers (cpu, wasm, and webgl in a browser); the kernel's
+// own backend is restored afterwards
+for (const backend of lesson.tfBackends()) {
+  timings.push(await lesson.benchTfjs(params, backend, timingOptions));
+}
+
+lesson.showTimings(timings, `Time per gradient, ${params.widths.join('-')} network, this device`);

@@ -1,0 +1,67 @@
+// The names the lesson's code cells leave in the kernel's shared scope for later cells, declared for
+// the type checker (tsconfig.cells.json), which sees each cell as a module of its own.
+
+/** A tfjs tensor (cells reach tfjs as `tf`). */
+type Tensor = import('@tensorflow/tfjs').Tensor;
+/** An activation or its derivative, entry by entry on a matrix (as the original's NumPy functions). */
+type Elementwise = (x: Matrix) => Matrix;
+/** One row of the timing study: a method's timings, or why it could not run here. */
+type TimingRow = import('../app/kernel/lesson/timing').TimingRow;
+/** One value per layer, keyed by layer as the original's dictionaries `{1: W1, 2: W2}`. */
+type ByLayer<T> = Record<number, T>;
+
+// 02-the-network
+declare function networkOf(spec: NetSpec): { c: number[]; K: number; X0: Matrix; W: ByLayer<Matrix>; beta: ByLayer<Matrix> };
+declare const c: number[];
+declare const K: number;
+declare const X0: Matrix;
+declare const W: ByLayer<Matrix>;
+declare const beta: ByLayer<Matrix>;
+
+// 04-activations
+declare function sigmoid(x: Matrix): Matrix;
+declare function sigmoid_der(x: Matrix): Matrix;
+declare const activation: Elementwise;
+declare const activation_der: Elementwise;
+
+// 06-forward-pass
+declare function linear(W: Matrix, x: Matrix, beta: Matrix): Matrix;
+declare function forwardPass(X0: Matrix, W: ByLayer<Matrix>, beta: ByLayer<Matrix>, K: number, activation: Elementwise): ByLayer<Matrix>;
+declare const X: ByLayer<Matrix>;
+
+// 08-jacobians
+declare function dfXdX_func(W: Matrix, x: Matrix, beta: Matrix, act_der: Elementwise): Matrix;
+declare function dfXdbeta_func(W: Matrix, x: Matrix, beta: Matrix, act_der: Elementwise): Matrix;
+declare function dfXdWi_func(W: Matrix, x: Matrix, beta: Matrix, act_der: Elementwise, i: number): Matrix;
+
+// 12a-manual-gradients
+declare function backprop(
+  W: ByLayer<Matrix>,
+  beta: ByLayer<Matrix>,
+  X: ByLayer<Matrix>,
+  K: number,
+  activation_der: Elementwise,
+): { dldX: ByLayer<Matrix>; dldW: ByLayer<Matrix>; dldbeta: ByLayer<Float64Array> };
+declare const dldX: ByLayer<Matrix>;
+declare const dldW: ByLayer<Matrix>;
+declare const dldbeta: ByLayer<Float64Array>;
+
+// 12b-tfjs-gradients
+declare const tf_dldX: ByLayer<Matrix>;
+declare const tf_dldW: ByLayer<Matrix>;
+declare const tf_dldbeta: ByLayer<Float64Array>;
+
+// 14-comparison
+declare const comparison: import('../app/kernel/lesson/agreement').ComparisonReport;
+
+// 16-timing
+declare const timings: TimingRow[];
+
+// 18-scaling
+declare const widthSeries: import('../app/kernel/lesson/timing').ScalingSeries[];
+declare const fitFrom: number;
+
+// 20-relu-exercise
+declare function relu(x: Matrix): Matrix;
+declare function relu_der(x: Matrix): Matrix;
+declare const reluCheck: import('../app/kernel/lessonKit').ActivationCheck;
