@@ -9,9 +9,7 @@ import {
   base64UrlDecode,
   base64UrlEncode,
   decodeEdits,
-  editsInHash,
   encodeEdits,
-  hashWithEdits,
   linkEditsOf,
   maxInflatedBytes,
   otherVersionIds,
@@ -85,29 +83,6 @@ describe('decodeEdits', () => {
     expect(bomb.length).toBeLessThan(3000);
     const result = decodeEdits(bomb);
     expect(result.ok ? '' : result.error).toContain('more than 1024 kB');
-  });
-});
-
-describe('hashWithEdits', () => {
-  const network = '#widths=2,3,1&act=sigmoid&W1=0.5,-2.5;1.2,0.1;-0.7,-1.2';
-  it.each([
-    [network, 'ABC', `${network}&edits=ABC`],
-    [`${network}&edits=OLD&x=1`, 'NEW', `${network}&x=1&edits=NEW`],
-    [`${network}&edits=OLD`, null, network],
-    ['#edits=OLD', null, ''],
-    ['', 'ABC', '#edits=ABC'],
-  ])('%j with edits %j reads %j', (hash, value, expected) => {
-    expect(hashWithEdits(hash, value)).toBe(expected);
-  });
-});
-
-describe('editsInHash', () => {
-  it.each([
-    ['#widths=2,3,1&edits=ABC', 'ABC'],
-    ['#widths=2,3,1', null],
-    ['', null],
-  ])('%j gives %j', (hash, value) => {
-    expect(editsInHash(hash)).toBe(value);
   });
 });
 

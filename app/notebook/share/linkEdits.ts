@@ -2,10 +2,8 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { CellState } from '../cellState';
 import { contentHash } from '../contentHash';
-import { parseHash } from '../urlHash';
+export { editsInHash, hashWithEdits, linkEditsKey } from './hashEdits';
 
-/** The hash key the edits travel under; the parameters panel passes unknown keys through. */
-export const linkEditsKey = 'edits';
 /** Longer links break in chat apps and mail; past this the student is pointed to Export. */
 export const maxLinkEditsChars = 8 * 1024;
 /** A hand-made link must not make the page inflate a bomb: decoded edits stop at this size. */
@@ -99,22 +97,6 @@ export function decodeEdits(value: string): DecodedEdits {
   const bad = d.cells.findIndex((row) => !isEditRow(row));
   if (bad >= 0) return fail(`entry ${bad} of "cells" is not [id, originalHash, source]`);
   return { ok: true, edits: (d.cells as [string, string, string][]).map(([id, originalHash, source]) => ({ id, originalHash, source })) };
-}
-
-/** The `edits=` value in a location hash, if any. */
-export function editsInHash(hash: string): string | null {
-  return parseHash(hash).other.get(linkEditsKey) ?? null;
-}
-
-/**
- * The hash with its `edits=` part replaced (or removed when `value` is null). Every other part is
- * kept as written, so the parameters panel's network stays exactly as the student sees it.
- */
-export function hashWithEdits(hash: string, value: string | null): string {
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  const parts = body.split('&').filter((p) => p !== '' && p.split('=')[0] !== linkEditsKey);
-  if (value !== null) parts.push(`${linkEditsKey}=${value}`);
-  return parts.length === 0 ? '' : `#${parts.join('&')}`;
 }
 
 /** Edits whose original differs from this lesson's: the link was made with another version of it. */
