@@ -2,10 +2,12 @@
 import { lazy, memo, Suspense, useState, type ReactNode } from 'react';
 import { differsFromOriginal, editedSinceRun, promptLabel, type CellState } from './cellState';
 import { CellErrorBoundary } from './CellErrorBoundary';
+import { contentHash } from './contentHash';
 import type { EditorHandle } from './CodeEditor';
 import { commandForKey, type KeyCommand } from './keys';
 import { Markdown } from './richText';
 import { OutputList, type OutputActions } from './Outputs';
+import { UntrustedCode, UntrustedLabel } from './share/UntrustedCode';
 import type { EditorMode } from './types';
 import './markdown.css';
 
@@ -48,10 +50,14 @@ function isEditorTarget(target: EventTarget): boolean {
 function AsideNotice({ cell, actions }: { cell: CellState; actions: CellActions }) {
   const [showing, setShowing] = useState(false);
   if (!cell.aside) return null;
+  // Same original: the lesson did not change, the student trusted a link's or a file's code over their own.
+  const replacedByTrusted = cell.aside.originalHash === contentHash(cell.original);
   return (
     <div className="cell-notice cell-notice-warning">
       <p>
-        The lesson's cell {cell.id} changed since you edited it: your version is kept aside —{' '}
+        {replacedByTrusted
+          ? `Your earlier version of cell ${cell.id} (before the code you trusted) is kept aside — `
+          : `The lesson's cell ${cell.id} changed since you edited it: your version is kept aside — `}
         <button type="button" className="btn btn-small" aria-expanded={showing} onClick={() => setShowing(!showing)}>
           {showing ? 'Hide mine' : 'Show mine'}
         </button>{' '}
@@ -89,6 +95,7 @@ function CellFrame({ cell, selected, mode, actions, children }: CellProps & { ch
       data-cell={cell.id}
       data-cell-type={cell.type}
       data-cell-status={cell.status}
+      data-untrusted={cell.untrusted?.origin}
       role="group"
       aria-label={`${cell.type === 'code' ? 'Code' : 'Text'} cell ${cell.id}`}
       tabIndex={selected ? 0 : -1}
@@ -126,7 +133,7 @@ function MarkdownCellView(props: CellProps) {
     <CellFrame {...props}>
       <div className="cell-tools">
         <RevertButton cell={cell} actions={actions} />
-        {cell.editing ? (
+        {cell.untrusted ? null : cell.editing ? (
           <button type="button" className="btn btn-small btn-quiet" onClick={() => actions.keyCommand(cell.id, 'runInPlace')}>
             Render
           </button>
@@ -137,6 +144,7 @@ function MarkdownCellView(props: CellProps) {
         )}
       </div>
       <AsideNotice cell={cell} actions={actions} />
+      {cell.untrusted && <UntrustedLabel mark={cell.untrusted} type="markdown" />}
       {cell.editing ? (
         <MarkdownEditor cell={cell} actions={actions} />
       ) : (
@@ -172,16 +180,20 @@ function CodeCellView(props: CellProps) {
         <RevertButton cell={cell} actions={actions} />
       </div>
       <AsideNotice cell={cell} actions={actions} />
-      <Suspense fallback={<pre className="code-fallback">{cell.source}</pre>}>
-        <CodeEditor
-          value={cell.source}
-          label={`Code of cell ${cell.id}`}
-          onChange={(source) => actions.edit(cell.id, source)}
-          onKeyCommand={(command) => actions.keyCommand(cell.id, command)}
-          onFocusChange={(focused) => focused && actions.select(cell.id, 'edit')}
-          onHandle={(handle) => actions.registerEditor(cell.id, handle)}
-        />
-      </Suspense>
+      {cell.untrusted ? (
+        <UntrustedCode cell={cell} />
+      ) : (
+        <Suspense fallback={<pre className="code-fallback">{cell.source}</pre>}>
+          <CodeEditor
+            value={cell.source}
+            label={`Code of cell ${cell.id}`}
+            onChange={(source) => actions.edit(cell.id, source)}
+            onKeyCommand={(command) => actions.keyCommand(cell.id, command)}
+            onFocusChange={(focused) => focused && actions.select(cell.id, 'edit')}
+            onHandle={(handle) => actions.registerEditor(cell.id, handle)}
+          />
+        </Suspense>
+      )}
       {cell.notice && <p className="cell-notice cell-notice-warning">{cell.notice}</p>}
       <OutputList outputs={cell.outputs} actions={actions} />
     </CellFrame>
