@@ -81,12 +81,16 @@ export function readBlockText(text: string, block: Block): { ok: true; rows: num
     while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
     return parts;
   };
-  const cells = isMatrix(block) ? split(text, /[;\n]/).map((row) => split(row, /,/)) : split(text, /[,;\n]/).map((entry) => [entry]);
+  // Blank rows are skipped: `;` at a line's end and the line break are one row break.
+  const cells = isMatrix(block)
+    ? split(text, /[;\n]/).filter((row) => row !== '').map((row) => split(row, /,/))
+    : split(text, /[,;\n]/).map((entry) => [entry]);
   const problems: string[] = [];
-  const what = isMatrix(block) ? 'rows' : 'entries';
-  if (cells.length !== block.rows) problems.push(`${block.name} has ${cells.length} ${what}, expected ${block.rows}`);
+  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  const length = isMatrix(block) ? count(cells.length, 'row', 'rows') : count(cells.length, 'entry', 'entries');
+  if (cells.length !== block.rows) problems.push(`${block.name} has ${length}, expected ${block.rows}`);
   const badRow = isMatrix(block) ? cells.findIndex((r) => r.length !== block.cols) : -1;
-  if (badRow >= 0) problems.push(`${block.name} row ${badRow + 1} has ${cells[badRow].length} entries, expected ${block.cols}`);
+  if (badRow >= 0) problems.push(`${block.name} row ${badRow + 1} has ${count(cells[badRow].length, 'entry', 'entries')}, expected ${block.cols}`);
   let more = 0;
   const rows = cells.map((r, i) =>
     r.map((entry, j) => {
@@ -97,7 +101,7 @@ export function readBlockText(text: string, block: Block): { ok: true; rows: num
       return 0;
     }),
   );
-  if (more > 0) problems.push(`and ${more} more entries that are not numbers`);
+  if (more > 0) problems.push(`and ${count(more, 'more entry that is', 'more entries that are')} not numbers`);
   return problems.length === 0 ? { ok: true, rows } : { ok: false, problems };
 }
 

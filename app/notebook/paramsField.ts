@@ -5,19 +5,19 @@ import { classifyNumber, type NumberProblem } from './urlHash';
 
 export type FieldReading<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const problemText: Record<NumberProblem, (text: string) => string> = {
-  empty: () => 'is empty: type a number',
-  commaDecimal: (text) => `"${text}" has a decimal comma: write ${text.trim().replace(',', '.')}`,
-  notANumber: (text) => `"${text}" is not a number`,
-  notFinite: (text) => `"${text}" is not allowed: every entry must be a finite number`,
-  overflow: (text) => `"${text}" is too large: beyond a float64's range (about 1.8e308)`,
+const problemText: Record<NumberProblem, (label: string, text: string) => string> = {
+  empty: (label) => `${label} is empty: type a number`,
+  commaDecimal: (label, text) => `${label}: "${text}" has a decimal comma: write ${text.trim().replace(',', '.')}`,
+  notANumber: (label, text) => `${label}: "${text}" is not a number`,
+  notFinite: (label, text) => `${label}: "${text}" is not allowed, entries must be finite numbers`,
+  overflow: (label, text) => `${label}: "${text}" is too large (beyond a float64's range, about 1.8e308)`,
 };
 
-/** A number typed into the field `label` (e.g. "W1 row 1, column 2"); `-0` reads as 0. */
+/** A number typed into the field `label` (e.g. "W1 row 1 column 2"); `-0` reads as 0. */
 export function readNumber(text: string, label: string): FieldReading<number> {
   const read = classifyNumber(text);
   if ('value' in read) return { ok: true, value: read.value };
-  return { ok: false, message: `${label} ${problemText[read.problem](text)}` };
+  return { ok: false, message: problemText[read.problem](label, text) };
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');

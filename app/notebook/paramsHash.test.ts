@@ -1,0 +1,99 @@
+// Tests for the network in the URL hash as the panel reads and writes it (with urlHash's parse and serialise).
+import { describe, expect, it } from 'vitest';
+import seed from '../../reference/seed-values.json' with { type: 'json' };
+import { randomNet, mulberry32 } from '../core/randomNet';
+import type { NetSpec } from '../core/types';
+import { hashFor, hashWithoutNetwork, networkFromHash, sameNet } from './paramsHash';
+import { parseHash } from './urlHash';
+
+const original = (): NetSpec => structuredClone(seed.net) as NetSpec;
+const designExample =
+  '#widths=2,3,1&act=sigmoid&X0=0.5,-0.5&W1=0.5,-2.5;1.2,0.1;-0.7,-1.2&beta1=-1.5,-1.3,2&W2=-1.5,0.2,0.5&beta2=1';
+const net3421 =
+  '#widths=3,4,2,1&act=tanh&X0=1,2,3&W1=1,0,0;0,1,0;0,0,1;1,1,1&beta1=0,0,0,0&W2=0.1,0.2,0.3,0.4;-0.1,-0.2,-0.3,-0.4&beta2=0,0&W3=1,1&beta3=0.5';
+
+describe('networkFromHash', () => {
+  it('says nothing for a hash without the network', () => {
+    expect(networkFromHash('')).toEqual({ kind: 'none' });
+    expect(networkFromHash('#edits=abc')).toEqual({ kind: 'none' });
+  });
+
+  it("reads the design's example as the original network, every key given", () => {
+    const read = networkFromHash(designExample);
+    expect(read).toMatchObject({ kind: 'ok', spec: original(), missing: [] });
+  });
+
+  it('reads a 3-4-2-1 network', () => {
+    const read = networkFromHash(net3421);
+    expect(read.kind).toBe('ok');
+    if (read.kind !== 'ok') return;
+    expect(read.spec.widths).toEqual([3, 4, 2, 1]);
+    expect(read.spec.W[0][3]).toEqual([1, 1, 1]);
+    expect(read.spec.beta[2]).toEqual([0.5]);
+  });
+
+  it('fills the keys a link leaves out from the original network and says which it set', () => {
+    const read = networkFromHash('#act=relu');
+    expect(read).toMatchObject({ kind: 'ok', given: ['act'], spec: { ...original(), activation: 'relu' } });
+    expect(read.kind === 'ok' && read.missing).toEqual(['widths', 'X0', 'W1', 'beta1', 'W2', 'beta2']);
+  });
+
+  it.each([
+    ['#X0=abc', ['X0[0] is not a finite number ("abc")']],
+    ['#X0=abc&W1=1,2;3,x;5,6', ['X0[0] is not a finite number ("abc")', 'W1[1][1] is not a finite number ("x")']],
+    ['#widths=2,0,1', ['widths[1] must be a positive integer, got 0']],
+    ['#widths=2,9999,1', ['widths[1] = 9999 is too large: at most 4096 per layer']],
+    ['#act=softmax', ['act "softmax" is unknown (known: sigmoid, tanh, relu, leakyRelu)']],
+    ['#X0=1,2,3', ['X0 has 3 entries, expected 2 (widths[0])']],
+    ['#W1=1,2;3,4&beta2=1,2', ['W1 has shape 2x2, expected 3x2 (widths[1] x widths[0])', 'beta2 has 2 entries, expected 1 (widths[2])']],
+    ['#W2=1,2;3', ['W2 has rows of 2 and 1 entries, expected 1x3 (widths[2] x widths[1])']],
+    ['#W3=1', ['the link gives layer 3, but widths 2,3,1 make 2 layers']],
+    // ReLU and W_2 = (-1.5, 0.2, -0.5): X_1 = (0, 0, 2.25), z_2 = -1.125 + 1 < 0, X_2 = 0 (worked in paramsDraft.test).
+    ['#act=relu&W2=-1.5,0.2,-0.5', ['log(X_K) is undefined: X_2[0] = 0']],
+  ])('names each bad value of %s', (hash, problems) => {
+    expect(networkFromHash(hash)).toEqual({ kind: 'bad', problems });
+  });
+});
+
+describe('sameNet', () => {
+  it('compares number for number', () => {
+    expect(sameNet(original(), original())).toBe(true);
+    const moved = original();
+    moved.W[1][0][2] = 0.5000001;
+    expect(sameNet(original(), moved)).toBe(false);
+    expect(sameNet(original(), { ...original(), activation: 'tanh' })).toBe(false);
+    expect(sameNet(original(), randomNet([2, 3, 1], 'sigmoid'))).toBe(false);
+  });
+});
+
+describe('hashFor', () => {
+  it('writes a network in the design format, keeping the keys of other features', () => {
+    const spec = networkFromHash(net3421);
+    if (spec.kind !== 'ok') throw new Error('fixture');
+    const hash = hashFor(spec.spec, '#X0=abc&edits=xyz');
+    expect(hash.startsWith('#widths=3,4,2,1&act=tanh&X0=1,2,3&W1=1,0,0;0,1,0;0,0,1;1,1,1&beta1=0,0,0,0&W2=')).toBe(true);
+    expect(parseHash(hash).other).toEqual(new Map([['edits', 'xyz']]));
+  });
+
+  it('leaves the network out for the original one: the plain page is the original', () => {
+    expect(hashFor(original(), '#widths=3,1&edits=xyz')).toBe('#edits=xyz');
+    expect(hashFor(original(), designExample)).toBe('');
+  });
+
+  it('round-trips random networks through the hash, read back as the panel reads it', () => {
+    const rng = mulberry32(42);
+    for (const widths of [[1, 1], [4, 3, 2], [5, 2, 3, 1]]) {
+      const spec = randomNet(widths, 'leakyRelu', rng);
+      const read = networkFromHash(hashFor(spec, ''));
+      expect(read).toMatchObject({ kind: 'ok', missing: [] });
+      expect(read.kind === 'ok' && sameNet(read.spec, spec)).toBe(true);
+    }
+  });
+});
+
+describe('hashWithoutNetwork', () => {
+  it('keeps only the other keys', () => {
+    expect(hashWithoutNetwork('#X0=abc&edits=1')).toBe('#edits=1');
+    expect(hashWithoutNetwork('#X0=abc')).toBe('');
+  });
+});
