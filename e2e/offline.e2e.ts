@@ -1,0 +1,46 @@
+// Offline: after one visit the service worker serves everything, and Run all still works without a network.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, type Session } from './browser';
+
+describe('offline use', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch(inject('siteOrigin'));
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('reloads and runs every cell with the network off', async () => {
+    const { page, context } = session;
+    await page.goto(inject('siteUrl'));
+    await expect(page.getByTestId('update-prompt').textContent({ timeout: 60_000 })).resolves.toContain(
+      'Ready to work offline',
+    );
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      let entries = 0;
+      for (const name of names) entries += (await (await caches.open(name)).keys()).length;
+      return entries;
+    });
+    expect(cached).toBeGreaterThan(10);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Run all' }).click();
+    const codeCells = page.locator('[data-cell-type="code"]');
+    const count = await codeCells.count();
+    expect(count).toBeGreaterThan(0);
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-cell-type="code"]')].every((cell) =>
+          ['done', 'error'].includes(cell.getAttribute('data-cell-status') ?? ''),
+        ),
+      undefined,
+      { timeout: 90_000 },
+    );
+    const statuses = await codeCells.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell-status')));
+    expect(statuses).toEqual(statuses.map(() => 'done'));
+    await context.setOffline(false);
+  });
+});
