@@ -6,6 +6,7 @@ import type { TfBackendName } from './kernel/protocol';
 import { WorkerHost } from './kernel/workerHost';
 import { Notebook } from './notebook/Notebook';
 import { PresentButton } from './notebook/present/PresentButton';
+import { ShareActions } from './notebook/share/ShareActions';
 import { registerServiceWorker } from './notebook/serviceWorker';
 import { UpdatePrompt } from './notebook/UpdatePrompt';
 import { browserStore, loadEdits } from './notebook/storage';
@@ -32,7 +33,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} extraActions={<PresentButton />} />
+      <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} extraActions={<><PresentButton /><ShareActions /></>} />
       <UpdatePrompt status={serviceWorker} />
     </StrictMode>,
   );

@@ -12,6 +12,7 @@ import { createRunner } from './runner';
 import { restoreCells, type KeyValueStore, type LoadedEdits } from './storage';
 import { createStore, useStoreState } from './store';
 import { NotebookStoreContext } from './notebookContext';
+import { TrustBanner } from './share/TrustBanner';
 import { KernelStatus, Toolbar } from './Toolbar';
 import { ParamsPanel } from './ParamsPanel';
 import type { Notice, SourceCell } from './types';
@@ -240,6 +241,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
       onConfirm: () => store.dispatch({ type: 'revertAll' }),
     });
 
+  const runAll = (): void => runner?.run(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id));
   const noticeList = <Notices notices={notices} onDismiss={(id) => store.dispatch({ type: 'dismissNotice', id })} />;
 
   const renderCell = (id: string) => {
@@ -264,7 +266,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
             kernel={kernel}
             hasKernel={runner !== null}
             editedCount={edited}
-            onRunAll={() => runner?.run(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id))}
+            onRunAll={runAll}
             onInterrupt={() => void runner?.interrupt()}
             onRestart={() => void runner?.restart()}
             onRevertAll={onRevertAll}
@@ -277,6 +279,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
       <Suspense fallback={<main className="notebook">{noticeList}<p className="loading">Loading the lesson…</p></main>}>
         <main className="notebook">
           {noticeList}
+          <TrustBanner onRunAll={runAll} />
           <ParamsPanel host={host} store={store} runner={runner} />
           {layoutRows(cells).map((row) =>
             row.length === 1 ? (

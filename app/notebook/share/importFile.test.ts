@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { newCellState, type CellState } from '../cellState';
 import { initialNotebookState, notebookReducer } from '../notebookState';
 import type { SourceCell } from '../types';
-import { formatBytes, maxImportBytes, parseNotebookFile, planImport, sizeProblem } from './importFile';
+import { maxImportBytes, parseNotebookFile, planImport, sizeProblem } from './importFile';
 import { toIpynb } from './ipynb';
 import { toMarkdown } from './markdownExport';
 import { exportCellsOf } from './notebookFile';
@@ -89,15 +89,5 @@ describe('sizeProblem', () => {
     expect(sizeProblem('big.ipynb', maxImportBytes)).toBeNull();
     expect(sizeProblem('big.ipynb', maxImportBytes + 1)).toBe('big.ipynb is 5 MB: the limit for an import is 5 MB.');
     expect(sizeProblem('big.ipynb', 7.3 * 1024 * 1024)).toBe('big.ipynb is 7.3 MB: the limit for an import is 5 MB.');
-  });
-});
-
-describe('formatBytes', () => {
-  it.each([
-    [100, '1 kB'],
-    [2048, '2 kB'],
-    [1.5 * 1024 * 1024, '1.5 MB'],
-  ])('%i bytes read %s', (bytes, text) => {
-    expect(formatBytes(bytes)).toBe(text);
   });
 });

@@ -5,6 +5,7 @@ import { parseIpynb } from './ipynb';
 import { markdownHeader, parseMarkdown } from './markdownExport';
 import { cellLabel, type ImportedCell, type ParsedNotebook } from './notebookFile';
 import type { IncomingCell } from './received';
+import { formatBytes } from './words';
 
 /** Larger files are refused before they are read: the lesson exported with every output is well under 1 MB. */
 export const maxImportBytes = 5 * 1024 * 1024;
@@ -12,12 +13,6 @@ export const maxImportBytes = 5 * 1024 * 1024;
 export type ImportPlan =
   | { ok: true; name: string; cells: IncomingCell[]; notes: string[] }
   | { ok: false; error: string };
-
-/** `5 MB`, `1.2 MB`, `34 kB`: sizes as a person reads them. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} kB`;
-}
 
 /** The size check comes first, so a huge file is refused without reading it. */
 export function sizeProblem(name: string, sizeBytes: number): string | null {

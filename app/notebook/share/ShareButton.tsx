@@ -1,0 +1,116 @@
+// `Share`: copies a link with the network and the edited cells; a dialog shows it when the clipboard is refused or it is too long.
+import { useState } from 'react';
+import { Modal } from '../Dialog';
+import { useNotebookStore } from '../notebookContext';
+import { notify, pageAddress } from './notify';
+import { cellsCount, formatBytes } from './words';
+import { hashWithEdits } from './hashEdits';
+
+type ShareDialog =
+  | { kind: 'copy'; url: string; why: string }
+  | { kind: 'tooLong'; urlWithoutEdits: string; editedCells: number; editsChars: number; limitChars: number };
+
+/** A read-only field holding the link, selected as it appears so Ctrl+C copies it. */
+function LinkField({ url }: { url: string }) {
+  return (
+    <input
+      className="link-field"
+      type="text"
+      readOnly
+      value={url}
+      aria-label="Link to share"
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      ref={(el) => el?.select()}
+    />
+  );
+}
+
+async function copyToClipboard(text: string): Promise<string | null> {
+  if (!navigator.clipboard?.writeText) return 'this browser gives the page no clipboard';
+  try {
+    await navigator.clipboard.writeText(text);
+    return null;
+  } catch (err) {
+    return `the browser refused to copy (${err instanceof Error ? err.name : String(err)})`;
+  }
+}
+
+export function ShareButton({ onExport }: { onExport(): void }) {
+  const store = useNotebookStore();
+  const [dialog, setDialog] = useState<ShareDialog | null>(null);
+
+  const copy = async (url: string, what: string): Promise<void> => {
+    const refused = await copyToClipboard(url);
+    if (refused) setDialog({ kind: 'copy', url, why: refused });
+    else notify(store, 'share', 'info', `Link copied to the clipboard: ${what}.`);
+  };
+
+  const share = async (): Promise<void> => {
+    // The codec (and fflate with it) loads on the first Share, not with the page.
+    const { encodeEdits, linkEditsOf, maxLinkEditsChars } = await import('./linkEdits');
+    const edits = linkEditsOf(store.getState().cells);
+    const value = edits.length === 0 ? null : encodeEdits(edits);
+    const urlWithoutEdits = pageAddress() + hashWithEdits(window.location.hash, null);
+    if (value !== null && value.length > maxLinkEditsChars) {
+      setDialog({ kind: 'tooLong', urlWithoutEdits, editedCells: edits.length, editsChars: value.length, limitChars: maxLinkEditsChars });
+      return;
+    }
+    const url = pageAddress() + hashWithEdits(window.location.hash, value);
+    await copy(url, value === null ? 'the network in the address (no cell is edited)' : `the network and your ${cellsCount(edits.length)} edited (${formatBytes(url.length)})`);
+  };
+
+  const close = () => setDialog(null);
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => void share()} title="Copy a link with the network and your edited cells">
+        Share
+      </button>
+      {dialog?.kind === 'copy' && (
+        <Modal
+          title="Copy this link"
+          onClose={close}
+          actions={
+            <button type="button" className="btn" onClick={close}>
+              Close
+            </button>
+          }
+        >
+          <p>The link could not be copied for you ({dialog.why}). It is selected below: copy it with Ctrl+C (⌘C on a Mac).</p>
+          <LinkField url={dialog.url} />
+        </Modal>
+      )}
+      {dialog?.kind === 'tooLong' && (
+        <Modal
+          title="Your edits are too large for a link"
+          onClose={close}
+          actions={
+            <>
+              <button type="button" className="btn" onClick={close}>
+                Close
+              </button>
+              <button type="button" className="btn" onClick={() => void copy(dialog.urlWithoutEdits, 'the network only, without your edits').then(() => setDialog((d) => (d?.kind === 'tooLong' ? null : d)))}>
+                Copy a link without the edits
+              </button>
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => {
+                  close();
+                  onExport();
+                }}
+              >
+                Export instead…
+              </button>
+            </>
+          }
+        >
+          <p>
+            Your {cellsCount(dialog.editedCells)} edited need {formatBytes(dialog.editsChars)} of link even compressed; links longer than{' '}
+            {formatBytes(dialog.limitChars)} break in mail and chat apps. Export the notebook and send the file instead: it opens with Import.
+          </p>
+        </Modal>
+      )}
+    </>
+  );
+}
