@@ -73,7 +73,7 @@ function statusLine(c: ParamsController): { tone: 'ok' | 'warn' | 'error'; text:
   const { reading } = c;
   if (reading.problems.length > 0) {
     const n = reading.problems.length;
-    return { tone: 'error', text: `Not applied: ${n} field${n === 1 ? ' needs' : 's need'} a fix (marked below). The notebook keeps the last valid network.` };
+    return { tone: 'error', text: `Not applied: ${n} field${n === 1 ? ' needs' : 's need'} a fix (marked in red). The notebook keeps the last valid network.` };
   }
   if (reading.lossProblem) {
     return {
@@ -88,7 +88,10 @@ function statusLine(c: ParamsController): { tone: 'ok' | 'warn' | 'error'; text:
 function reportText(report: ApplyReport | null): string {
   if (!report || report.rerun + report.stale === 0) return '';
   const cells = (n: number) => `${n} cell${n === 1 ? '' : 's'}`;
-  const parts = [report.rerun > 0 ? `re-ran ${cells(report.rerun)} that use it` : '', report.stale > 0 ? `marked ${cells(report.stale)} to run again by hand` : ''];
+  const parts = [
+    report.rerun > 0 ? `re-ran ${cells(report.rerun)} that use${report.rerun === 1 ? 's' : ''} it` : '',
+    report.stale > 0 ? `marked ${cells(report.stale)} to run again by hand` : '',
+  ];
   return ` Since the change: ${parts.filter(Boolean).join('; ')}.`;
 }
 
@@ -127,9 +130,9 @@ function Messages({ base, block, problems }: { base: string; block: Block; probl
 function BlockGrid({ block, c, base, problems }: { block: Block; c: ParamsController; base: string; problems: FieldProblem[] }) {
   const bad = new Set(problems.map((p) => p.field));
   const rows = Array.from({ length: block.rows }, (_, i) => i);
-  const cols = Array.from({ length: isMatrix(block) ? block.cols : 1 }, (_, j) => j);
-  // A vector is shown as one row of fields: it reads like X0 = (0.5, -0.5) and saves height.
-  const shape = isMatrix(block) ? { gridTemplateColumns: `repeat(${block.cols}, minmax(3.5rem, 5rem))` } : { gridTemplateColumns: `repeat(${block.rows}, minmax(3.5rem, 5rem))` };
+  const cols = Array.from({ length: block.cols }, (_, j) => j);
+  // Vectors are columns, as in the maths: beta_k's entries line up with the rows of W_k beside it.
+  const shape = { gridTemplateColumns: `repeat(${block.cols}, minmax(3.5rem, 5rem))` };
   return (
     <div className="params-grid" role="group" aria-label={`${block.name}, ${block.rows} x ${block.cols}`} style={shape}>
       {rows.flatMap((i) =>
@@ -143,8 +146,8 @@ function BlockGrid({ block, c, base, problems }: { block: Block; c: ParamsContro
               autoComplete="off"
               spellCheck={false}
               className="params-entry"
-              data-row={isMatrix(block) ? i : 0}
-              data-col={isMatrix(block) ? j : i}
+              data-row={i}
+              data-col={j}
               aria-label={entryLabel(block, i, j)}
               aria-invalid={bad.has(key) || undefined}
               aria-describedby={bad.has(key) ? messageId(base, key) : undefined}
@@ -283,14 +286,14 @@ export function ParamsPanel({ host, store, runner }: ParamsPanelProps) {
             Reset to original
           </button>
         </div>
-        <p id={`${base}-widths-hint`} className="params-hint">
-          Input to output, e.g. 2, 3, 1. New places get random weights and inputs and zero biases; values you had come back if a layer grows again.
-        </p>
         {widthsProblem && (
           <p className="params-message" id={messageId(base, 'widths')}>
             {widthsProblem.message}
           </p>
         )}
+        <p id={`${base}-widths-hint`} className="params-hint">
+          Widths from input to output, e.g. 2, 3, 1. New places get random weights and inputs and zero biases; values you had come back if a layer grows again.
+        </p>
         <p className={`params-status params-status-${status.tone}`} role="status" data-testid="params-status">
           {status.text}
         </p>
