@@ -1,9 +1,9 @@
 // The original's activation and its derivative, on matrices, entry by entry (its NumPy in the comments).
 function sigmoid(x: Matrix): Matrix {
-  return la.div(1, la.add(1, la.exp(la.mul(-1, x)))); //  1/(1+np.exp(-x))
+  return la.div(1, la.add(1, la.exp(la.mul(-1, x)))); // 1/(1+np.exp(-x))
 }
 function sigmoid_der(x: Matrix): Matrix {
-  return la.mul(sigmoid(x), la.sub(1, sigmoid(x))); //    sigmoid(x)*(1-sigmoid(x))
+  return la.mul(sigmoid(x), la.sub(1, sigmoid(x))); // sigmoid(x)*(1-sigmoid(x))
 }
 
 // The app keeps each activation in one record: the function, its derivative and the formulas shown
@@ -27,4 +27,4 @@ display.plot({
   ],
   layout: { title: { text: `${chosen.label} and its derivative` }, xaxis: { title: { text: 'z' } }, height: 300, margin: { t: 40, r: 10 } },
 });
-chosen.note ?? '';
+chosen.note ?? ''

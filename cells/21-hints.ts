@@ -4,4 +4,4 @@
 // lesson.hint('relu', 3)
 // lesson.showSolution('relu')
 
-reluCheck.passed ? 'Your relu and relu_der pass: on to the kink.' : 'Not passing yet: uncomment one hint line above and run this cell again.';
+reluCheck.passed ? 'Your relu and relu_der pass: on to the kink.' : 'Not passing yet: uncomment one hint line above and run this cell again.'

@@ -23,3 +23,9 @@ lesson.gradientTable(
   },
   'The original network with ReLU: the choice at the kink changes dl/dX0, dl/dW1 (row 0) and dl/dbeta1[0]',
 );
+
+// Finite differences land halfway between the two choices, e.g. at dl/dbeta1[0]:
+const at0 = grads(reluAtZeroIs0).dbeta[0][0];
+const at1 = grads(reluAtZeroIs1).dbeta[0][0];
+const byFd = (lesson.finiteDifferences(reluSpec) as Gradients).dbeta[0][0];
+print(`dl/dbeta1[0]: ${at0} with relu'(0) = 0, ${at1} with relu'(0) = 1; finite differences ${byFd.toFixed(6)}, halfway is ${(at0 + at1) / 2}`);

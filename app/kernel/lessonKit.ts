@@ -168,7 +168,7 @@ export const lessonKit = {
       const label = by === 'width' ? 'width n (input n, hidden n, output 1)' : 'layers K (width 32 each)';
       const series = scalingSeries(rows, x, fitFrom);
       const table = scalingTable(rows, x, by === 'width' ? 'n' : 'K');
-      ctx.display.table(table.columns, table.rows, { caption: `Median time per gradient by ${by}` });
+      ctx.display.table(table.columns, table.rows, { caption: `Time per gradient by ${by}: median (and fastest sample)` });
       ctx.display.plot(scalingFigure(series, label, `Time per gradient against ${by} (log-log; dotted: fitted on ${by === 'width' ? 'n' : 'K'} ≥ ${fitFrom})`, fitFrom));
       return series;
     },

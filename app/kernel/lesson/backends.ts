@@ -12,14 +12,13 @@ export function offeredBackends(): TfBackendName[] {
   return canvas && inBrowser() ? ['cpu', 'wasm', 'webgl'] : ['cpu', 'wasm'];
 }
 
-/** Where the build put the wasm binaries (the same assets the kernel's Worker uses); Node finds them itself. */
-async function browserWasmPaths(): Promise<Record<string, string>> {
-  const [plain, simd, threaded] = await Promise.all([
-    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
-    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
-    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
-  ]);
-  return { 'tfjs-backend-wasm.wasm': plain.default, 'tfjs-backend-wasm-simd.wasm': simd.default, 'tfjs-backend-wasm-threaded-simd.wasm': threaded.default };
+/**
+ * Where the build put the wasm binaries (the same assets the kernel's Worker uses). A glob, so the
+ * build resolves the hashed names while Node, which finds the binaries itself, never evaluates it.
+ */
+function browserWasmPaths(): Record<string, string> {
+  const urls = import.meta.glob<string>('/node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm', { query: '?url', import: 'default', eager: true, exhaustive: true });
+  return Object.fromEntries(Object.entries(urls).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]));
 }
 
 /** Registers the wasm backend (and, in a browser, tells it where its binaries are) unless it is running already. */
@@ -32,7 +31,7 @@ async function prepareWasm(tf: Tf): Promise<void> {
       return false;
     }
   })();
-  if (!started && inBrowser()) wasm.setWasmPaths(await browserWasmPaths());
+  if (!started && inBrowser()) wasm.setWasmPaths(browserWasmPaths());
 }
 
 /** Makes `backend` the active one; the reason when it cannot start. */

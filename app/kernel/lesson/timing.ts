@@ -9,12 +9,12 @@ import type { TableCell, PlotFigure } from '../protocol';
  * comparable with the medians here.
  */
 export const originalTimes = [
-  { name: 'NumPy, Jacobians as matrices (original notebook)', seconds: 0.02614442699996289, source: 'one cold run printed in the original notebook' },
-  { name: 'PyTorch backward() (original notebook)', seconds: 0.0027164640050614253, source: 'one cold run printed in the original notebook' },
+  { name: 'NumPy, Jacobians as matrices (original notebook)', seconds: 0.02614442699996289, source: 'one cold run, as printed' },
+  { name: 'PyTorch backward() (original notebook)', seconds: 0.0027164640050614253, source: 'one cold run, as printed' },
 ] as const;
 
-/** Short timings for Run all and tests (~0.1 s per method; the clock's 0.1 ms steps are <= 5% of a batch). */
-export const quickBench: Readonly<Omit<BenchOptions, 'name'>> = { samples: 7, minSamples: 3, minBatchMs: 2, warmupMs: 10, budgetMs: 120 };
+/** Short timings for Run all and tests (~0.15 s per method; the clock's 0.1 ms steps are <= 5% of a batch). */
+export const quickBench: Readonly<Omit<BenchOptions, 'name'>> = { samples: 7, minSamples: 3, minBatchMs: 2, warmupMs: 30, budgetMs: 120 };
 
 /** A method that could not be timed here (e.g. a tfjs backend this browser lacks), and why. */
 export interface Unavailable {
@@ -83,7 +83,10 @@ export function timingFigure(rows: readonly TimingRow[], title: string): PlotFig
   };
 }
 
-/** One method's times along the sweep: x is the width or the depth, us the median per gradient. */
+/**
+ * One method's times along the sweep: x is the width or the depth, us the fastest sample per gradient
+ * (the one least disturbed by other work on the machine: slopes from medians wander on a busy one).
+ */
 export interface ScalingSeries {
   name: string;
   points: { n: number; us: number }[];
@@ -100,7 +103,7 @@ export function scalingSeries(rows: readonly SweepRow[], x: (widths: readonly nu
   const byName = new Map<string, { n: number; us: number }[]>();
   for (const row of rows) {
     const points = byName.get(row.name) ?? [];
-    if (row.result) points.push({ n: x(row.widths), us: row.result.medianUs });
+    if (row.result) points.push({ n: x(row.widths), us: row.result.minUs });
     byName.set(row.name, points);
   }
   return [...byName].map(([name, points]) => {
@@ -138,7 +141,7 @@ export function scalingFigure(series: readonly ScalingSeries[], xTitle: string, 
     layout: {
       title: { text: title },
       xaxis: { type: 'log', title: { text: xTitle } },
-      yaxis: { type: 'log', title: { text: 'microseconds per gradient' } },
+      yaxis: { type: 'log', title: { text: 'µs per gradient (fastest sample)' } },
       height: 420,
       legend: { orientation: 'h', y: -0.22 },
       margin: { t: 40, r: 10 },
@@ -146,14 +149,14 @@ export function scalingFigure(series: readonly ScalingSeries[], xTitle: string, 
   };
 }
 
-/** The sweep as a table: one row per size, one column per method (median per gradient, or why there is none). */
+/** The sweep as a table: one row per size, one column per method (median and fastest per gradient, or why there is none). */
 export function scalingTable(rows: readonly SweepRow[], x: (widths: readonly number[]) => number, xName: string): { columns: string[]; rows: TableCell[][] } {
   const methods = [...new Set(rows.map((r) => r.name))];
   const sizes = [...new Set(rows.map((r) => x(r.widths)))].sort((a, b) => a - b);
   const cell = (name: string, n: number): TableCell => {
     const row = rows.find((r) => r.name === name && x(r.widths) === n);
     if (!row) return null;
-    return row.result ? formatUs(row.result.medianUs) : (row.skipped ?? 'skipped');
+    return row.result ? `${formatUs(row.result.medianUs)} (fastest ${formatUs(row.result.minUs)})` : (row.skipped ?? 'skipped');
   };
   return { columns: [xName, ...methods], rows: sizes.map((n) => [n, ...methods.map((m) => cell(m, n))]) };
 }

@@ -1,0 +1,83 @@
+// The lesson helpers as cells use them, through the in-process kernel: what each shows and returns.
+import { describe, expect, it } from 'vitest';
+import { originalNet } from '../core/netspec';
+import { NodeHost } from './nodeHost';
+import type { Output } from './protocol';
+import { runCell } from './testing';
+
+const tolerance = '{ autograd: { abs: 1e-4, rel: 1e-4 }, fd: { abs: 1e-6, rel: 1e-6 } }';
+const ofKind = <K extends Output['kind']>(outputs: Output[], kind: K) => outputs.filter((o): o is Extract<Output, { kind: K }> => o.kind === kind);
+
+const solution = 'function relu(x: Matrix) { return la.maximum(0, x) }\nfunction relu_der(x: Matrix) { return la.map(x, (v) => (v > 0 ? 1 : 0)) }';
+
+describe('lesson.compareGradients', () => {
+  it('shows the comparison table (testid, one checked row per gradient) and a verdict, for autograd against finite differences', async () => {
+    const run = await runCell(new NodeHost(), `const fd = lesson.finiteDifferences(params);\nconst r = await lesson.compareGradients({ manual: fd!, autograd: await lesson.tfjsGradients(params), fd }, ${tolerance});\nprint(r.ok)`);
+    expect(run.status).toBe('ok');
+    const [table] = ofKind(run.outputs, 'table');
+    expect(table).toMatchObject({ testid: 'gradient-comparison', rowOk: Array(7).fill(true) });
+    expect(table.rows.map((r) => r[0])).toEqual(['dl/dX0', 'dl/dX2', 'dl/dX1', 'dl/dW1', 'dl/dbeta1', 'dl/dW2', 'dl/dbeta2']);
+    expect(ofKind(run.outputs, 'markdown')[0].source).toMatch(/^Verdict: they agree\. Autograd \(tfjs, cpu\)/);
+    expect(run.text).toBe('true\n');
+  });
+
+  it('excuses finite differences on the ReLU kink of the original weights, and says so', async () => {
+    const host = new NodeHost({ params: { ...originalNet(), activation: 'relu' } });
+    const code = `const g = lesson.asGradients({ 0: la.row([-0.16470588235294117, -0.2823529411764706]), 1: la.row([-0.7058823529411764, 0.09411764705882353, 0.23529411764705882]), 2: la.row([0.47058823529411764]) }, { 1: la.array([[0, 0], [0, 0], [0.11764705882352941, -0.11764705882352941]]), 2: la.array([[0, 0, 1.0588235294117647]]) }, { 1: [0, 0, 0.23529411764705882], 2: [0.47058823529411764] });
+const r = await lesson.compareGradients({ manual: g, autograd: await lesson.tfjsGradients(params), fd: lesson.finiteDifferences(params) }, ${tolerance});
+print(r.ok)`;
+    const run = await runCell(host, code);
+    expect(run.text).toBe('true\n');
+    expect(ofKind(run.outputs, 'markdown')[0].source).toContain('Finite differences agree except at dl/dX0, dl/dW1, dl/dbeta1: there the network sits on a kink');
+  });
+});
+
+describe('lesson.checkActivation', () => {
+  it('passes the solution', async () => {
+    const run = await runCell(new NodeHost(), `${solution}\nconst c = await lesson.checkActivation('relu', relu, relu_der);\nprint(c.passed)`);
+    expect(run.text).toBe('true\n');
+    expect(ofKind(run.outputs, 'table')[0].rowOk).toEqual([true, true]);
+    expect(ofKind(run.outputs, 'markdown')[0].source).toMatch(/^\*\*Both pass\.\*\*/);
+  });
+
+  it("fails relu'(0) = 1 at x = 0, the first disagreeing point, without failing the cell", async () => {
+    const code = "const c = await lesson.checkActivation('relu', (x) => la.maximum(0, x), (x) => la.map(x, (v) => (v >= 0 ? 1 : 0)));\nprint(c.passed, c.checks[1].first)";
+    const run = await runCell(new NodeHost(), code);
+    expect(run.status).toBe('ok');
+    expect(run.text).toBe('false { x: 0, yours: 1, expected: 0 }\n');
+    expect(ofKind(run.outputs, 'table')[0].rowOk).toEqual([true, false]);
+    expect(ofKind(run.outputs, 'markdown')[0].source).toContain("lesson.hint('relu', 1)");
+  });
+});
+
+describe('lesson.hint and lesson.showSolution', () => {
+  it('shows hint n of 3, refuses hint 4 naming the range, and shows the solution as code', async () => {
+    const host = new NodeHost();
+    expect(ofKind((await runCell(host, "lesson.hint('relu', 3)")).outputs, 'markdown')[0].source).toMatch(/^\*\*Hint 3 of 3\.\*\* At exactly `v = 0`/);
+    const bad = await runCell(host, "lesson.hint('relu', 4)");
+    expect(ofKind(bad.outputs, 'error')[0].message).toBe('hint: "relu" has hints 1 to 3, not 4');
+    const solutionShown = ofKind((await runCell(host, "lesson.showSolution('relu')")).outputs, 'markdown')[0].source;
+    expect(solutionShown).toContain('```ts\nfunction relu(x: Matrix): Matrix {');
+  });
+});
+
+describe('lesson.benchTfjs and lesson.showTimings', () => {
+  it('times autograd on wasm, back on cpu afterwards, and shows the table with the reference rows and a chart', async () => {
+    const code = "const r = await lesson.benchTfjs(params, 'wasm', lesson.quickBench);\nlesson.showTimings([r]);\nprint(r.name, tf.getBackend(), 'medianUs' in r && r.medianUs > 0)";
+    const run = await runCell(new NodeHost(), code);
+    expect(run.text).toBe('autograd: tfjs wasm cpu true\n');
+    const [table] = ofKind(run.outputs, 'table');
+    expect(table.rows.map((r) => r[0])).toEqual(['autograd: tfjs wasm', 'NumPy, Jacobians as matrices (original notebook)', 'PyTorch backward() (original notebook)']);
+    expect(ofKind(run.outputs, 'plot')).toHaveLength(1);
+  });
+});
+
+describe('lesson.showScaling', () => {
+  it('shows the sweep as a table and a log-log plot and returns the fitted series', async () => {
+    const code = "const s = await bench.sweep(lesson.sweepCases([[8, 8, 1], [16, 16, 1], [32, 32, 1]]), lesson.quickBench);\nconst series = lesson.showScaling(s.rows, 'width', 8);\nprint(series.map((x) => x.name + ' ' + Number.isFinite(x.slope)).join(', '))";
+    const run = await runCell(new NodeHost(), code);
+    expect(run.text).toBe('dense (Jacobian matrices) true, structured (vector-Jacobian products) true\n');
+    expect(ofKind(run.outputs, 'table')[0].rows.map((r) => r[0])).toEqual([8, 16, 32]);
+    expect(ofKind(run.outputs, 'plot')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,134 @@
+// The lesson itself (cells/): `npm run notebook` runs it in Node, its manual gradients print the original's
+// lines exactly, and it works on another network, with the exercise solved, and with the exercise wrong.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import seed from '../reference/seed-values.json' with { type: 'json' };
+import { exercises } from '../app/kernel/lesson/exercise';
+import { readCellsDir } from '../app/kernel/cellsDir';
+import type { Cell } from '../app/kernel/cells';
+import { NodeHost } from '../app/kernel/nodeHost';
+import type { Output } from '../app/kernel/protocol';
+import { runCell, type CellRun } from '../app/kernel/testing';
+import type { NetSpec } from '../app/core/types';
+import { runCli, type CliRun } from './runCli';
+
+const cellsDir = fileURLToPath(new URL('../cells', import.meta.url));
+
+/** The gradient lines the original notebook printed after its NumPy cell (from `dl/dX0:` to `dl/dbeta2:`). */
+function originalGradientLines(): string[] {
+  const text = readFileSync(fileURLToPath(new URL('../reference/seed-notebook.txt', import.meta.url)), 'utf8');
+  const numpyPart = text.slice(0, text.indexOf('## Gradient computation with Pytorch'));
+  const lines = numpyPart.split('\n');
+  const first = lines.findIndex((l) => l.startsWith('dl/dX0:'));
+  const last = lines.findIndex((l) => l.startsWith('dl/dbeta2:'));
+  return lines.slice(first, last + 1);
+}
+
+/** What `npm run notebook` printed for one cell (between its header and the next). */
+function cellSection(stdout: string, id: string): string {
+  const start = stdout.indexOf(`] ${id}.ts `);
+  if (start < 0) throw new Error(`no section for ${id} in the notebook's output`);
+  const body = stdout.slice(stdout.indexOf('\n', start) + 1);
+  const end = body.search(/\n── \[\d+\] |\nran \d+ code cell/);
+  return end < 0 ? body : body.slice(0, end);
+}
+
+/** Every code cell of the lesson in order through one kernel; `replace` swaps a cell's source. */
+async function runLesson(host: NodeHost, replace: Record<string, string> = {}): Promise<Map<string, CellRun>> {
+  const { cells } = await readCellsDir(cellsDir);
+  const runs = new Map<string, CellRun>();
+  for (const cell of cells.filter((c: Cell) => c.type === 'code')) runs.set(cell.id, await runCell(host, replace[cell.id] ?? cell.source, cell.id));
+  return runs;
+}
+
+const ofKind = <K extends Output['kind']>(run: CellRun | undefined, kind: K) => (run?.outputs ?? []).filter((o): o is Extract<Output, { kind: K }> => o.kind === kind);
+const failures = (runs: Map<string, CellRun>): string[] => [...runs].filter(([, r]) => r.status !== 'ok').map(([id, r]) => `${id}: ${JSON.stringify(ofKind(r, 'error')[0])}`);
+
+describe('npm run notebook on the lesson', () => {
+  let run: CliRun;
+  beforeAll(async () => {
+    run = await runCli('cli/notebook.ts', []);
+  });
+
+  it('runs every code cell and exits 0', async () => {
+    const { cells } = await readCellsDir(cellsDir);
+    const code = cells.filter((c) => c.type === 'code');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const headers = [...run.stdout.matchAll(/── \[\d+\] (\S+)\.ts/g)].map((m) => m[1]);
+    expect(headers).toEqual(code.map((c) => c.id));
+    expect(run.stdout).toMatch(new RegExp(`ran ${code.length} code cell\\(s\\) in [\\d.]+ s: all passed\\n$`));
+  });
+
+  it("prints the manual gradients exactly as the original's NumPy did, line by line", () => {
+    const printed = cellSection(run.stdout, '12a-manual-gradients').split('\n').filter((l) => l !== '' && !l.startsWith('Time: '));
+    expect(printed).toEqual(originalGradientLines());
+  });
+
+  it('prints the autograd gradients in the same layout, within float32 of the float64 values', () => {
+    const printed = cellSection(run.stdout, '12b-tfjs-gradients');
+    const numbersAfter = (label: string): number[] => {
+      const from = printed.indexOf(`${label}:`);
+      const text = printed.slice(from + label.length + 1, printed.indexOf('\ndl/', from + 1) < 0 ? undefined : printed.indexOf('\ndl/', from + 1));
+      return [...text.matchAll(/-?\d+\.\d*(e-?\d+)?/g)].map((m) => Number(m[0]));
+    };
+    const expected: [string, number[]][] = [
+      ['dl/dX0', seed.float64.dX[0]],
+      ['dl/dX2', seed.float64.dX[2]],
+      ['dl/dX1', seed.float64.dX[1]],
+      ['dl/dW1', seed.float64.dW[0].flat()],
+      ['dl/dbeta1', seed.float64.dbeta[0]],
+      ['dl/dW2', seed.float64.dW[1].flat()],
+      ['dl/dbeta2', seed.float64.dbeta[1]],
+    ];
+    for (const [label, values] of expected) expect(numbersAfter(label)).toEqual(values.map((v) => expect.closeTo(v, 6)));
+  });
+
+  it('shows the comparison within tolerance, a timing table with the original reference rows, and a ReLU kink at z_1[0] = 0', () => {
+    expect(cellSection(run.stdout, '14-comparison')).toContain('Verdict: they agree.');
+    const timing = cellSection(run.stdout, '16-timing');
+    for (const name of ['dense', 'structured', 'cell 12a', 'autograd: tfjs cpu', 'autograd: tfjs wasm']) expect(timing).toContain(name);
+    expect(timing).toMatch(/NumPy, Jacobians as matrices \(original notebook\)\s+26\.1 ms/);
+    expect(timing).toMatch(/PyTorch backward\(\) \(original notebook\)\s+2\.72 ms/);
+    expect(cellSection(run.stdout, '20-relu-exercise')).toContain('relu returns NaN everywhere: not written yet');
+    expect(cellSection(run.stdout, '23-the-kink')).toContain('z_1 = [[ 0.   -0.75  2.25]]');
+  });
+});
+
+describe('the lesson in one kernel', () => {
+  it('works on another network (3-4-2-1, tanh): every cell succeeds and all three methods agree', async () => {
+    const spec: NetSpec = {
+      widths: [3, 4, 2, 1],
+      activation: 'tanh',
+      X0: [0.3, -0.8, 0.5],
+      W: [
+        [[0.2, -0.4, 0.1], [0.7, 0.3, -0.6], [-0.5, 0.9, 0.2], [0.1, -0.2, 0.8]],
+        [[0.6, -0.3, 0.4, 0.2], [-0.7, 0.5, 0.1, -0.4]],
+        [[0.9, -0.6]],
+      ],
+      beta: [[0.1, -0.2, 0.3, 0], [0.05, -0.1], [1.5]],
+    };
+    const runs = await runLesson(new NodeHost({ params: spec }));
+    expect(failures(runs)).toEqual([]);
+    expect(runs.get('02-the-network')?.text).toContain('c = [3, 4, 2, 1]   activation: tanh   K = 3 layers');
+    const [table] = ofKind(runs.get('14-comparison'), 'table');
+    expect(table.rows.map((r) => r[0])).toEqual(['dl/dX0', 'dl/dX3', 'dl/dX2', 'dl/dX1', 'dl/dW1', 'dl/dbeta1', 'dl/dW2', 'dl/dbeta2', 'dl/dW3', 'dl/dbeta3']);
+    expect(table.rowOk).toEqual(Array(10).fill(true));
+  });
+
+  it('with the solution pasted into the exercise: the checker passes and the kink cell uses the student functions', async () => {
+    const { cells } = await readCellsDir(cellsDir);
+    const exercise = cells.find((c) => c.id === '20-relu-exercise') as Cell;
+    const solved = exercise.source.replace(/function relu\([\s\S]*?\n}\n\nfunction relu_der\([\s\S]*?\n}\n/, `${exercises.relu.solution}\n`);
+    expect(solved).not.toBe(exercise.source);
+    const runs = await runLesson(new NodeHost(), { '20-relu-exercise': solved });
+    expect(failures(runs)).toEqual([]);
+    expect(ofKind(runs.get('20-relu-exercise'), 'table')[0].rowOk).toEqual([true, true]);
+    expect(runs.get('21-hints')?.outputs).toContainEqual({ kind: 'text', text: 'Your relu and relu_der pass: on to the kink.' });
+    const kink = runs.get('23-the-kink');
+    expect(kink?.text).toContain('using your relu and relu_der');
+    // Finite differences straddle the kink: halfway between relu'(0) = 0 (gives 0) and relu'(0) = 1.
+    expect(kink?.text).toMatch(/dl\/dbeta1\[0\]: 0 with relu'\(0\) = 0, -0\.70588\d+ with relu'\(0\) = 1; finite differences -0\.3529\d+, halfway is -0\.35294/);
+  });
+});
