@@ -57,7 +57,7 @@ export function ShareButton({ onExport }: { onExport(): void }) {
       return;
     }
     const url = pageAddress() + hashWithEdits(window.location.hash, value);
-    await copy(url, value === null ? 'the network in the address (no cell is edited)' : `the network and your ${cellsCount(edits.length)} edited (${formatBytes(url.length)})`);
+    await copy(url, value === null ? 'the network in the address (no cell is edited)' : `the network and ${cellsCount(edits.length)} you edited (${formatBytes(url.length)})`);
   };
 
   const close = () => setDialog(null);
@@ -106,7 +106,7 @@ export function ShareButton({ onExport }: { onExport(): void }) {
           }
         >
           <p>
-            Your {cellsCount(dialog.editedCells)} edited need {formatBytes(dialog.editsChars)} of link even compressed; links longer than{' '}
+            Your edits ({cellsCount(dialog.editedCells)}) need {formatBytes(dialog.editsChars)} of link even compressed; links longer than{' '}
             {formatBytes(dialog.limitChars)} break in mail and chat apps. Export the notebook and send the file instead: it opens with Import.
           </p>
         </Modal>
