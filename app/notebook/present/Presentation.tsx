@@ -147,8 +147,9 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   // Leaving: the address loses the flag, and the notebook shows where the presentation was.
   useEffect(() => {
     const start = entered.current;
-    const last = shown.current;
+    const now = shown;
     return () => {
+      const last = now.current;
       history.replaceState(history.state, '', withPresentParam(location.href, null));
       // After React has dropped the slide styles, so the notebook's layout is back.
       requestAnimationFrame(() => leaveTo(last.at === start.slide ? null : last.slide, start.scrollY));
