@@ -149,6 +149,42 @@ describe('the parameters panel', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
+  it('edits large layers as text, warns where the dense method is slow, and keeps links short', async () => {
+    const { page } = session;
+    await page.goto(inject('siteUrl'));
+    await page.reload();
+    await runCells(page, ['02-the-network']);
+    const panel = page.getByTestId('params-panel');
+    await panel.getByRole('button', { name: 'Change the network' }).click();
+    const widths = panel.getByRole('textbox', { name: 'Widths' });
+    await widths.fill('2, 16, 1');
+    await expect(panel.textContent()).resolves.toMatch(/W116 x 2Randomise32 numbers, from -?\d/);
+    await panel.getByRole('button', { name: 'Edit W1 as text' }).click();
+    const text = panel.getByRole('textbox', { name: 'W1 as text: rows split by ;, entries by ,' });
+    await expect(text.inputValue()).resolves.toMatch(/^0\.5, -2\.5;\n1\.2, 0\.1;\n-0\.7, -1\.2;\n/);
+    await text.fill('1, 2; 3');
+    await expect(text.getAttribute('aria-invalid')).resolves.toBe('true');
+    const messages = page.locator(`[id="${(await text.getAttribute('aria-describedby')) ?? ''}"]`);
+    await expect(messages.textContent()).resolves.toBe('W1 has 2 rows, expected 16W1 row 2 has 1 entry, expected 2');
+    const rows = Array.from({ length: 16 }, (_, i) => `${i / 10}, -0.5`).join(';\n');
+    await text.fill(rows);
+    await page.waitForFunction(() => window.location.hash.includes('W1=0,-0.5;0.1,-0.5;0.2,-0.5;'), undefined, { timeout: 5_000 });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'params-large-1280x720');
+
+    await waitSettled(page, ['02-the-network']);
+    const promptBefore = await prompt(page, '02-the-network');
+    await widths.fill('300, 300, 1');
+    await expect(panel.textContent()).resolves.toMatch(/dense method .* takes about \d+(\.\d+)? s per gradient/);
+    await page.waitForFunction(() => window.location.hash === '#widths=300,300,1&act=sigmoid', undefined, { timeout: 10_000 });
+    await expect(page.getByTestId('params-status').textContent()).resolves.toContain('Too many numbers for a link');
+    // Nothing re-runs by itself at this size: the cell that ran is marked instead.
+    await expect(cell(page, '02-the-network').textContent()).resolves.toContain('The network changed: run again');
+    await expect(prompt(page, '02-the-network')).resolves.toBe(promptBefore);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
   it('follows a hash typed into the address bar', async () => {
     const { page } = session;
     await page.setViewportSize({ width: 1280, height: 720 });

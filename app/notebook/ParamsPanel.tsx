@@ -8,7 +8,7 @@ import type { NotebookEvent, NotebookState } from './notebookState';
 import { blockRows, blocksOf, entryKey, entryLabel, formatBlock, isMatrix, type Block } from './paramsBlocks';
 import { useParamsController, type ApplyReport, type ParamsController } from './paramsController';
 import { entryText, formatWidths, type FieldProblem } from './paramsDraft';
-import { sameNet } from './paramsHash';
+import { linkNumbers, maxLinkNumbers, sameNet } from './paramsHash';
 import type { Runner } from './runner';
 import type { Store } from './store';
 import './paramsPanel.css';
@@ -82,7 +82,8 @@ function statusLine(c: ParamsController): { tone: 'ok' | 'warn' | 'error'; text:
     };
   }
   if (c.pending) return { tone: 'ok', text: 'Applying when you stop typing…' };
-  return { tone: 'ok', text: `In use: ${describeNet(c.applied)}.${reportText(c.report)}` };
+  const link = linkNumbers(c.applied) > maxLinkNumbers ? ` Too many numbers for a link: the address bar holds the widths and activation, which give the panel's own fill.` : '';
+  return { tone: 'ok', text: `In use: ${describeNet(c.applied)}.${reportText(c.report)}${link}` };
 }
 
 function reportText(report: ApplyReport | null): string {
@@ -173,11 +174,11 @@ function BlockText({ block, c, base, problems }: { block: Block; c: ParamsContro
   return (
     <div className="params-large">
       <p className="params-summary-line">
-        {isMatrix(block) ? `${block.rows} x ${block.cols}` : `${block.rows} entries`}, {size.toLocaleString('en-US')} numbers from {min} to {max}
+        {size.toLocaleString('en-US')} numbers, from {min} to {max}
         {size <= textLimit && (
           <>
             {' '}
-            <button type="button" className="btn btn-small btn-quiet" aria-expanded={open} onClick={() => setOpen(!open)}>
+            <button type="button" className="btn btn-small btn-quiet" aria-expanded={open} aria-label={`Edit ${block.name} as text`} onClick={() => setOpen(!open)}>
               {open ? 'Hide text' : 'Edit as text'}
             </button>
           </>

@@ -1,7 +1,11 @@
 // Tests for the panel's draft: typing keeps the text, a bad field leaves the last valid network, the loss is checked.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import seed from '../../reference/seed-values.json' with { type: 'json' };
-import type { NetSpec } from '../core/types';
+import { forward, LossUndefinedError } from '../core/forward';
+import { validateNetSpec } from '../core/netspec';
+import { mulberry32, randomNet } from '../core/randomNet';
+import type { ActivationName, NetSpec } from '../core/types';
 import { blocksOf } from './paramsBlocks';
 import { draftFromNet, entryText, formatWidths, lossProblemOf, paramsReducer, readDraft, type ParamsAction, type ParamsDraft } from './paramsDraft';
 
@@ -124,7 +128,66 @@ describe('readDraft', () => {
   });
 });
 
+/** Any sequence of panel actions on a small network: typed numbers (good and bad), widths, activations, text. */
+const actionArb: fc.Arbitrary<ParamsAction> = fc.oneof(
+  fc.record({ type: fc.constant('widths' as const), text: fc.constantFrom('2, 3, 1', '3, 1', '1, 4, 2, 1', '2, 0, 1', '2 2 2', 'x') }),
+  fc.record({ type: fc.constant('activation' as const), name: fc.constantFrom<ActivationName>('sigmoid', 'tanh', 'relu', 'leakyRelu') }),
+  fc.record({
+    type: fc.constant('entry' as const),
+    block: fc.constantFrom(X0, W1, beta1, W2, beta2),
+    i: fc.nat(2),
+    j: fc.nat(1),
+    text: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }).map(String), fc.constantFrom('abc', '', '0,5', '-0', '1e400')),
+  }),
+  fc.record({ type: fc.constant('blockText' as const), block: fc.constantFrom(W2, beta1), text: fc.constantFrom('1, 2, 3', '1, 2', 'a') }),
+  fc.record({ type: fc.constant('randomise' as const), block: fc.constantFrom(W1, W2), seed: fc.nat() }),
+);
+
+/** Applies an action unless it is for a field the panel does not show at the current widths. */
+function asThePanelWould(draft: ParamsDraft, action: ParamsAction): ParamsDraft {
+  if (!('block' in action)) return paramsReducer(draft, action);
+  const { block } = action;
+  const shown = blocksOf(draft.net.widths).some((b) => b.name === block.name && b.rows === block.rows && b.cols === block.cols);
+  const inside = !('i' in action) || (action.i < block.rows && action.j < block.cols);
+  return shown && inside ? paramsReducer(draft, action) : draft;
+}
+
+describe('readDraft on any sequence of edits', () => {
+  it('gives a network only when validateNetSpec accepts it as it is (the draft is valid by construction)', () => {
+    fc.assert(
+      fc.property(fc.array(actionArb, { maxLength: 12 }), (actions) => {
+        const draft = actions.reduce(asThePanelWould, draftFromNet(original()));
+        const reading = readDraft(draft);
+        if (reading.spec) expect(validateNetSpec(reading.spec)).toEqual(reading.spec);
+        else expect(reading.problems.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+});
+
 describe('lossProblemOf', () => {
+  it("agrees with core's forward pass on random networks, defined or not", () => {
+    const rng = mulberry32(7);
+    const seen = { defined: 0, undefined: 0 };
+    for (const activation of ['sigmoid', 'tanh', 'relu', 'leakyRelu'] as const) {
+      for (const widths of [[2, 3, 1], [4, 5, 3], [3, 1]]) {
+        const spec = randomNet(widths, activation, rng);
+        spec.beta[spec.beta.length - 1] = spec.beta[spec.beta.length - 1].map(() => 4 * rng() - 3);
+        let expected: string | null = null;
+        try {
+          forward(spec);
+        } catch (error) {
+          if (!(error instanceof LossUndefinedError)) throw error;
+          expected = error.message;
+        }
+        expect(lossProblemOf(spec)).toBe(expected);
+        seen[expected === null ? 'defined' : 'undefined'] += 1;
+      }
+    }
+    expect(seen.defined).toBeGreaterThan(0);
+    expect(seen.undefined).toBeGreaterThan(0);
+  });
+
   it('is null for the original network (sigmoid outputs are always positive)', () => {
     expect(lossProblemOf(original())).toBeNull();
   });

@@ -1,6 +1,7 @@
 // The parameters panel's draft (what the student typed, the last valid values) and its pure reducer and reading.
-import { forward, LossUndefinedError } from '../core/forward';
-import { NetSpecError, validateNetSpec } from '../core/netspec';
+import { activations } from '../core/activations';
+import { forwardPrepared, LossUndefinedError } from '../core/forward';
+import type { PreparedNet } from '../core/net';
 import type { ActivationName, NetSpec } from '../core/types';
 import { blockRows, blocksOf, entryAt, entryKey, entryLabel, randomRows, readBlockText, reshapeNet, withBlockRows, type Block } from './paramsBlocks';
 import { readNumber, readWidths, slowDenseWarning } from './paramsField';
@@ -106,7 +107,7 @@ export interface DraftReading {
   slowWarning: string | null;
 }
 
-/** What the draft says: the problems field by field, or the network and whether its loss is defined. */
+/** What the draft says: the problems field by field, or the network (valid by construction) and whether its loss is defined. */
 export function readDraft(draft: ParamsDraft): DraftReading {
   const problems: FieldProblem[] = [];
   const widths = readWidths(draft.widthsText);
@@ -124,21 +125,37 @@ export function readDraft(draft: ParamsDraft): DraftReading {
   }
   const slowWarning = slowDenseWarning(draft.net.widths);
   if (problems.length > 0) return { problems, spec: null, lossProblem: null, slowWarning };
-  let spec: NetSpec;
-  try {
-    spec = validateNetSpec(draft.net);
-  } catch (error) {
-    // The panel builds only valid shapes; if it did not, say so rather than apply a broken network.
-    if (!(error instanceof NetSpecError)) throw error;
-    return { problems: [{ field: error.where, message: error.message }], spec: null, lossProblem: null, slowWarning };
-  }
-  return { problems, spec, lossProblem: lossProblemOf(spec), slowWarning };
+  return { problems, spec: draft.net, lossProblem: lossProblemOf(draft.net), slowWarning };
 }
 
-/** `log(X_K) is undefined: X_2[0] = 0` when the loss of this network is undefined, else null. */
+/**
+ * The draft's network in typed arrays, as core's prepareNet makes them, without its validation: the
+ * draft is valid by construction (shapes from checked widths, finite parsed numbers), and prepareNet's
+ * checks and copies take ~0.2 s at width 512 and seconds near the size limit, on every keystroke.
+ */
+function preparedDraft(spec: NetSpec): PreparedNet {
+  const flat = (rows: readonly (readonly number[])[]): Float64Array => {
+    const out = new Float64Array(rows.length * (rows[0]?.length ?? 0));
+    let at = 0;
+    for (const row of rows) for (const v of row) out[at++] = v;
+    return out;
+  };
+  const layers = spec.widths.slice(1);
+  return {
+    widths: spec.widths,
+    K: layers.length,
+    activation: activations[spec.activation],
+    W: spec.W.map(flat),
+    beta: spec.beta.map((b) => Float64Array.from(b)),
+    z: layers.map((c) => new Float64Array(c)),
+    X: [Float64Array.from(spec.X0), ...layers.map((c) => new Float64Array(c))],
+  };
+}
+
+/** `log(X_K) is undefined: X_2[0] = 0` when the loss of this network is undefined, else null (core's forward pass). */
 export function lossProblemOf(spec: NetSpec): string | null {
   try {
-    forward(spec);
+    forwardPrepared(preparedDraft(spec));
     return null;
   } catch (error) {
     if (error instanceof LossUndefinedError) return error.message;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import seed from '../../reference/seed-values.json' with { type: 'json' };
 import { randomNet, mulberry32 } from '../core/randomNet';
 import type { NetSpec } from '../core/types';
-import { hashFor, hashWithoutNetwork, networkFromHash, sameNet } from './paramsHash';
+import { draftFromNet, paramsReducer } from './paramsDraft';
+import { hashFor, hashWithoutNetwork, linkNumbers, maxLinkNumbers, networkFromHash, sameNet } from './paramsHash';
 import { parseHash } from './urlHash';
 
 const original = (): NetSpec => structuredClone(seed.net) as NetSpec;
@@ -88,6 +89,20 @@ describe('hashFor', () => {
       expect(read).toMatchObject({ kind: 'ok', missing: [] });
       expect(read.kind === 'ok' && sameNet(read.spec, spec)).toBe(true);
     }
+  });
+});
+
+describe('maxLinkNumbers', () => {
+  it('bounds links: beyond it a link holds the widths and activation, which read back as the panel fills them', () => {
+    const widths = [2, 64, 64, 1]; // X0 2, W1 64*2, beta1 64, W2 64*64, beta2 64, W3 64, beta3 1: 4,419 numbers
+    const typed = paramsReducer(draftFromNet(original()), { type: 'widths', text: '2, 64, 64, 1' }).net;
+    expect(linkNumbers(typed)).toBe(4419);
+    expect(linkNumbers(typed)).toBeGreaterThan(maxLinkNumbers);
+    const hash = hashFor(typed, '#edits=x');
+    expect(hash).toBe('#widths=2,64,64,1&act=sigmoid&edits=x');
+    const read = networkFromHash(hash);
+    expect(read.kind === 'ok' && sameNet(read.spec, typed)).toBe(true);
+    expect(read.kind === 'ok' && read.spec.widths).toEqual(widths);
   });
 });
 

@@ -1,5 +1,5 @@
 // The network in the URL hash as the panel reads and writes it: every bad value named, missing keys filled, other keys kept.
-import { NetSpecError, originalNet, validateNetSpec } from '../core/netspec';
+import { NetSpecError, originalNet, parameterCount, validateNetSpec } from '../core/netspec';
 import { activationNames } from '../core/activations';
 import type { NetSpec } from '../core/types';
 import { blockRows, blocksOf, reshapeNet, withBlockRows, type Block } from './paramsBlocks';
@@ -87,11 +87,27 @@ export function sameNet(a: NetSpec, b: NetSpec): boolean {
 }
 
 /**
+ * Networks with more numbers than this go into a link as widths and activation only: every number
+ * takes ~6 characters, and links much over ~25 kB break in chat apps and mail. The link then gives
+ * the panel's own fill for those widths (original values where they fit, seeded random elsewhere),
+ * which is exactly the network a student gets by typing those widths into the panel.
+ */
+export const maxLinkNumbers = 4096;
+
+/** How many numbers a network's link holds: X0 and every W_k and beta_k. */
+export const linkNumbers = (spec: NetSpec): number => parameterCount(spec.widths) + spec.widths[0];
+
+/**
  * The hash to write for a network applied in the panel: its keys (none for the original network,
- * whose link is the plain page) and every other key of `currentHash` (shared edits and the like).
+ * whose link is the plain page; only widths and act beyond `maxLinkNumbers`) and every other key of
+ * `currentHash` (shared edits and the like).
  */
 export function hashFor(spec: NetSpec, currentHash: string): string {
-  return serializeHash(sameNet(spec, originalNet()) ? null : spec, parseHash(currentHash).other);
+  const { other } = parseHash(currentHash);
+  if (sameNet(spec, originalNet())) return serializeHash(null, other);
+  if (linkNumbers(spec) <= maxLinkNumbers) return serializeHash(spec, other);
+  const rest = serializeHash(null, other);
+  return `#widths=${spec.widths.join(',')}&act=${spec.activation}${rest === '' ? '' : `&${rest.slice(1)}`}`;
 }
 
 /** The current hash without its network: what "use the original network" leaves in the address bar. */
