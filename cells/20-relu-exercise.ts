@@ -10,5 +10,5 @@ function relu_der(x: Matrix): Matrix {
   return la.map(x, () => NaN);
 }
 
-// Compares yours with TensorFlow.js (tf.relu and its autograd derivative) at 150 points, 0 among them.
+// Compares yours with TensorFlow.js (tf.relu and its autograd derivative) at 151 points, 0 among them.
 const reluCheck = await lesson.checkActivation('relu', relu, relu_der);

@@ -18,7 +18,7 @@ lesson.gradientTable(
   {
     "by hand, relu'(0) = 0": grads(reluAtZeroIs0),
     "by hand, relu'(0) = 1": grads(reluAtZeroIs1),
-    'autograd (tfjs)': await lesson.tfjsGradients(reluSpec),
+    'autograd (tfjs cpu)': await lesson.tfjsGradients(reluSpec, 'cpu'), // cpu: tfjs's reference backend
     'finite differences': lesson.finiteDifferences(reluSpec) as Gradients,
   },
   'The original network with ReLU: the choice at the kink changes dl/dX0, dl/dW1 (row 0) and dl/dbeta1[0]',

@@ -81,8 +81,16 @@ export const lessonKit = {
     return numbers > fdMaxNumbers ? null : finiteDiffGradients(spec);
   },
 
-  /** Gradients by tfjs autograd on the kernel's backend (app/core/tfjsGradients.ts). */
-  tfjsGradients: (ctx: LessonContext) => async (spec: NetSpec): Promise<Gradients> => tfjsGradients(await ctx.tf(), spec),
+  /** Gradients by tfjs autograd (app/core/tfjsGradients.ts), on the kernel's backend or the one named. */
+  tfjsGradients:
+    (ctx: LessonContext) =>
+    async (spec: NetSpec, backend?: TfBackendName): Promise<Gradients> => {
+      const tf = await ctx.tf();
+      if (backend === undefined) return tfjsGradients(tf, spec);
+      const result = await withBackend(tf, backend, `tfjs ${backend}`, async () => tfjsGradients(tf, spec));
+      if ('unavailable' in result) throw new Error(`tfjsGradients: backend ${backend} is unavailable here (${result.unavailable})`);
+      return result;
+    },
 
   /** The kernel's tfjs backend, and whether it computes in float32. */
   tfPrecision: (ctx: LessonContext) => async (): Promise<{ backend: string; float32: boolean }> => tfPrecision(await ctx.tf()),
@@ -186,24 +194,28 @@ export const lessonKit = {
       const xs = checkPoints();
       let expected = new Float32Array(0);
       let expectedDer = new Float32Array(0);
-      tf.tidy(() => {
-        const x = tf.tensor1d(xs);
-        expected = new Float32Array(tf.relu(x).dataSync());
-        expectedDer = new Float32Array(tf.grad((v) => tf.sum(tf.relu(v)))(x).dataSync());
-      });
+      // On tfjs's cpu backend, its reference implementation: exact for ReLU, and no shaders to compile.
+      await withBackend(tf, 'cpu', 'tfjs cpu', async () =>
+        tf.tidy(() => {
+          const x = tf.tensor1d(xs);
+          expected = new Float32Array(tf.relu(x).dataSync());
+          expectedDer = new Float32Array(tf.grad((v) => tf.sum(tf.relu(v)))(x).dataSync());
+        }),
+      );
       const column = (): Matrix => la.array(xs, xs.length, 1);
       const [fName, dfName] = exercise.functions;
       const checks = [checkValues(fName, xs, f(column()), expected), checkValues(dfName, xs, df(column()), expectedDer)];
       const passed = checks.every((c) => c.status === 'ok');
       ctx.display.table(
-        ['function', 'what the checker found'],
-        checks.map((c) => [c.name, c.message]),
+        ['function', 'result', 'yours there', 'TensorFlow.js there'],
+        checks.map((c) => [c.name, c.summary, c.first?.yours ?? null, c.first?.expected ?? null]),
         { rowOk: checks.map((c) => (c.status === 'ok' ? true : c.status === 'not-implemented' ? null : false)), caption: `Your ${fName} and ${dfName} against TensorFlow.js at ${xs.length} points` },
       );
+      const problems = checks.filter((c) => c.status !== 'ok').map((c) => `- ${c.message}`);
       ctx.display.markdown(
         passed
           ? `**Both pass.** Your \`${dfName}\` makes the same choice at the kink as TensorFlow.js and PyTorch. The cell after next uses your functions.`
-          : `**Not there yet.** Fix the first problem above and run the cell again. Hints: run \`lesson.hint('${name}', 1)\` (then 2, ${exercise.hints.length}); the answer: \`lesson.showSolution('${name}')\`.`,
+          : `**Not there yet.**\n\n${problems.join('\n')}\n\nFix the first problem and run the cell again. Hints: run \`lesson.hint('${name}', 1)\` (then 2, ${exercise.hints.length}); the answer: \`lesson.showSolution('${name}')\`.`,
       );
       return { passed, checks };
     },

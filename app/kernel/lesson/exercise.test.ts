@@ -23,7 +23,7 @@ describe('checkPoints', () => {
 describe('checkValues', () => {
   it('passes a correct function', () => {
     const check = checkValues('relu', xs, la.map(column, (v) => Math.max(0, v)), reluValues);
-    expect(check).toMatchObject({ status: 'ok', total: xs.length });
+    expect(check).toMatchObject({ status: 'ok', total: xs.length, summary: `agrees at all ${xs.length} points` });
     expect(check.message).toContain(`at all ${xs.length} points, 0 included`);
   });
 
@@ -41,6 +41,7 @@ describe('checkValues', () => {
     const check = checkValues('relu_der', xs, la.map(column, (v) => (v >= 0 ? 1 : 0)), reluSlopes);
     expect(check.status).toBe('mismatch');
     expect(check.first).toEqual({ x: 0, yours: 1, expected: 0 });
+    expect(check.summary).toBe('differs at x = 0');
     expect(check.message).toMatch(/^relu_der\(0\) = 1 by yours, 0 by TensorFlow\.js \(the first of \d+ points, in ascending order, that disagrees\)\.$/);
   });
 

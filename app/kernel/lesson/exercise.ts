@@ -26,6 +26,8 @@ export interface FunctionCheck {
   /** The student's function, e.g. `relu_der`. */
   name: string;
   status: CheckStatus;
+  /** A few words for a table cell: `not written yet`, `differs at x = 0`, `agrees at all 151 points`. */
+  summary: string;
   /** One sentence saying what came out, and for a mismatch where. */
   message: string;
   /** The first point (ascending) where the student's value and TensorFlow.js's differ. */
@@ -43,23 +45,24 @@ const describeKind = (v: unknown): string => (v === null ? 'null' : Array.isArra
 export function checkValues(name: string, xs: readonly number[], yours: unknown, expected: ArrayLike<number>, t: Tolerance = checkTolerance): FunctionCheck {
   const total = xs.length;
   if (yours === undefined || yours === null) {
-    return { name, status: 'not-implemented', message: `${name} returned ${String(yours)}: it does not return anything yet.`, total };
+    return { name, status: 'not-implemented', summary: 'not written yet', message: `${name} returned ${String(yours)}: it does not return anything yet.`, total };
   }
   if (!(yours instanceof Matrix)) {
-    return { name, status: 'wrong-result', message: `${name} returned ${describeKind(yours)}, expected a Matrix shaped like its input (${total}x1).`, total };
+    return { name, status: 'wrong-result', summary: 'not a matrix', message: `${name} returned ${describeKind(yours)}, expected a Matrix shaped like its input (${total}x1).`, total };
   }
   if (yours.size !== total) {
-    return { name, status: 'wrong-result', message: `${name} returned a ${yours.rows}x${yours.cols} matrix for a ${total}x1 input: it should keep the shape.`, total };
+    return { name, status: 'wrong-result', summary: 'wrong shape', message: `${name} returned a ${yours.rows}x${yours.cols} matrix for a ${total}x1 input: it should keep the shape.`, total };
   }
   if (yours.data.every(Number.isNaN)) {
-    return { name, status: 'not-implemented', message: `${name} returns NaN everywhere: not written yet (replace the NaN line).`, total };
+    return { name, status: 'not-implemented', summary: 'not written yet', message: `${name} returns NaN everywhere: not written yet (replace the NaN line).`, total };
   }
   const i = xs.findIndex((_, k) => !withinTolerance(expected[k], yours.data[k], t));
   if (i >= 0) {
     const first = { x: xs[i], yours: yours.data[i], expected: expected[i] };
-    return { name, status: 'mismatch', message: `${name}(${first.x}) = ${first.yours} by yours, ${first.expected} by TensorFlow.js (the first of ${total} points, in ascending order, that disagrees).`, first, total };
+    const message = `${name}(${first.x}) = ${first.yours} by yours, ${first.expected} by TensorFlow.js (the first of ${total} points, in ascending order, that disagrees).`;
+    return { name, status: 'mismatch', summary: `differs at x = ${first.x}`, message, first, total };
   }
-  return { name, status: 'ok', message: `${name} agrees with TensorFlow.js at all ${total} points, 0 included.`, total };
+  return { name, status: 'ok', summary: `agrees at all ${total} points`, message: `${name} agrees with TensorFlow.js at all ${total} points, 0 included.`, total };
 }
 
 export interface Exercise {
