@@ -137,6 +137,19 @@ describe('the parameters panel', () => {
     expect(await page.evaluate(() => window.location.hash)).toBe('');
     await expect(x0.inputValue()).resolves.toBe('0,5'); // what the student typed stays
 
+    // Every field has a name, every description it points to exists; Up and Down move between rows.
+    const unnamed = await panel.evaluate((el) =>
+      [...el.querySelectorAll<HTMLInputElement>('input, select, textarea')].filter((f) => !f.getAttribute('aria-label') && (f.labels?.length ?? 0) === 0).length,
+    );
+    expect(unnamed).toBe(0);
+    const dangling = await panel.evaluate((el) =>
+      [...el.querySelectorAll('[aria-describedby]')].flatMap((f) => (f.getAttribute('aria-describedby') ?? '').split(' ')).filter((id) => !document.getElementById(id)),
+    );
+    expect(dangling).toEqual([]);
+    await panel.getByLabel('W1 row 1 column 2', { exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('W1 row 2 column 2');
+
     await runCells(page, ['02-the-network']);
     expect(await statuses(page, ['02-the-network'])).toEqual(['done']);
     await page.setViewportSize({ width: 375, height: 800 });
@@ -194,7 +207,7 @@ describe('the parameters panel', () => {
     const panel = page.getByTestId('params-panel');
     await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid="params-panel"] select')?.value === 'tanh');
     await expect(panel.getByRole('textbox', { name: 'Widths' }).inputValue()).resolves.toBe('2, 4, 1');
-    await expect(panel.textContent()).resolves.toContain('The link sets widths, act');
+    await expect(panel.textContent()).resolves.toContain('The link sets widths, the activation');
     await expect(panel.getByLabel('W1 row 3 column 2', { exact: true }).inputValue()).resolves.toBe('-1.2'); // kept from the original
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'params-hashchange-1280x720');

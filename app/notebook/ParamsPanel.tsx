@@ -39,7 +39,8 @@ function HashNoticeView({ c }: { c: ParamsController }) {
     return (
       <div className="notice notice-info params-notice">
         <p>
-          The link sets {notice.given.join(', ')}; everything else is the original network's (new places: random W and X0, zero beta).
+          The link sets {notice.given.map((key) => (key === 'act' ? 'the activation' : key)).join(', ')}; everything else is the original
+          network's (new places: random W and X0, zero beta).
         </p>
         <button type="button" className="btn btn-small btn-quiet" onClick={c.dismissHashNotice}>
           Dismiss
