@@ -1,5 +1,6 @@
 // The toolbar's Share, Export and Import buttons (through Notebook's `extraActions`), with link opening and file drops.
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { Modal } from '../Dialog';
 import { useNotebookStore } from '../notebookContext';
 import { ExportDialog } from './ExportDialog';
 import { ShareButton } from './ShareButton';
@@ -10,9 +11,12 @@ import './share.css';
 export function ShareActions() {
   const store = useNotebookStore();
   const [exporting, setExporting] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const picker = useRef<HTMLInputElement>(null);
+  // A refusal is a dialog, not a notice at the top: the student may be anywhere down the notebook.
+  const onFile = useCallback((file: File) => void importFile(store, file).then(setRefusal), [store]);
   useLinkEdits(store);
-  useFileDrop(store);
+  useFileDrop(onFile);
   return (
     <>
       <ShareButton onExport={() => setExporting(true)} />
@@ -33,10 +37,24 @@ export function ShareActions() {
           const file = e.currentTarget.files?.[0];
           // Cleared so that picking the same file again (after an Undo) fires a change.
           e.currentTarget.value = '';
-          if (file) void importFile(store, file);
+          if (file) onFile(file);
         }}
       />
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      {refusal && (
+        <Modal
+          title="This file cannot be imported"
+          onClose={() => setRefusal(null)}
+          actions={
+            <button type="button" className="btn" autoFocus onClick={() => setRefusal(null)}>
+              OK
+            </button>
+          }
+        >
+          <p className="import-refusal">{refusal}</p>
+          <p>Nothing was changed.</p>
+        </Modal>
+      )}
     </>
   );
 }

@@ -87,7 +87,7 @@ describe('sizeProblem', () => {
   it('accepts a file of exactly the limit and refuses one byte more, saying the limit', () => {
     expect(maxImportBytes).toBe(5 * 1024 * 1024);
     expect(sizeProblem('big.ipynb', maxImportBytes)).toBeNull();
-    expect(sizeProblem('big.ipynb', maxImportBytes + 1)).toBe('big.ipynb is 5 MB: the limit for an import is 5 MB.');
-    expect(sizeProblem('big.ipynb', 7.3 * 1024 * 1024)).toBe('big.ipynb is 7.3 MB: the limit for an import is 5 MB.');
+    expect(sizeProblem('big.ipynb', maxImportBytes + 1)).toBe('big.ipynb is too large to import: 5,242,881 bytes, over the limit of 5 MB (5,242,880 bytes).');
+    expect(sizeProblem('big.ipynb', 7.3 * 1024 * 1024)).toBe('big.ipynb is too large to import: 7.3 MB, over the limit of 5 MB.');
   });
 });

@@ -17,7 +17,10 @@ export type ImportPlan =
 /** The size check comes first, so a huge file is refused without reading it. */
 export function sizeProblem(name: string, sizeBytes: number): string | null {
   if (sizeBytes <= maxImportBytes) return null;
-  return `${name} is ${formatBytes(sizeBytes)}: the limit for an import is ${formatBytes(maxImportBytes)}.`;
+  const limit = formatBytes(maxImportBytes);
+  // Just over the limit, rounded sizes would read "5 MB, over 5 MB": then bytes say it.
+  const size = formatBytes(sizeBytes) === limit ? `${sizeBytes.toLocaleString('en')} bytes` : formatBytes(sizeBytes);
+  return `${name} is too large to import: ${size}, over the limit of ${limit}${size.endsWith('bytes') ? ` (${maxImportBytes.toLocaleString('en')} bytes)` : ''}.`;
 }
 
 /** `.ipynb` and `.md` by name; otherwise by content (a JSON object, or our Markdown header). */

@@ -1,48 +1,50 @@
 // Import a file (picked or dropped): refused with a message and nothing changed, or its cells shown untrusted.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { NotebookStore } from '../notebookContext';
 import { dismiss, notify } from './notify';
 import { summarizeReceive } from './received';
 
-const importNotices = ['import-error', 'import-notes'];
-
-/** Reads `file`, plans the import and applies it (or says why not). Nothing changes before the plan is known to be good. */
-export async function importFile(store: NotebookStore, file: File): Promise<void> {
+/**
+ * Reads `file`, plans the import and applies it. Returns why it was refused (nothing changed then),
+ * or null. Nothing changes before the whole file is known to be good.
+ */
+export async function importFile(store: NotebookStore, file: File): Promise<string | null> {
   const { planImport, sizeProblem } = await import('./files');
-  dismiss(store, ...importNotices);
+  dismiss(store, 'import-notes');
   const tooBig = sizeProblem(file.name, file.size);
-  if (tooBig) return notify(store, 'import-error', 'error', `${tooBig} Nothing was changed.`);
+  if (tooBig) return tooBig;
   let text: string;
   try {
     text = await file.text();
   } catch (err) {
-    return notify(store, 'import-error', 'error', `${file.name} could not be read (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`);
+    return `${file.name} could not be read (${err instanceof Error ? err.message : String(err)}).`;
   }
   const plan = planImport(file.name, text, store.getState().cells);
-  if (!plan.ok) return notify(store, 'import-error', 'error', `${plan.error} Nothing was changed.`);
+  if (!plan.ok) return plan.error;
   if (summarizeReceive(store.getState().cells, plan.cells).changed.length === 0) {
-    return notify(store, 'import-notes', 'info', `${file.name} holds the same cells as the notebook: nothing changed.`);
+    notify(store, 'import-notes', 'info', `${file.name} holds the same cells as the notebook: nothing changed.`);
+  } else {
+    store.dispatch({ type: 'received', event: { type: 'receive', origin: 'import', cells: plan.cells, importName: file.name } });
+    if (plan.notes.length > 0) notify(store, 'import-notes', 'info', `${file.name}: ${plan.notes.join(' ')}`);
   }
-  store.dispatch({ type: 'received', event: { type: 'receive', origin: 'import', cells: plan.cells, importName: file.name } });
-  if (plan.notes.length > 0) notify(store, 'import-notes', 'info', `${file.name}: ${plan.notes.join(' ')}`);
+  // The banner and notices sit at the top of the notebook: show them, wherever the student was.
+  window.scrollTo({ top: 0 });
+  return null;
 }
 
 const hasFiles = (e: DragEvent): boolean => e.dataTransfer?.types.includes('Files') ?? false;
 
-/** Dropping a file anywhere on the page imports it; while one is dragged over, the page shows a hint. */
-export function useFileDrop(store: NotebookStore): void {
+/** A file dropped anywhere on the page goes to `onFile`; while one is dragged over, the page shows a hint. */
+export function useFileDrop(onFile: (file: File) => void): void {
   const [over, setOver] = useState(false);
-  const onDrop = useCallback(
-    (e: DragEvent) => {
+  useEffect(() => {
+    const onDrop = (e: DragEvent): void => {
       if (!hasFiles(e)) return;
       e.preventDefault();
       setOver(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void importFile(store, file);
-    },
-    [store],
-  );
-  useEffect(() => {
+      if (file) onFile(file);
+    };
     const onOver = (e: DragEvent): void => {
       if (!hasFiles(e)) return;
       e.preventDefault();
@@ -60,7 +62,7 @@ export function useFileDrop(store: NotebookStore): void {
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('drop', onDrop);
     };
-  }, [onDrop]);
+  }, [onFile]);
   useEffect(() => {
     document.body.classList.toggle('drop-target', over);
   }, [over]);
