@@ -6,7 +6,8 @@ import type { ActivationName, NetSpec } from '../core/types';
 import type { KernelHost } from '../kernel/protocol';
 import type { NotebookEvent, NotebookState } from './notebookState';
 import { blockRows, blocksOf, entryKey, entryLabel, formatBlock, isMatrix, type Block } from './paramsBlocks';
-import { useParamsController, type ApplyReport, type ParamsController } from './paramsController';
+import { useParamsController, type ParamsController } from './paramsController';
+import type { RerunReport } from './paramsDeps';
 import { entryText, formatWidths, type FieldProblem } from './paramsDraft';
 import { linkNumbers, maxLinkNumbers, sameNet } from './paramsHash';
 import type { Runner } from './runner';
@@ -87,7 +88,7 @@ function statusLine(c: ParamsController): { tone: 'ok' | 'warn' | 'error'; text:
   return { tone: 'ok', text: `In use: ${describeNet(c.applied)}.${reportText(c.report)}${link}` };
 }
 
-function reportText(report: ApplyReport | null): string {
+function reportText(report: RerunReport | null): string {
   if (!report || report.rerun + report.stale === 0) return '';
   const cells = (n: number) => `${n} cell${n === 1 ? '' : 's'}`;
   const parts = [

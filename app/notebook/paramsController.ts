@@ -3,9 +3,9 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { originalNet } from '../core/netspec';
 import type { NetSpec } from '../core/types';
 import type { KernelHost } from '../kernel/protocol';
-import { cellById, type NotebookEvent, type NotebookState } from './notebookState';
+import type { NotebookEvent, NotebookState } from './notebookState';
 import { draftFromNet, paramsReducer, readDraft, type DraftReading, type ParamsAction, type ParamsDraft } from './paramsDraft';
-import { dependentCells, planRerun, staleNotice, trackRuns, whenCellSettles } from './paramsDeps';
+import { rerunAfterChange, trackRuns, type RerunReport } from './paramsDeps';
 import { slowDenseWarning } from './paramsField';
 import { hashFor, hashWithoutNetwork, networkFromHash, sameNet, type HashNetwork } from './paramsHash';
 import type { Runner } from './runner';
@@ -17,12 +17,6 @@ export const applyDelayMs = 400;
 /** What the panel says about the URL hash: a bad network (kept visible until fixed) or keys it filled in. */
 export type HashNotice = { kind: 'bad'; problems: string[]; hash: string } | { kind: 'filled'; given: string[] } | null;
 
-/** What happened at the last apply, for the panel's status line. */
-export interface ApplyReport {
-  rerun: number;
-  stale: number;
-}
-
 export interface ParamsController {
   draft: ParamsDraft;
   reading: DraftReading;
@@ -30,7 +24,7 @@ export interface ParamsController {
   applied: NetSpec;
   /** The draft is valid and differs from `applied`: it will be applied when typing settles. */
   pending: boolean;
-  report: ApplyReport | null;
+  report: RerunReport | null;
   hashNotice: HashNotice;
   /** The page was opened with a network in its link (good or bad). */
   fromLink: boolean;
@@ -64,7 +58,7 @@ export function useParamsController(host: KernelHost | null, store: Store<Notebo
   const [draft, dispatch] = useReducer(paramsReducer, initial.spec, draftFromNet);
   const [applied, setApplied] = useState<NetSpec>(initial.spec);
   const [hashNotice, setHashNotice] = useState<HashNotice>(initial.notice);
-  const [report, setReport] = useState<ApplyReport | null>(null);
+  const [report, setReport] = useState<RerunReport | null>(null);
   const appliedRef = useRef(applied);
   const reading = useMemo(() => readDraft(draft), [draft]);
 
@@ -80,16 +74,15 @@ export function useParamsController(host: KernelHost | null, store: Store<Notebo
     async (spec: NetSpec): Promise<void> => {
       if (!runner) return;
       const { analyseCells } = await import('./paramsAnalysis');
-      if (appliedRef.current !== spec) return; // a newer network was applied meanwhile; it re-runs instead
-      const state = store.getState();
-      const dependents = dependentCells(analyseCells(state.cells.filter((c) => c.type === 'code')));
-      const holdAll = slowDenseWarning(spec.widths) !== null;
-      const plan = planRerun(dependents, tracker.ran(), (id) => cellById(state, id)?.status, holdAll);
-      const markStale = (id: string): void => store.dispatch({ type: 'cell', id, event: { type: 'stale', notice: staleNotice } });
-      runner.run(plan.rerun);
-      plan.stale.forEach(markStale);
-      for (const id of plan.staleWhenDone) whenCellSettles(store, id, () => markStale(id));
-      setReport({ rerun: plan.rerun.length, stale: plan.stale.length + plan.staleWhenDone.length });
+      const report = await rerunAfterChange({
+        runner,
+        store,
+        ran: tracker.ran,
+        analyse: analyseCells,
+        holdAll: slowDenseWarning(spec.widths) !== null,
+        stillCurrent: () => appliedRef.current === spec,
+      });
+      if (report) setReport(report);
     },
     [runner, store, tracker],
   );

@@ -2,8 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { newCellState, type CellStatus } from './cellState';
 import { initialNotebookState, notebookReducer } from './notebookState';
-import { dependentCells, planRerun, trackRuns, whenCellSettles, type CellAnalysis } from './paramsDeps';
+import { analyseCells } from './paramsAnalysis';
+import { dependentCells, planRerun, rerunAfterChange, staleNotice, trackRuns, whenCellSettles, type CellAnalysis } from './paramsDeps';
+import { createRunner } from './runner';
 import { createStore } from './store';
+import { createFakeHost, sleep } from './testing/fakeHost';
 
 const cell = (id: string, uses: string[], declared: string[] = [], expensive = false): CellAnalysis => ({ id, uses: new Set(uses), declared, expensive });
 
@@ -115,5 +118,50 @@ describe('whenCellSettles', () => {
     const seen: string[] = [];
     whenCellSettles(notebookStore(), 'y', () => seen.push('now'));
     expect(seen).toEqual(['now']);
+  });
+});
+
+describe('rerunAfterChange', () => {
+  const lesson = [
+    { id: '02-net', source: 'const { W } = params;' },
+    { id: '03-other', source: 'const one = 1;' },
+    { id: '04-grads', source: 'const g = W.length + one;' },
+    { id: '05-timing', source: 'const t = await bench(() => g);' },
+    { id: '06-unran', source: 'print(params);' },
+  ];
+
+  function setup() {
+    const cells = lesson.map((c, at) => newCellState({ ...c, type: 'code', group: at + 2 }));
+    const store = createStore(notebookReducer, initialNotebookState(cells));
+    const host = createFakeHost(async () => {
+      await sleep(2);
+      return 'ok';
+    });
+    const runner = createRunner(host, store);
+    const runs = trackRuns(store);
+    return { store, host, runner, runs };
+  }
+
+  it('waits for the running cells, re-runs the dependents that ran in order, marks the timing one stale', async () => {
+    const { store, host, runner, runs } = setup();
+    runner.run(['02-net', '03-other', '04-grads', '05-timing']);
+    // The change lands mid-run: nothing is re-queued until the run ends.
+    const report = rerunAfterChange({ runner, store, ran: runs.ran, analyse: analyseCells, holdAll: false, stillCurrent: () => true });
+    await expect(report).resolves.toEqual({ rerun: 2, stale: 1 });
+    await runner.idle();
+    expect(host.calls).toEqual(['run:02-net', 'run:03-other', 'run:04-grads', 'run:05-timing', 'run:02-net', 'run:04-grads']);
+    const timing = store.getState().cells.find((c) => c.id === '05-timing');
+    expect(timing?.notice).toBe(staleNotice);
+    expect(timing?.execCount).toBe(4);
+  });
+
+  it('marks every dependent stale when told to hold, and does nothing for a change that was superseded', async () => {
+    const { store, host, runner, runs } = setup();
+    runner.run(['02-net', '04-grads']);
+    await runner.idle();
+    await expect(rerunAfterChange({ runner, store, ran: runs.ran, analyse: analyseCells, holdAll: false, stillCurrent: () => false })).resolves.toBeNull();
+    await expect(rerunAfterChange({ runner, store, ran: runs.ran, analyse: analyseCells, holdAll: true, stillCurrent: () => true })).resolves.toEqual({ rerun: 0, stale: 2 });
+    expect(host.calls).toEqual(['run:02-net', 'run:04-grads']);
+    expect(store.getState().cells.filter((c) => c.notice === staleNotice).map((c) => c.id)).toEqual(['02-net', '04-grads']);
   });
 });

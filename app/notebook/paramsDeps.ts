@@ -1,6 +1,7 @@
 // Which code cells depend on the network (`params`), and which of them re-run or are marked stale when it changes.
 import type { CellStatus } from './cellState';
-import type { NotebookEvent, NotebookState } from './notebookState';
+import { cellById, type NotebookEvent, type NotebookState } from './notebookState';
+import type { Runner } from './runner';
 import type { Store } from './store';
 
 /** What a static look at one code cell found (see paramsAnalysis.ts). */
@@ -116,4 +117,42 @@ export function whenCellSettles(store: Store<NotebookState, NotebookEvent>, id: 
     then();
   });
   return stop;
+}
+
+/** What happened after a change, for the panel's status line. */
+export interface RerunReport {
+  rerun: number;
+  stale: number;
+}
+
+export interface RerunOptions {
+  runner: Runner;
+  store: Store<NotebookState, NotebookEvent>;
+  /** Cells that ran in the current kernel (see trackRuns). */
+  ran(): ReadonlySet<string>;
+  /** The static look at the code cells (paramsAnalysis's analyseCells, loaded lazily). */
+  analyse(cells: readonly { id: string; source: string }[]): readonly CellAnalysis[];
+  /** Mark instead of re-run, every one (the dense method would be slow). */
+  holdAll: boolean;
+  /** False once a newer network was applied: that one re-runs instead. */
+  stillCurrent(): boolean;
+}
+
+/**
+ * After the network changed: waits for what runs now (Run all, say) to end, since its later cells
+ * would read names computed from the old network by earlier ones; then re-runs every dependent
+ * cell that ran, in notebook order, and marks the slow ones stale. Null when a newer change took over.
+ */
+export async function rerunAfterChange(options: RerunOptions): Promise<RerunReport | null> {
+  const { runner, store } = options;
+  await runner.idle();
+  if (!options.stillCurrent()) return null;
+  const state = store.getState();
+  const dependents = dependentCells(options.analyse(state.cells.filter((c) => c.type === 'code')));
+  const plan = planRerun(dependents, options.ran(), (id) => cellById(state, id)?.status, options.holdAll);
+  const markStale = (id: string): void => store.dispatch({ type: 'cell', id, event: { type: 'stale', notice: staleNotice } });
+  runner.run(plan.rerun);
+  plan.stale.forEach(markStale);
+  for (const id of plan.staleWhenDone) whenCellSettles(store, id, () => markStale(id));
+  return { rerun: plan.rerun.length, stale: plan.stale.length + plan.staleWhenDone.length };
 }
