@@ -1,14 +1,15 @@
 // Export then Import across fresh browser profiles gives the same cells; broken files are refused with their message and change nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { artifactsDir, launch, screenshot, type Session } from './browser';
+import { artifactsDir, screenshot } from './browser';
+import { cellOf, freshProfiles, typeAtEnd } from './profiles';
 
 const editedCell = '02-the-network';
 const marker = 'exported-edit-7';
 
-const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+const cell = cellOf;
 
 interface NbCell {
   id: string;
@@ -56,28 +57,13 @@ async function notebookState(page: Page): Promise<{ saved: string | null; untrus
 }
 
 describe('export and import', () => {
-  const sessions: Session[] = [];
-  const open = async (): Promise<Session> => {
-    const session = await launch(inject('siteOrigin'));
-    sessions.push(session);
-    return session;
-  };
-  afterEach(async () => {
-    for (const session of sessions.splice(0)) {
-      expect(session.consoleErrors).toEqual([]);
-      expect(session.offOrigin).toEqual([]);
-      await session.close();
-    }
-  });
+  const { open } = freshProfiles();
 
   it('exports .ipynb and Markdown with outputs; importing either in a fresh profile gives the same cells, untrusted, undoable', { timeout: 600_000 }, async () => {
     const author = await open();
     let page = author.page;
     await page.goto(inject('siteUrl'));
-    const content = cell(page, editedCell).locator('.cm-content');
-    await content.click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.insertText(`\nprint('${marker}')`);
+    await typeAtEnd(page, editedCell, `\nprint('${marker}')`);
     await cell(page, editedCell).getByRole('button', { name: 'Run cell' }).click();
     await page.waitForFunction((id) => document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-status') === 'done', editedCell, { timeout: 240_000 });
     const pageIds = await page.locator('[data-cell]').evaluateAll((els) => els.map((el) => el.getAttribute('data-cell')));
@@ -147,9 +133,7 @@ describe('export and import', () => {
     const { page } = await open();
     await page.goto(inject('siteUrl'));
     // An edit of the student's own, so that "nothing changed" has something to keep.
-    await cell(page, editedCell).locator('.cm-content').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.insertText('\n// mine');
+    await typeAtEnd(page, editedCell, '\n// mine');
     await page.waitForFunction(() => localStorage.getItem('jacobian-notebook/edits')?.includes('// mine'));
     const before = await notebookState(page);
     expect(before.saved).toContain('// mine');

@@ -1,24 +1,19 @@
 // A shared link round trip between two fresh browser profiles: the network and an edit travel, the edit waits for trust.
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { artifactsDir, launch, screenshot, type Session } from './browser';
+import { artifactsDir, screenshot } from './browser';
+import { cellOf, freshProfiles, typeAtEnd } from './profiles';
 
 /** The original network with tanh instead of sigmoid: a link that changes the network. */
 const tanhNetwork = 'widths=2,3,1&act=tanh&X0=0.5,-0.5&W1=0.5,-2.5;1.2,0.1;-0.7,-1.2&beta1=-1.5,-1.3,2&W2=-1.5,0.2,0.5&beta2=1';
 const editedCell = '02-the-network';
 const marker = 'shared-edit-42';
 
-const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+const cell = cellOf;
 
 /** Appends a line to a code cell through its editor, as a student types. */
-async function appendLine(page: Page, id: string, line: string): Promise<void> {
-  const content = cell(page, id).locator('.cm-content');
-  await content.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.insertText(line);
-}
+const appendLine = (page: Page, id: string, line: string): Promise<void> => typeAtEnd(page, id, `\n${line}`);
 
 async function waitStatus(page: Page, id: string, statuses: string[]): Promise<void> {
   await page.waitForFunction(
@@ -63,19 +58,7 @@ async function sharedLink(page: Page): Promise<string> {
 }
 
 describe('a shared link', () => {
-  const sessions: Session[] = [];
-  const open = async (): Promise<Session> => {
-    const session = await launch(inject('siteOrigin'));
-    sessions.push(session);
-    return session;
-  };
-  afterEach(async () => {
-    for (const session of sessions.splice(0)) {
-      expect(session.consoleErrors).toEqual([]);
-      expect(session.offOrigin).toEqual([]);
-      await session.close();
-    }
-  });
+  const { open } = freshProfiles();
 
   it('carries the network and an edit to a fresh profile, where the edit is shown but runs only once trusted', { timeout: 600_000 }, async () => {
     const origin = inject('siteOrigin');

@@ -1,5 +1,5 @@
 // `Export`: the notebook, with its outputs, downloaded as a Jupyter notebook or as Markdown.
-import { Modal } from '../Dialog';
+import { InfoDialog } from './InfoDialog';
 import { useNotebookStore } from '../notebookContext';
 import { download, notify } from './notify';
 
@@ -19,15 +19,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     notify(store, 'export', 'info', `Saved ${name}: ${cells.length} cells with their outputs. Import reads it back.`);
   };
   return (
-    <Modal
-      title="Export the notebook"
-      onClose={onClose}
-      actions={
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-      }
-    >
+    <InfoDialog title="Export the notebook" closeLabel="Cancel" onClose={onClose}>
       <p>Every cell as you see it now, with its outputs:</p>
       <div className="export-choices">
         <button type="button" className="btn" autoFocus onClick={() => void save('ipynb')}>
@@ -39,6 +31,6 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           <small>Readable anywhere, e.g. on GitHub; code in ```ts blocks.</small>
         </button>
       </div>
-    </Modal>
+    </InfoDialog>
   );
 }

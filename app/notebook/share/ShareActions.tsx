@@ -1,8 +1,8 @@
 // The toolbar's Share, Export and Import buttons (through Notebook's `extraActions`), with link opening and file drops.
 import { useCallback, useRef, useState } from 'react';
-import { Modal } from '../Dialog';
 import { useNotebookStore } from '../notebookContext';
 import { ExportDialog } from './ExportDialog';
+import { InfoDialog } from './InfoDialog';
 import { ShareButton } from './ShareButton';
 import { importFile, useFileDrop } from './useImport';
 import { useLinkEdits } from './useLinkEdits';
@@ -42,18 +42,10 @@ export function ShareActions() {
       />
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       {refusal && (
-        <Modal
-          title="This file cannot be imported"
-          onClose={() => setRefusal(null)}
-          actions={
-            <button type="button" className="btn" autoFocus onClick={() => setRefusal(null)}>
-              OK
-            </button>
-          }
-        >
+        <InfoDialog title="This file cannot be imported" closeLabel="OK" onClose={() => setRefusal(null)}>
           <p className="import-refusal">{refusal}</p>
           <p>Nothing was changed.</p>
-        </Modal>
+        </InfoDialog>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 // `Share`: copies a link with the network and the edited cells; a dialog shows it when the clipboard is refused or it is too long.
 import { useState } from 'react';
 import { Modal } from '../Dialog';
+import { InfoDialog } from './InfoDialog';
 import { useNotebookStore } from '../notebookContext';
 import { notify, pageAddress } from './notify';
 import { cellsCount, formatBytes } from './words';
@@ -67,18 +68,10 @@ export function ShareButton({ onExport }: { onExport(): void }) {
         Share
       </button>
       {dialog?.kind === 'copy' && (
-        <Modal
-          title="Copy this link"
-          onClose={close}
-          actions={
-            <button type="button" className="btn" onClick={close}>
-              Close
-            </button>
-          }
-        >
+        <InfoDialog title="Copy this link" closeLabel="Close" onClose={close}>
           <p>The link could not be copied for you ({dialog.why}). It is selected below: copy it with Ctrl+C (⌘C on a Mac).</p>
           <LinkField url={dialog.url} />
-        </Modal>
+        </InfoDialog>
       )}
       {dialog?.kind === 'tooLong' && (
         <Modal

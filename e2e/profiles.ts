@@ -1,0 +1,33 @@
+// Fresh browser profiles for one describe block, each checked for console errors and off-origin requests when its test ends.
+import { afterEach, expect, inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Session } from './browser';
+
+/** Call inside a `describe`: `open()` gives a new fresh profile; every one is checked and closed after each test. */
+export function freshProfiles(): { open(): Promise<Session> } {
+  const sessions: Session[] = [];
+  afterEach(async () => {
+    for (const session of sessions.splice(0)) {
+      expect(session.consoleErrors).toEqual([]);
+      expect(session.offOrigin).toEqual([]);
+      await session.close();
+    }
+  });
+  return {
+    async open() {
+      const session = await launch(inject('siteOrigin'));
+      sessions.push(session);
+      return session;
+    },
+  };
+}
+
+/** The element of a notebook cell by its id (its file stem). */
+export const cellOf = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+
+/** Appends text at the end of a code cell through its editor, as a student types. */
+export async function typeAtEnd(page: Page, id: string, text: string): Promise<void> {
+  await cellOf(page, id).locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(text);
+}
