@@ -82,7 +82,7 @@ describe('the parameters panel', () => {
     expect(await page.evaluate(() => window.location.hash)).toBe(`#${net3421.replace('W1=0.1,', 'W1=0.25,')}`);
 
     // The comparison re-runs by itself with the new weight; the timing cell is only marked stale.
-    await page.waitForFunction((p) => document.querySelector('[data-cell="14-comparison"] .prompt')?.textContent !== p, promptBefore, { timeout: 30_000 });
+    await page.waitForFunction((p) => document.querySelector('[data-cell="14-comparison"] .prompt')?.textContent !== p, promptBefore, { timeout: 120_000 });
     await waitSettled(page, gradientCells);
     expect(await statuses(page, gradientCells)).toEqual(gradientCells.map(() => 'done'));
     expect(await comparison(page)).toMatchObject({ bad: 0, ok: before.ok });
@@ -193,7 +193,7 @@ describe('the parameters panel', () => {
     await page.waitForFunction(() => window.location.hash === '#widths=300,300,1&act=sigmoid', undefined, { timeout: 10_000 });
     await expect(page.getByTestId('params-status').textContent()).resolves.toContain('Too many numbers for a link');
     // Nothing re-runs by itself at this size: the cell that ran is marked instead.
-    await expect(cell(page, '02-the-network').textContent()).resolves.toContain('The network changed: run again');
+    await cell(page, '02-the-network').getByText('The network changed: run again').waitFor({ timeout: 30_000 });
     await expect(prompt(page, '02-the-network')).resolves.toBe(promptBefore);
     expect(session.consoleErrors).toEqual([]);
   });
