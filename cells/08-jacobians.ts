@@ -19,12 +19,16 @@ function dfXdWi_func(W: Matrix, x: Matrix, beta: Matrix, act_der: (z: Matrix) =>
   return la.matmul(D, Xi);
 }
 
-// Layer 1 of this network, with its numbers:
+// Layer 1 of this network, with its numbers (unless it is so wide that building them takes long):
 const J = lesson.tex.matrix;
-const dX1dX0 = dfXdX_func(W[1], X[0], beta[1], activation_der);
-const dX1dbeta1 = dfXdbeta_func(W[1], X[0], beta[1], activation_der);
-const dX1dW1row0 = dfXdWi_func(W[1], X[0], beta[1], activation_der, 0);
-const diagF = String.raw`\operatorname{diag}\bigl(f'(z_1)\bigr)`;
-display.latex(String.raw`\frac{\partial X_1}{\partial X_0} = ${diagF}\, W_1 = ${J(dX1dX0)} \quad (${lesson.tex.shape(dX1dX0)})`);
-display.latex(String.raw`\frac{\partial X_1}{\partial \beta_1} = ${diagF} = ${J(dX1dbeta1)} \quad (${lesson.tex.shape(dX1dbeta1)})`);
-display.latex(String.raw`\frac{\partial X_1}{\partial W_1[0,:]} = ${diagF}\, E_0 = ${J(dX1dW1row0)} \quad (${lesson.tex.shape(dX1dW1row0)})`);
+const slowJacobians = lesson.tooSlow(lesson.jacobianOpCount(c, 3, [1]), 'The Jacobians of layer 1');
+if (slowJacobians) print(slowJacobians);
+else {
+  const dX1dX0 = dfXdX_func(W[1], X[0], beta[1], activation_der);
+  const dX1dbeta1 = dfXdbeta_func(W[1], X[0], beta[1], activation_der);
+  const dX1dW1row0 = dfXdWi_func(W[1], X[0], beta[1], activation_der, 0);
+  const diagF = String.raw`\operatorname{diag}\bigl(f'(z_1)\bigr)`;
+  display.latex(String.raw`\frac{\partial X_1}{\partial X_0} = ${diagF}\, W_1 = ${J(dX1dX0)} \quad (${lesson.tex.shape(dX1dX0)})`);
+  display.latex(String.raw`\frac{\partial X_1}{\partial \beta_1} = ${diagF} = ${J(dX1dbeta1)} \quad (${lesson.tex.shape(dX1dbeta1)})`);
+  display.latex(String.raw`\frac{\partial X_1}{\partial W_1[0,:]} = ${diagF}\, E_0 = ${J(dX1dW1row0)} \quad (${lesson.tex.shape(dX1dW1row0)})`);
+}

@@ -5,9 +5,15 @@ const timingOptions = careful ? {} : lesson.quickBench;
 
 const timings: TimingRow[] = [];
 const prepared = lesson.prepare(params); // the network as typed arrays, converted once, outside the timing
-timings.push(await bench(() => lesson.dense(prepared), { ...timingOptions, name: 'dense: the Jacobian matrices (app/core)' }));
+// A timing calls each method several times: the Jacobian methods only where that takes seconds, not minutes.
+const slowToTime = lesson.tooSlow(6 * lesson.denseOpCount(c), 'Timing the Jacobian methods at these widths');
+if (slowToTime) {
+  timings.push({ name: 'dense: the Jacobian matrices (app/core)', unavailable: slowToTime }, { name: 'cell 12a: backprop on la matrices', unavailable: slowToTime });
+} else {
+  timings.push(await bench(() => lesson.dense(prepared), { ...timingOptions, name: 'dense: the Jacobian matrices (app/core)' }));
+  timings.push(await bench(() => backprop(W, beta, X, K, activation_der), { ...timingOptions, name: 'cell 12a: backprop on la matrices' }));
+}
 timings.push(await bench(() => lesson.structured(prepared), { ...timingOptions, name: 'structured: vector-Jacobian products' }));
-timings.push(await bench(() => backprop(W, beta, X, K, activation_der), { ...timingOptions, name: 'cell 12a: backprop on la matrices' }));
 // autograd on each tfjs backend this device offers (cpu, wasm, and webgl in a browser); the kernel's
 // own backend is restored afterwards
 for (const backend of lesson.tfBackends()) {

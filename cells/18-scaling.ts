@@ -12,7 +12,7 @@ const widthSweep = await bench.sweep(lesson.sweepCases(widthsToTry.map((n) => [n
 const widthSeries = lesson.showScaling(widthSweep.rows, 'width', fitFrom);
 
 if (fullSweep && !widthSweep.cancelled) {
-  // Depth: K layers of width 32 (then one output). Every method's work grows in proportion to K.
-  const depthSweep = await bench.sweep(lesson.sweepCases([1, 2, 4, 8, 16].map((depth) => [...Array(depth - 1).fill(32), 32, 1]), sweepWith), sweepOptions);
+  // Depth: d hidden layers of 32 x 32, then one output. Every method's work grows in proportion to d.
+  const depthSweep = await bench.sweep(lesson.sweepCases([1, 2, 4, 8, 15].map((d) => [32, ...Array(d).fill(32), 1]), sweepWith), sweepOptions);
   lesson.showScaling(depthSweep.rows, 'depth', 2);
 }

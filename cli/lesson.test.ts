@@ -10,6 +10,7 @@ import type { Cell } from '../app/kernel/cells';
 import { NodeHost } from '../app/kernel/nodeHost';
 import type { Output } from '../app/kernel/protocol';
 import { runCell, type CellRun } from '../app/kernel/testing';
+import { randomNet } from '../app/core/randomNet';
 import type { NetSpec } from '../app/core/types';
 import { runCli, type CliRun } from './runCli';
 
@@ -115,6 +116,17 @@ describe('the lesson in one kernel', () => {
     const [table] = ofKind(runs.get('14-comparison'), 'table');
     expect(table.rows.map((r) => r[0])).toEqual(['dl/dX0', 'dl/dX3', 'dl/dX2', 'dl/dX1', 'dl/dW1', 'dl/dbeta1', 'dl/dW2', 'dl/dbeta2', 'dl/dW3', 'dl/dbeta3']);
     expect(table.rowOk).toEqual(Array(10).fill(true));
+  });
+
+  it('on a wide network (300-300-1): the original method steps aside for the structured one, saying why, and every cell succeeds', async () => {
+    const runs = await runLesson(new NodeHost({ params: randomNet([300, 300, 1], 'sigmoid') }));
+    expect(failures(runs)).toEqual([]);
+    expect(runs.get('12a-manual-gradients')?.text).toMatch(/^The original's method: skipped, it would take about [\d.]+ s here \([\d.]+e\+9 multiplications;.*These numbers come from the structured method instead\.\n/);
+    const [table] = ofKind(runs.get('14-comparison'), 'table');
+    expect(table.rowOk?.every(Boolean)).toBe(true);
+    expect(table.rows[0][4]).toBe('skipped'); // finite differences: 90,601 numbers, two forward passes each
+    const [timing] = ofKind(runs.get('16-timing'), 'table');
+    expect(timing.rows[0][1]).toMatch(/^unavailable: Timing the Jacobian methods at these widths: skipped/);
   });
 
   it('with the solution pasted into the exercise: the checker passes and the kink cell uses the student functions', async () => {

@@ -81,3 +81,16 @@ describe('lesson.showScaling', () => {
     expect(ofKind(run.outputs, 'plot')).toHaveLength(1);
   });
 });
+
+describe('lesson.structuredRecords', () => {
+  it("gives the lesson's dictionaries (rows, matrices, 1-D arrays) with finite differences' values", async () => {
+    const code = [
+      'const r = lesson.structuredRecords(params);',
+      'const fd = lesson.finiteDifferences(params)!;',
+      'print(r.dldX[0], r.dldW[1].shape, r.dldbeta[2]);',
+      'print(la.maxAbsDiff(r.dldW[1], la.array(fd.dW[0])) < 1e-9, la.maxAbsDiff(r.dldX[1], la.row(fd.dX[1])) < 1e-9)',
+    ].join('\n');
+    const run = await runCell(new NodeHost(), code);
+    expect(run.text).toBe('[[-0.05246989  0.28237541]] [3, 2] [0.31723898]\ntrue true\n');
+  });
+});

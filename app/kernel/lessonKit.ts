@@ -1,7 +1,7 @@
 // Lesson helpers that code cells reach as `lesson.<name>`: a typed registry the lesson's authors extend.
 // The maths a student studies stays in the cells; what is here is plumbing (tables, charts, backends).
 import { activations } from '../core/activations';
-import type { BenchOptions, SweepRow } from '../core/bench';
+import { denseOpCount, type BenchOptions, type SweepRow } from '../core/bench';
 import { denseGradientsPrepared } from '../core/dense';
 import { finiteDiffGradients } from '../core/finiteDiff';
 import { forwardActivations } from '../core/forward';
@@ -9,7 +9,7 @@ import { la } from '../core/la';
 import { Matrix } from '../core/matrix';
 import { prepareNet } from '../core/net';
 import { originalNet, parameterCount } from '../core/netspec';
-import { structuredGradientsPrepared } from '../core/structured';
+import { structuredGradients, structuredGradientsPrepared } from '../core/structured';
 import { prepareTfjsNet, tfjsGradients, type Tf, type TfBackendName } from '../core/tfjsGradients';
 import type { Gradients, NetSpec } from '../core/types';
 import type { Display, Print } from './display';
@@ -20,6 +20,7 @@ import { checkPoints, checkValues, exerciseNamed, type ExerciseName, type Functi
 import { recapMarkdown, type RecapInput } from './lesson/recap';
 import { sweepCases, type SweepCasesOptions } from './lesson/sweepCases';
 import { texMatrix, texNumber, texShape } from './lesson/tex';
+import { jacobianOpCount, tooSlow } from './lesson/cost';
 import { quickBench, scalingFigure, scalingSeries, scalingTable, timingColumns, timingFigure, timingTableRows, type ScalingSeries, type TimingRow } from './lesson/timing';
 
 /** What a helper may use: the same print/display/bench the cell has, tfjs on demand, the network. */
@@ -125,6 +126,24 @@ export const lessonKit = {
       ctx.display.table(columns, rows, caption === undefined ? {} : { caption });
     },
 
+  /** Multiplications of the original's method at these widths (n^4 per layer of width n; app/core/bench.ts). */
+  denseOpCount: () => denseOpCount,
+  /** Multiplications of `times` Jacobians diag(f'(z_k)) W_k per layer (all layers, or the ones listed). */
+  jacobianOpCount: () => jacobianOpCount,
+  /** null when that many multiplications take at most a few seconds here; else why the cell skips them. */
+  tooSlow: () => tooSlow,
+
+  /** dl/dX_k, dl/dW_k, dl/dbeta_k as the lesson's dictionaries (rows, matrices, 1-D), by the structured method. */
+  structuredRecords: () => (spec: NetSpec) => {
+    const g = structuredGradients(spec);
+    const byLayer = <T>(values: T[], from: number): Record<number, T> => Object.fromEntries(values.map((v, i) => [i + from, v]));
+    return {
+      dldX: byLayer(g.dX.map((v) => la.row(v)), 0),
+      dldW: byLayer(g.dW.map((w) => la.array(w)), 1),
+      dldbeta: byLayer(g.dbeta.map((v) => Float64Array.from(v)), 1),
+    };
+  },
+
   /** The network as typed arrays, converted once (what the timed methods run on). */
   prepare: () => prepareNet,
   /** One gradient the original's way on a prepared network (app/core/dense.ts; buffers reused). */
@@ -172,12 +191,14 @@ export const lessonKit = {
   showScaling:
     (ctx: LessonContext) =>
     (rows: readonly SweepRow[], by: 'width' | 'depth', fitFrom: number): ScalingSeries[] => {
-      const x = by === 'width' ? (w: readonly number[]) => w[1] : (w: readonly number[]) => w.length - 1;
-      const label = by === 'width' ? 'width n (input n, hidden n, output 1)' : 'layers K (width 32 each)';
+      // Width: [n, n, 1], x = n. Depth: [32, 32 (d times), 1], x = d, the 32 x 32 layers (the output layer costs little).
+      const x = by === 'width' ? (w: readonly number[]) => w[1] : (w: readonly number[]) => w.length - 2;
+      const symbol = by === 'width' ? 'n' : 'd';
+      const label = by === 'width' ? 'width n (input n, hidden n, output 1)' : 'd hidden layers of 32 x 32 (then one output)';
       const series = scalingSeries(rows, x, fitFrom);
-      const table = scalingTable(rows, x, by === 'width' ? 'n' : 'K');
+      const table = scalingTable(rows, x, symbol);
       ctx.display.table(table.columns, table.rows, { caption: `Time per gradient by ${by}: median (and fastest sample)` });
-      ctx.display.plot(scalingFigure(series, label, `Time per gradient against ${by} (log-log; dotted: fitted on ${by === 'width' ? 'n' : 'K'} ≥ ${fitFrom})`, fitFrom));
+      ctx.display.plot(scalingFigure(series, label, `Time per gradient against ${by} (log-log; dotted: fitted on ${symbol} ≥ ${fitFrom})`, fitFrom));
       return series;
     },
 
