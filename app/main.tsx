@@ -5,6 +5,7 @@ import { loadBundledCells } from './kernel/cells';
 import type { TfBackendName } from './kernel/protocol';
 import { WorkerHost } from './kernel/workerHost';
 import { Notebook } from './notebook/Notebook';
+import { networkFromHash } from './notebook/paramsHash';
 import { PresentButton } from './notebook/present/PresentButton';
 import { ShareActions } from './notebook/share/ShareActions';
 import { registerServiceWorker } from './notebook/serviceWorker';
@@ -23,8 +24,11 @@ const loaded = loadEdits(storage, Date.now());
 const backendParam = new URLSearchParams(window.location.search).get('backend');
 const backends: readonly TfBackendName[] = ['cpu', 'wasm', 'webgl'];
 const backend = backends.find((b) => b === backendParam);
+// A link's network goes to the kernel with its start, so a Run all pressed at once already uses it
+// (the parameters panel sends it too, but only once React has mounted it).
+const fromLink = networkFromHash(window.location.hash);
 // The kernel (and tfjs inside it) loads only in the Worker: nothing of it weighs on this entry chunk.
-const host = new WorkerHost(backend ? { backend } : {});
+const host = new WorkerHost({ ...(backend ? { backend } : {}), ...(fromLink.kind === 'ok' ? { params: fromLink.spec } : {}) });
 
 // Offline after one visit; a new deployment is offered, never forced, while someone works.
 const serviceWorker = registerServiceWorker();
