@@ -196,11 +196,12 @@ describe('presentation mode', () => {
       page.evaluate(() => ({
         on: document.documentElement.classList.contains('theme-contrast'),
         page: getComputedStyle(document.body).backgroundColor,
-        text: getComputedStyle(document.querySelector('main .markdown') as Element).color,
+        text: getComputedStyle(document.body).color,
       }));
     await expect.poll(colours).toEqual({ on: true, page: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' });
     await screenshot(page, 'present-high-contrast');
     await page.reload();
+    await screenshot(page, 'present-high-contrast-reloaded');
     await expect.poll(colours).toEqual({ on: true, page: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' });
     await page.keyboard.press('c');
     await expect.poll(async () => (await colours()).on).toBe(false);
