@@ -183,16 +183,20 @@ function CodeCellView(props: CellProps) {
       {cell.untrusted ? (
         <UntrustedCode cell={cell} />
       ) : (
-        <Suspense fallback={<pre className="code-fallback">{cell.source}</pre>}>
-          <CodeEditor
-            value={cell.source}
-            label={`Code of cell ${cell.id}`}
-            onChange={(source) => actions.edit(cell.id, source)}
-            onKeyCommand={(command) => actions.keyCommand(cell.id, command)}
-            onFocusChange={(focused) => focused && actions.select(cell.id, 'edit')}
-            onHandle={(handle) => actions.registerEditor(cell.id, handle)}
-          />
-        </Suspense>
+        <>
+          <Suspense fallback={<pre className="code-fallback">{cell.source}</pre>}>
+            <CodeEditor
+              value={cell.source}
+              label={`Code of cell ${cell.id}`}
+              onChange={(source) => actions.edit(cell.id, source)}
+              onKeyCommand={(command) => actions.keyCommand(cell.id, command)}
+              onFocusChange={(focused) => focused && actions.select(cell.id, 'edit')}
+              onHandle={(handle) => actions.registerEditor(cell.id, handle)}
+            />
+          </Suspense>
+          {/* CodeMirror draws only the lines in view: a printed handout takes the whole source from here (print.css). */}
+          <pre className="print-source">{cell.source}</pre>
+        </>
       )}
       {cell.notice && <p className="cell-notice cell-notice-warning">{cell.notice}</p>}
       <OutputList outputs={cell.outputs} actions={actions} />
