@@ -8,12 +8,12 @@ const prepared = lesson.prepare(params); // the network as typed arrays, convert
 // A timing calls each method several times: the Jacobian methods only where that takes seconds, not minutes.
 const slowToTime = lesson.tooSlow(6 * lesson.denseOpCount(c), 'Timing the Jacobian methods at these widths');
 if (slowToTime) {
-  timings.push({ name: 'dense: the Jacobian matrices (app/core)', unavailable: slowToTime }, { name: 'cell 12a: backprop on la matrices', unavailable: slowToTime });
+  timings.push({ name: 'dense (Jacobians)', unavailable: slowToTime }, { name: 'your cell 12a (la)', unavailable: slowToTime });
 } else {
-  timings.push(await bench(() => lesson.dense(prepared), { ...timingOptions, name: 'dense: the Jacobian matrices (app/core)' }));
-  timings.push(await bench(() => backprop(W, beta, X, K, activation_der), { ...timingOptions, name: 'cell 12a: backprop on la matrices' }));
+  timings.push(await bench(() => lesson.dense(prepared), { ...timingOptions, name: 'dense (Jacobians)' }));
+  timings.push(await bench(() => backprop(W, beta, X, K, activation_der), { ...timingOptions, name: 'your cell 12a (la)' }));
 }
-timings.push(await bench(() => lesson.structured(prepared), { ...timingOptions, name: 'structured: vector-Jacobian products' }));
+timings.push(await bench(() => lesson.structured(prepared), { ...timingOptions, name: 'structured (VJPs)' }));
 // autograd on each tfjs backend this device offers (cpu, wasm, and webgl in a browser); the kernel's
 // own backend is restored afterwards
 for (const backend of lesson.tfBackends()) {

@@ -65,9 +65,9 @@ describe('lesson.benchTfjs and lesson.showTimings', () => {
   it('times autograd on wasm, back on cpu afterwards, and shows the table with the reference rows and a chart', async () => {
     const code = "const r = await lesson.benchTfjs(params, 'wasm', lesson.quickBench);\nlesson.showTimings([r]);\nprint(r.name, tf.getBackend(), 'medianUs' in r && r.medianUs > 0)";
     const run = await runCell(new NodeHost(), code);
-    expect(run.text).toBe('autograd: tfjs wasm cpu true\n');
+    expect(run.text).toBe('autograd (tfjs wasm) cpu true\n');
     const [table] = ofKind(run.outputs, 'table');
-    expect(table.rows.map((r) => r[0])).toEqual(['autograd: tfjs wasm', 'NumPy, Jacobians as matrices (original notebook)', 'PyTorch backward() (original notebook)']);
+    expect(table.rows.map((r) => r[0])).toEqual(['autograd (tfjs wasm)', 'NumPy (original notebook)', 'PyTorch backward() (original)']);
     expect(ofKind(run.outputs, 'plot')).toHaveLength(1);
   });
 });
@@ -76,7 +76,7 @@ describe('lesson.showScaling', () => {
   it('shows the sweep as a table and a log-log plot and returns the fitted series', async () => {
     const code = "const s = await bench.sweep(lesson.sweepCases([[8, 8, 1], [16, 16, 1], [32, 32, 1]]), lesson.quickBench);\nconst series = lesson.showScaling(s.rows, 'width', 8);\nprint(series.map((x) => x.name + ' ' + Number.isFinite(x.slope)).join(', '))";
     const run = await runCell(new NodeHost(), code);
-    expect(run.text).toBe('dense (Jacobian matrices) true, structured (vector-Jacobian products) true\n');
+    expect(run.text).toBe('dense (Jacobians) true, structured (VJPs) true\n');
     expect(ofKind(run.outputs, 'table')[0].rows.map((r) => r[0])).toEqual([8, 16, 32]);
     expect(ofKind(run.outputs, 'plot')).toHaveLength(1);
   });

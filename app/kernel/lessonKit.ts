@@ -162,7 +162,7 @@ export const lessonKit = {
     (ctx: LessonContext) =>
     async (spec: NetSpec, backend: TfBackendName, options: Omit<BenchOptions, 'signal' | 'name'> = {}): Promise<TimingRow> => {
       const tf = await ctx.tf();
-      const name = `autograd: tfjs ${backend}`;
+      const name = `autograd (tfjs ${backend})`;
       return withBackend(tf, backend, name, async () => {
         const net = prepareTfjsNet(tf, spec);
         try {

@@ -8,7 +8,8 @@ import { structuredGradientsPrepared } from '../../core/structured';
 import { prepareTfjsNet, type Tf } from '../../core/tfjsGradients';
 import type { ActivationName } from '../../core/types';
 
-export const sweepMethodNames = { dense: 'dense (Jacobian matrices)', structured: 'structured (vector-Jacobian products)' } as const;
+/** Short names: they label the plots' lines and bars, on phones too. VJP: vector-Jacobian product. */
+export const sweepMethodNames = { dense: 'dense (Jacobians)', structured: 'structured (VJPs)' } as const;
 
 /** The name of the tfjs method in sweeps and tables, with its backend. */
 export const tfjsMethodName = (backend: string): string => `autograd (tfjs ${backend})`;

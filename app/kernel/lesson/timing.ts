@@ -9,8 +9,8 @@ import type { TableCell, PlotFigure } from '../protocol';
  * comparable with the medians here.
  */
 export const originalTimes = [
-  { name: 'NumPy, Jacobians as matrices (original notebook)', seconds: 0.02614442699996289, source: 'one cold run, as printed' },
-  { name: 'PyTorch backward() (original notebook)', seconds: 0.0027164640050614253, source: 'one cold run, as printed' },
+  { name: 'NumPy (original notebook)', seconds: 0.02614442699996289, source: 'one cold run, as printed' },
+  { name: 'PyTorch backward() (original)', seconds: 0.0027164640050614253, source: 'one cold run, as printed' },
 ] as const;
 
 /** Short timings for Run all and tests (~0.15 s per method; the clock's 0.1 ms steps are <= 5% of a batch). */
