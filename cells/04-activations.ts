@@ -19,7 +19,7 @@ const chosen = lesson.activations[params.activation];
 const activation = params.activation === 'sigmoid' ? sigmoid : (x: Matrix) => la.map(x, chosen.f);
 const activation_der = params.activation === 'sigmoid' ? sigmoid_der : (x: Matrix) => la.map(x, chosen.df);
 
-display.latex(`${chosen.tex}, \\qquad ${chosen.dtex}`);
+display.latex(String.raw`${chosen.tex}, \qquad ${chosen.dtex}`);
 display.plot({
   data: [
     { x: Array.from(grid.data), y: Array.from(activation(grid).data), name: `f = ${chosen.label}`, type: 'scatter', mode: 'lines' },

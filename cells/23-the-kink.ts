@@ -10,22 +10,24 @@ const orig = networkOf(reluSpec);
 const Xr = forwardPass(orig.X0, orig.W, orig.beta, orig.K, reluF);
 print('z_1 =', linear(orig.W[1], orig.X0, orig.beta[1]).T, '  <- z_1[0] is exactly 0');
 
-const grads = (der: (x: Matrix) => Matrix) => {
+const gradientsWith = (der: (x: Matrix) => Matrix) => {
   const g = backprop(orig.W, orig.beta, Xr, orig.K, der);
   return lesson.asGradients(g.dldX, g.dldW, g.dldbeta);
 };
+const withZero = gradientsWith(reluAtZeroIs0);
+const withOne = gradientsWith(reluAtZeroIs1);
+const byDifferences = lesson.finiteDifferences(reluSpec) as Gradients; // small network: never null
 lesson.gradientTable(
   {
-    "by hand, relu'(0) = 0": grads(reluAtZeroIs0),
-    "by hand, relu'(0) = 1": grads(reluAtZeroIs1),
+    "by hand, relu'(0) = 0": withZero,
+    "by hand, relu'(0) = 1": withOne,
     'autograd (tfjs cpu)': await lesson.tfjsGradients(reluSpec, 'cpu'), // cpu: tfjs's reference backend
-    'finite differences': lesson.finiteDifferences(reluSpec) as Gradients,
+    'finite differences': byDifferences,
   },
   'The original network with ReLU: the choice at the kink changes dl/dX0, dl/dW1 (row 0) and dl/dbeta1[0]',
 );
 
 // Finite differences land halfway between the two choices, e.g. at dl/dbeta1[0]:
-const at0 = grads(reluAtZeroIs0).dbeta[0][0];
-const at1 = grads(reluAtZeroIs1).dbeta[0][0];
-const byFd = (lesson.finiteDifferences(reluSpec) as Gradients).dbeta[0][0];
-print(`dl/dbeta1[0]: ${at0} with relu'(0) = 0, ${at1} with relu'(0) = 1; finite differences ${byFd.toFixed(6)}, halfway is ${(at0 + at1) / 2}`);
+const at0 = withZero.dbeta[0][0];
+const at1 = withOne.dbeta[0][0];
+print(`dl/dbeta1[0]: ${at0} with relu'(0) = 0, ${at1} with relu'(0) = 1; finite differences ${byDifferences.dbeta[0][0].toFixed(6)}, halfway is ${(at0 + at1) / 2}`);
