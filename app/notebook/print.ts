@@ -27,6 +27,28 @@ export function unfitPlotsAfterPrint(root: ParentNode = document): void {
   }
 }
 
+const wholeMark = 'data-print-whole';
+
+/**
+ * A code cell about this tall on screen fits in half an A4 or Letter page: print.css keeps it on one
+ * page. Taller ones may break between their source and outputs: kept whole, they would be pushed to
+ * a new page and still break there, leaving most of a page blank.
+ */
+export const keepWholeBelowPx = 550;
+
+/** Marks the code cells short enough to keep on one page (measured on screen, before the print layout). */
+export function markWholeCells(root: ParentNode = document): void {
+  for (const cell of root.querySelectorAll<HTMLElement>('.cell-code')) {
+    cell.toggleAttribute(wholeMark, cell.getBoundingClientRect().height < keepWholeBelowPx);
+  }
+}
+
 // `beforeprint` fires for the browser's Print and for headless PDF output alike.
-window.addEventListener('beforeprint', () => fitPlotsForPrint());
-window.addEventListener('afterprint', () => unfitPlotsAfterPrint());
+window.addEventListener('beforeprint', () => {
+  fitPlotsForPrint();
+  markWholeCells();
+});
+window.addEventListener('afterprint', () => {
+  unfitPlotsAfterPrint();
+  for (const cell of document.querySelectorAll(`[${wholeMark}]`)) cell.removeAttribute(wholeMark);
+});
