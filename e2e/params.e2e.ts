@@ -21,8 +21,17 @@ const gradientCells = ['02-the-network', '04-activations', '06-forward-pass', '0
 
 const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
 
+/** Clicks each cell's Run button, making sure it took (outputs streaming in move the page under the pointer). */
 async function runCells(page: Page, ids: string[]): Promise<void> {
-  for (const id of ids) await cell(page, id).getByRole('button', { name: 'Run cell' }).click();
+  for (const id of ids) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await cell(page, id).getByRole('button', { name: 'Run cell' }).click();
+      const took = await page
+        .waitForFunction((cellId) => document.querySelector(`[data-cell="${cellId}"]`)?.getAttribute('data-cell-status') !== 'idle', id, { timeout: 5_000 })
+        .then(() => true, () => false);
+      if (took) break;
+    }
+  }
   await waitSettled(page, ids);
 }
 

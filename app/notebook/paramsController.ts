@@ -62,8 +62,13 @@ export function useParamsController(host: KernelHost | null, store: Store<Notebo
   const appliedRef = useRef(applied);
   const reading = useMemo(() => readDraft(draft), [draft]);
 
-  const tracker = useMemo(() => trackRuns(store), [store]);
-  useEffect(() => () => tracker.dispose(), [tracker]);
+  // Made in an effect, not a memo: StrictMode's trial unmount would dispose a memoised one for good.
+  const ranRef = useRef<() => ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    const tracker = trackRuns(store);
+    ranRef.current = tracker.ran;
+    return tracker.dispose;
+  }, [store]);
 
   // The kernel starts with the original network: give it the link's before any cell runs.
   useEffect(() => {
@@ -77,14 +82,14 @@ export function useParamsController(host: KernelHost | null, store: Store<Notebo
       const report = await rerunAfterChange({
         runner,
         store,
-        ran: tracker.ran,
+        ran: () => ranRef.current(),
         analyse: analyseCells,
         holdAll: slowDenseWarning(spec.widths) !== null,
         stillCurrent: () => appliedRef.current === spec,
       });
       if (report) setReport(report);
     },
-    [runner, store, tracker],
+    [runner, store],
   );
 
   /** Gives the kernel a network, writes it into the URL (unless told not to) and re-runs what depends on it. */

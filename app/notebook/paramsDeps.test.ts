@@ -83,6 +83,13 @@ function notebookStore() {
 }
 
 describe('trackRuns', () => {
+  it('counts cells that ran before it started (a click before the panel mounted)', () => {
+    const store = notebookStore();
+    store.dispatch({ type: 'startRun', id: 'y' });
+    store.dispatch({ type: 'cell', id: 'y', event: { type: 'finish', status: 'ok' } });
+    expect([...trackRuns(store).ran()]).toEqual(['y']);
+  });
+
   it('remembers cells that started a run, and forgets them when the kernel restarts', () => {
     const store = notebookStore();
     const runs = trackRuns(store);

@@ -87,7 +87,9 @@ export function planRerun(
 
 /**
  * Watches the store for the cells that started a run in the current kernel; an interrupt or a
- * restart (the kernel goes 'restarting': its scope is lost) forgets them all.
+ * restart (the kernel goes 'restarting': its scope is lost) forgets them all. Cells that already
+ * have an `In [n]` when it starts count as run: it starts as the page's panel mounts, and a cell
+ * can run before that (a click right after the first render, before effects run).
  */
 export function trackRuns(store: Store<NotebookState, NotebookEvent>): { ran(): ReadonlySet<string>; dispose(): void } {
   const ran = new Set<string>();
@@ -96,6 +98,7 @@ export function trackRuns(store: Store<NotebookState, NotebookEvent>): { ran(): 
     if (state.kernel.status === 'restarting') ran.clear();
     for (const cell of state.cells) if (cell.status === 'running') ran.add(cell.id);
   };
+  for (const cell of store.getState().cells) if (cell.execCount !== null) ran.add(cell.id);
   look();
   const dispose = store.subscribe(look);
   return { ran: () => ran, dispose };
