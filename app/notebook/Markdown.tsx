@@ -41,8 +41,8 @@ export function Markdown({ source }: { source: string }) {
   useKeyboardScroll(ref, source);
   return (
     <div className="markdown" ref={ref}>
-      {segments.length <= 1 ? (
-        <MarkdownBody source={source} />
+      {segments.length === 0 || (segments.length === 1 && segments[0] === source) ? (
+        segments.length > 0 && <MarkdownBody source={source} />
       ) : (
         // `---slide---` lines (presentation mode's slide breaks) render as nothing; each part is one slide's.
         segments.map((segment, i) => (

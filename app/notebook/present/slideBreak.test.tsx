@@ -18,6 +18,16 @@ describe('Markdown with slide breaks', () => {
     expect(html('## Title\n\ntext')).not.toContain('slide-segment');
   });
 
+  it.each(['---slide---\ntext', 'text\n---slide---\n'])('hides a marker at the start or end of a cell: %j', (source) => {
+    const out = html(source);
+    expect(out).not.toContain('---slide---');
+    expect(out).toContain('text');
+  });
+
+  it('renders a cell holding only a marker as nothing', () => {
+    expect(html('\n---slide---\n')).toBe('<div class="markdown"></div>');
+  });
+
   it('shows a marker inside a code fence as code', () => {
     expect(html('```\n---slide---\n```')).toContain('---slide---');
   });

@@ -1,6 +1,6 @@
 // Tests of slide splitting: where slides start, what each holds, titles, and the CSS that shows one slide.
 import { describe, expect, it } from 'vitest';
-import { openingHeading, slideCss, slideOfCell, slidesFrom, splitAtSlideBreaks, type SlideSourceCell } from './slides';
+import { openingHeading, slideBreakEdges, slideCss, slideOfCell, slidesFrom, splitAtSlideBreaks, type SlideSourceCell } from './slides';
 
 const md = (id: string, source: string): SlideSourceCell => ({ id, type: 'markdown', source });
 const code = (id: string, source = 'print(1)'): SlideSourceCell => ({ id, type: 'code', source });
@@ -19,6 +19,22 @@ describe('splitAtSlideBreaks', () => {
     ['empty source', '', []],
   ])('%s', (_name, source, expected) => {
     expect(splitAtSlideBreaks(source)).toEqual(expected);
+  });
+});
+
+describe('slideBreakEdges', () => {
+  it.each<[string, { atStart: boolean; atEnd: boolean }]>([
+    ['text', { atStart: false, atEnd: false }],
+    ['---slide---\ntext', { atStart: true, atEnd: false }],
+    ['\n\n---slide---\n\ntext', { atStart: true, atEnd: false }],
+    ['text\n\n---slide---\n\n', { atStart: false, atEnd: true }],
+    ['a\n---slide---\nb', { atStart: false, atEnd: false }],
+    ['---slide---', { atStart: true, atEnd: true }],
+    ['```\n---slide---\n```', { atStart: false, atEnd: false }],
+    ['```\ncode\n```\n---slide---', { atStart: false, atEnd: true }],
+    ['', { atStart: false, atEnd: false }],
+  ])('%j -> %o', (source, expected) => {
+    expect(slideBreakEdges(source)).toEqual(expected);
   });
 });
 
@@ -63,6 +79,26 @@ describe('slidesFrom', () => {
   it('takes the heading of a segment after a break as its title', () => {
     const slides = slidesFrom([md('a', 'intro\n---slide---\n## Second')]);
     expect(slides.map((s) => s.title)).toEqual(['Slide 1', 'Second']);
+  });
+
+  it('gives the cells after a markdown cell ending with ---slide--- a slide of their own', () => {
+    const slides = slidesFrom([md('19', '## Your turn\ntext\n\n---slide---\n'), code('20'), code('21'), md('22', '## Next')]);
+    expect(slides).toEqual([
+      { title: 'Your turn', parts: [{ cellId: '19' }] },
+      { title: 'Your turn (continued)', parts: [{ cellId: '20' }, { cellId: '21' }] },
+      { title: 'Next', parts: [{ cellId: '22' }] },
+    ]);
+  });
+
+  it('starts a slide at a markdown cell opening with ---slide---', () => {
+    expect(slidesFrom([md('a', '## A'), md('b', '---slide---\nmore'), code('c')]).map((s) => s.parts.map((p) => p.cellId))).toEqual([['a'], ['b', 'c']]);
+  });
+
+  it('treats a cell holding only a marker as a break before the next cell', () => {
+    expect(slidesFrom([md('a', '## A'), code('b'), md('brk', '---slide---'), code('c')]).map((s) => s.parts.map((p) => p.cellId))).toEqual([
+      ['a', 'b', 'brk'],
+      ['c'],
+    ]);
   });
 
   it('puts cells before any heading on slide 1', () => {

@@ -50,6 +50,24 @@ export function splitAtSlideBreaks(source: string): string[] {
   return segments.filter((s) => s.trim() !== '');
 }
 
+/**
+ * Whether a slide break opens or closes `source` (its first or last line with content, outside code
+ * fences, is the marker): the cell then starts a new slide, or the cell after it does.
+ */
+export function slideBreakEdges(source: string): { atStart: boolean; atEnd: boolean } {
+  const contentLines: { line: string; fenced: boolean }[] = [];
+  let fence: string | null = null;
+  for (const line of source.split('\n')) {
+    const open = fenceOpen.exec(line);
+    const fencedBefore = fence !== null;
+    if (fence === null && open) fence = open[1];
+    else if (fence !== null && open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = null;
+    if (line.trim() !== '') contentLines.push({ line, fenced: fencedBefore || open !== null });
+  }
+  const isMarker = (l: { line: string; fenced: boolean } | undefined): boolean => l !== undefined && !l.fenced && l.line.trim() === slideBreakMarker;
+  return { atStart: isMarker(contentLines[0]), atEnd: isMarker(contentLines.at(-1)) };
+}
+
 /** The text of a level-1 or level-2 heading that opens `markdown`, or null if it opens otherwise. */
 export function openingHeading(markdown: string): string | null {
   const lines = markdown.split('\n');
@@ -70,36 +88,44 @@ function plainTitle(text: string): string {
 
 /**
  * Groups the cells into slides, in order. A markdown cell (or segment) opening with `#` or `##`
- * starts a slide, as does every segment after a `---slide---`; everything else (code cells, text
- * without such a heading) joins the slide before it. Cells before the first heading make slide 1.
+ * starts a slide, as does every segment after a `---slide---` line; a marker closing a markdown
+ * cell makes the next cell start one (code that should get a slide of its own). Everything else
+ * (code cells, text without such a heading) joins the slide before it. Cells before the first
+ * heading make slide 1.
  */
 export function slidesFrom(cells: readonly SlideSourceCell[]): Slide[] {
   const slides: Slide[] = [];
   let current: Slide | null = null;
+  let breakBeforeNext = false;
   const start = (title: string | null): Slide => {
     const previous = slides.at(-1);
     const slide: Slide = { title: title ?? (previous ? continued(previous.title) : `Slide ${slides.length + 1}`), parts: [] };
     slides.push(slide);
+    breakBeforeNext = false;
     return slide;
   };
   for (const cell of cells) {
     if (cell.type === 'code') {
-      current ??= start(null);
+      if (current === null || breakBeforeNext) current = start(null);
       current.parts.push({ cellId: cell.id });
       continue;
     }
     const segments = splitAtSlideBreaks(cell.source);
+    const edges = slideBreakEdges(cell.source);
+    // A cell holding nothing but a marker shows nothing: it only breaks before the next cell.
+    const breakFirst = current === null || breakBeforeNext || (edges.atStart && segments.length > 0);
     if (segments.length <= 1) {
-      const heading = openingHeading(cell.source);
-      if (heading !== null || current === null) current = start(heading);
-      current.parts.push({ cellId: cell.id });
-      continue;
+      const heading = openingHeading(segments[0] ?? '');
+      if (heading !== null || breakFirst) current = start(heading);
+      (current as Slide).parts.push({ cellId: cell.id });
+    } else {
+      segments.forEach((segment, index) => {
+        const heading = openingHeading(segment);
+        if (index > 0 || heading !== null || breakFirst) current = start(heading);
+        (current as Slide).parts.push({ cellId: cell.id, segment: index });
+      });
     }
-    segments.forEach((segment, index) => {
-      const heading = openingHeading(segment);
-      if (index > 0 || heading !== null || current === null) current = start(heading);
-      current.parts.push({ cellId: cell.id, segment: index });
-    });
+    if (edges.atEnd) breakBeforeNext = true;
   }
   return slides;
 }
