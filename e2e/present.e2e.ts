@@ -118,8 +118,14 @@ describe('presentation mode', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(before);
   });
 
-  it('opens with P, and at the slide a ?present=N address names', async () => {
+  it('opens with P, and at the slide a ?present=N address names; the ? dialog lists its keys', async () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    for (const text of ['Presenting', 'Next slide', 'Hide or show the code (outputs stay)', 'Handout:']) expect(await dialog.textContent()).toContain(text);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
     await page.keyboard.press('p');
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('presenting'))).toBe(true);
     await page.keyboard.press('Escape');

@@ -1,6 +1,7 @@
 // Modal dialogs: a native <dialog> (the page behind is inert), Tab kept inside, Esc closes, focus restored.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { shortcutRows } from './keys';
+import { presentShortcuts } from './present/presentKeys';
 
 const focusable = 'button:not([disabled]), [href], input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -133,6 +134,34 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           ))}
         </tbody>
       </table>
+      <PresentingKeys />
     </Modal>
+  );
+}
+
+/** The presentation's keys (clicker-friendly) and where the handout comes from. */
+function PresentingKeys() {
+  return (
+    <>
+      <h3 className="shortcut-heading">Presenting</h3>
+      <p>
+        <kbd>P</kbd> or <strong>Present</strong> shows the notebook as slides; a link ending <code>?present=3</code> opens slide 3.
+      </p>
+      <table className="shortcut-table">
+        <tbody>
+          {presentShortcuts.map((s) => (
+            <tr key={s.command}>
+              <td>
+                <kbd>{s.label}</kbd>
+              </td>
+              <td>{s.does}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <strong>Handout:</strong> the browser&apos;s Print (<kbd>Ctrl/Cmd + P</kbd>) gives every cell with its outputs and the whole code, without buttons.
+      </p>
+    </>
   );
 }
