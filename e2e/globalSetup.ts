@@ -29,7 +29,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     execFileSync(
       process.execPath,
       [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'],
-      { cwd: root, stdio: 'inherit' },
+      // vitest sets NODE_ENV=test, which would give a development build of React: test what ships.
+      { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
     );
   }
   const site = await serveStatic(dist, basePath);
