@@ -212,6 +212,8 @@ describe('compileCell', () => {
     ['\nlet q: number = 1 +;', 2, 'Unexpected token'],
     ['let d = 1;\nlet d = 2;', 2, "Identifier 'd' has already been declared"],
     ['const f = () => {\n  await 1;\n};', 2, ''],
+    ['// loads a module\nconst m = await import("https://cdn.example.com/evil.js");', 2, 'import() of https://cdn.example.com/evil.js refused: the notebook does not reach other sites'],
+    ['const m = await import(`//cdn.example.com/m.js`);', 1, 'import() of https://cdn.example.com/m.js refused'],
   ])('reports %j as a compile error at line %i', (code, line, message) => {
     let caught: unknown;
     try {

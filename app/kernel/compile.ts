@@ -2,7 +2,7 @@
 import { parse, type Program } from 'acorn';
 import { transform } from 'sucrase';
 import { applyEdits, originalOffset, type Edit } from './edits';
-import { ImportExportError, MISSING, rewriteScope, SCOPE } from './scopeRewrite';
+import { IMPORT_URL, ImportExportError, MISSING, rewriteScope, SCOPE } from './scopeRewrite';
 
 export interface CompileOptions {
   cellId: string;
@@ -21,7 +21,7 @@ export interface TsPosition {
 
 export interface CompiledCell {
   cellId: string;
-  /** `(async function (__scope, __missing) {...})` plus a sourceURL: evaluate it to get the cell's function. */
+  /** `(async function (__scope, __missing, __importUrl) {...})` plus a sourceURL: evaluate it to get the cell's function. */
   source: string;
   /** The name stack traces give this code (see sourceUrlFor). */
   sourceUrl: string;
@@ -145,7 +145,7 @@ export function compileCell(ts: string, options: CompileOptions): CompiledCell {
   ].join(' ');
   const sourceUrl = sourceUrlFor(options.cellId);
   const body = applyEdits(js, edits);
-  const source = `(async function (${SCOPE}, ${MISSING}) {${prelude}\n${body}\n})\n//# sourceURL=${sourceUrl}`;
+  const source = `(async function (${SCOPE}, ${MISSING}, ${IMPORT_URL}) {${prelude}\n${body}\n})\n//# sourceURL=${sourceUrl}`;
 
   const bodyStarts = lineStarts(body);
   const toTs = (line: number, column: number): TsPosition => {

@@ -9,6 +9,7 @@ import { createDisplay, outputFor } from './display';
 import { errorOutput } from './errors';
 import { createKernelBench } from './kernelBench';
 import { createLesson } from './lessonKit';
+import { checkImportUrl } from './sameOrigin';
 import { defaultOutputLimits, OutputChannel, type OutputLimits } from './outputs';
 import type { KernelMessage, OutputMessage } from './protocol';
 
@@ -177,8 +178,8 @@ export class KernelCore {
         this.scope.params = copyNetSpec(this.params);
         this.paramsChanged = false;
       }
-      const cellFunction = (0, eval)(compiled.source) as (scope: Scope, onMissing: typeof missing) => Promise<unknown>;
-      let value = await cellFunction(this.scope, missing);
+      const cellFunction = (0, eval)(compiled.source) as (scope: Scope, onMissing: typeof missing, importUrl: typeof checkImportUrl) => Promise<unknown>;
+      let value = await cellFunction(this.scope, missing, checkImportUrl);
       if (isThenable(value)) value = await value;
       if (value !== undefined) channel.push({ output: outputFor(value) });
     } catch (error) {

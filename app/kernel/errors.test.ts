@@ -57,3 +57,23 @@ describe('errorOutput', () => {
     expect(errorOutput(error, '02-user', byUrl, sources).message).toBe('Maximum call stack size exceeded (a function kept calling itself: is a stopping case missing?)');
   });
 });
+
+describe('errorOutput for allocations that cannot succeed', () => {
+  const noCells = new Map<string, CompiledCell>();
+  it.each([
+    // V8's messages for new Float64Array(1e10) (over its length limit) and for a length it tried and failed to get.
+    ['Invalid typed array length: 10000000000', 'far more numbers than a browser tab has memory for'],
+    ['Array buffer allocation failed', 'the kernel could not get that much memory'],
+    ['Invalid string length', 'a string longer than JavaScript allows'],
+  ])('explains %j', (message, hint) => {
+    const error = new RangeError(message);
+    error.stack = '';
+    expect(errorOutput(error, 'c', noCells, new Map()).message.startsWith(`${message} (${hint}`)).toBe(true);
+  });
+
+  it('leaves a small bad length alone: it is a plain mistake, not memory', () => {
+    const error = new RangeError('Invalid typed array length: -1');
+    error.stack = '';
+    expect(errorOutput(error, 'c', noCells, new Map()).message).toBe('Invalid typed array length: -1');
+  });
+});

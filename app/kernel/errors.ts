@@ -22,6 +22,15 @@ const errorLike = (value: unknown): value is { name: string; message: string; st
 
 const recursionHint = ' (a function kept calling itself: is a stopping case missing?)';
 
+/** Why an allocation failed, in the student's terms: these come from asking for far too many numbers. */
+function memoryHint(message: string): string {
+  if (/Array buffer allocation failed|out of memory/i.test(message)) return ' (the kernel could not get that much memory: use fewer numbers)';
+  const length = /Invalid typed array length: (\d+)/.exec(message);
+  if (length && Number(length[1]) >= 2 ** 28) return ' (far more numbers than a browser tab has memory for: use fewer)';
+  if (/Invalid string length/i.test(message)) return ' (a string longer than JavaScript allows, about 500 million characters)';
+  return '';
+}
+
 /**
  * The error output for something a cell threw. `compiled` maps stack-trace names to the compiled
  * cells (for their TypeScript lines); `cellId` is the cell that ran; `sources` gives cells' TypeScript.
@@ -42,7 +51,7 @@ export function errorOutput(
     return { kind: 'error', name: 'Uncaught', message: typeof thrown === 'string' ? thrown : formatValue(thrown) };
   }
   let message = thrown.message;
-  if (thrown.name === 'RangeError' && /call stack/i.test(message)) message += recursionHint;
+  if (thrown.name === 'RangeError') message += /call stack/i.test(message) ? recursionHint : memoryHint(message);
   const frames = cellFrames(thrown.stack ?? '').filter((f) => compiled.has(f.sourceUrl));
   const here = frames.find((f) => compiled.get(f.sourceUrl)?.cellId === cellId);
   const innermost = frames[0];

@@ -2,10 +2,13 @@
 import type * as acorn from 'acorn';
 import { lexicalNames, patternNames, varNames } from './declaredNames';
 import { keepNewlines, type Edit } from './edits';
+import { offSiteReason, offSiteUrl } from './sameOrigin';
 
 /** The names the rewritten code uses for the scope object and the "not defined" reporter. */
 export const SCOPE = '__scope';
 export const MISSING = '__missing';
+/** The checker every computed `import(x)` goes through (sameOrigin.ts's checkImportUrl). */
+export const IMPORT_URL = '__importUrl';
 
 export interface RewriteResult {
   edits: Edit[];
@@ -296,6 +299,19 @@ export function rewriteScope(program: acorn.Program, js: string, known: Readonly
         const caught = child(scope, patternNames(node.param));
         visitPattern(node.param ?? null, 'bind-local', caught);
         visit(node.body, caught);
+        return;
+      }
+      case 'ImportExpression': {
+        const { source } = node;
+        const literal = source.type === 'Literal' && typeof source.value === 'string' ? source.value : source.type === 'TemplateLiteral' && source.expressions.length === 0 ? source.quasis[0].value.cooked : null;
+        if (typeof literal === 'string') {
+          // Said where it is written, before anything runs; a computed URL is checked when it runs.
+          const off = offSiteUrl(literal, (globalThis as { location?: { href?: string } }).location?.href);
+          if (off !== null) throw new ImportExportError(`import() of ${off} refused: ${offSiteReason}`, source.start);
+        } else {
+          edits.push({ start: source.start, end: source.start, text: `${IMPORT_URL}(` }, { start: source.end, end: source.end, text: ')' });
+        }
+        visitChildren(node, scope);
         return;
       }
       case 'ImportDeclaration':

@@ -4,6 +4,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initTf } from '../core/tfjsGradients';
 import type { HostToKernel, KernelToHost } from './protocol';
+import { guardNetwork } from './sameOrigin';
 import { browserBackendOrder, chooseTfBackend } from './tfBackend';
 import { createWorkerKernel } from './workerKernel';
 
@@ -15,6 +16,10 @@ const wasmPaths = {
 };
 
 const workerScope = self as unknown as DedicatedWorkerGlobalScope;
+
+// Before any cell can run: the page's Content-Security-Policy does not reach this worker, so the
+// worker itself refuses requests to other sites (see sameOrigin.ts).
+guardNetwork(workerScope, workerScope.location.href);
 
 const kernel = createWorkerKernel(
   (message: KernelToHost) => workerScope.postMessage(message),
