@@ -150,4 +150,19 @@ describe('initTf', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^tfjs backend "webgl" is unavailable \(.+\); using cpu$/);
   });
+  // A registered backend whose start fails: tfjs only answers false, the note still says why.
+  it.each([
+    ['throws', () => { throw new Error('WebGL is not supported on this device'); }, 'WebGL is not supported on this device'],
+    ['rejects like tfjs-backend-wasm when its binary is missing', () => Promise.reject({ message: 'Make sure the server can serve the `.wasm` file relative to the bundled js file.' }), 'its .wasm binary could not be loaded'],
+  ])('names the reason when the backend factory %s', async (_, factory, reason) => {
+    const { tf } = await tfReady;
+    tf.registerBackend('webgl', factory as () => never);
+    try {
+      const { backend, notes } = await initTf('webgl');
+      expect(backend).toBe('cpu');
+      expect(notes).toEqual([`tfjs backend "webgl" is unavailable (${reason}); using cpu`]);
+    } finally {
+      tf.removeBackend('webgl');
+    }
+  });
 });

@@ -147,6 +147,23 @@ export interface InitTfOptions {
 }
 
 /**
+ * Why a registered backend did not start: tfjs swallows the error (prod mode logs nothing), so its
+ * factory is asked once more, only on this failure path.
+ */
+async function whyNotStarted(tf: Tf, backend: TfBackendName): Promise<string> {
+  const factory = tf.findBackendFactory(backend);
+  if (!factory) return 'not in this build';
+  try {
+    (await factory()).dispose();
+    return 'it failed to start, then started on a second try';
+  } catch (error) {
+    const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+    // tfjs-backend-wasm's abort message is a paragraph about bundlers: what happened is that its binary did not load.
+    return /\.wasm/.test(message) ? 'its .wasm binary could not be loaded' : message;
+  }
+}
+
+/**
  * Loads tfjs (and the wasm backend when asked), selects the backend, falls back to cpu with a
  * note when the requested one cannot start. Prod mode: keeps tfjs's console hints (e.g. the
  * tfjs-node one in Node) off stdout/stderr; failures are reported through `notes` instead.
@@ -164,7 +181,7 @@ export async function initTf(requested: TfBackendName, options: InitTfOptions = 
       await tf.ready();
       return { tf, backend: tf.getBackend(), notes };
     }
-    notes.push(`tfjs backend "${requested}" failed to initialise; using cpu`);
+    notes.push(`tfjs backend "${requested}" is unavailable (${await whyNotStarted(tf, requested)}); using cpu`);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     notes.push(`tfjs backend "${requested}" is unavailable (${reason}); using cpu`);
