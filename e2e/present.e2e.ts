@@ -250,6 +250,10 @@ function slideProblems(page: Page): Promise<string[]> {
       const box = cell.getBoundingClientRect();
       const id = cell.dataset.cell;
       if (box.bottom > barTop + 1) problems.push(`cell ${id} ends ${Math.round(box.bottom - barTop)}px below the top of the bar`);
+      // Content spilling out of its cell (a cell squeezed below what its parts need) hides under the bar too.
+      const contentBottom = Math.max(...[...cell.children].filter((c) => c.getClientRects().length > 0).map((c) => c.getBoundingClientRect().bottom));
+      const spillPx = contentBottom - (box.bottom - parseFloat(getComputedStyle(cell).borderBottomWidth) * cell.currentCSSZoom);
+      if (spillPx > 1) problems.push(`cell ${id}: content spills ${Math.round(spillPx)}px out of the cell`);
       if (box.right > innerWidth + 1 || box.left < -1) problems.push(`cell ${id} reaches outside the screen`);
       for (const part of cell.querySelectorAll<HTMLElement>('.code-editor, .outputs')) {
         // Scrolled inside is fine; squeezed below ~5 lines of code or a small output is not.

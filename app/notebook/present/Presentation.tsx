@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNotebookStore } from '../notebookContext';
 import type { NotebookState } from '../notebookState';
 import { useStoreState } from '../store';
+import { editorMinEm, fitCodeCells, fitTargets, outputsMinEm, unfitCodeCells } from './fitCells';
 import { presentCommandForKey, type PresentCommand } from './presentKeys';
 import { defaultPrefs, fitZoom, parsePrefs, prefsKey, stepScale, withPresentParam, type PresentPrefs } from './presentView';
 import { slideCss, slideOfCell, slidesFrom, type Slide } from './slides';
@@ -100,13 +101,38 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     root.setProperty('--present-fit', String(fit));
     root.setProperty('--present-bar-h', `${barHeightPx * fit}px`);
     root.setProperty('--present-slide-h', `${(viewport.height - barHeightPx * fit) / zoom}px`);
+    root.setProperty('--present-editor-min', `${editorMinEm}em`);
+    root.setProperty('--present-outputs-min', `${outputsMinEm}em`);
     // Plotly re-lays out responsive plots on resize: plots grow and shrink with the zoom, and a
     // plot drawn while its slide was hidden gets its real size once shown.
     window.dispatchEvent(new Event('resize'));
     return () => {
-      for (const name of ['--present-zoom', '--present-fit', '--present-bar-h', '--present-slide-h']) root.removeProperty(name);
+      for (const name of ['--present-zoom', '--present-fit', '--present-bar-h', '--present-slide-h', '--present-editor-min', '--present-outputs-min']) root.removeProperty(name);
     };
   }, [zoom, fit, viewport.height, at]);
+
+  // Code cells keep their code and outputs in view (fitCells.ts), again whenever outputs change.
+  useEffect(() => {
+    const main = document.querySelector<HTMLElement>('main.notebook');
+    if (!main) return;
+    let frame = 0;
+    const watch = new ResizeObserver(() => schedule());
+    const schedule = (): void => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        fitCodeCells(main);
+        for (const el of fitTargets(main)) watch.observe(el);
+      });
+    };
+    const unsubscribe = store.subscribe(schedule);
+    schedule();
+    return () => {
+      cancelAnimationFrame(frame);
+      watch.disconnect();
+      unsubscribe();
+      unfitCodeCells(main);
+    };
+  }, [store, at, zoom]);
 
   // The slide in the address bar, so a reload (or a bookmark) comes back to it.
   useEffect(() => {
