@@ -78,4 +78,47 @@ describe('npm run grads', () => {
     const run = await grads(args(), stdin);
     expect(run).toEqual({ code: 2, stdout: '', stderr: `grads: ${message()}\n` });
   });
+
+  /** The original network as JSON text with one part replaced, as a careless hand edit would leave it. */
+  const edited = (from: string, to: string): string => {
+    expect(originalText).toContain(from);
+    return originalText.replace(from, to);
+  };
+  const X0 = '"X0":[0.5,-0.5]';
+  const W = originalText.slice(originalText.indexOf('"W":'), originalText.indexOf(',"beta"'));
+  const notValid = 'stdin is not a valid network: ';
+  /** The message for a word JSON has no number for, at its column in the one-line text. */
+  const noSuchNumber = (text: string, word: string): [string, string] => [
+    text,
+    `stdin is not valid JSON: line 1, column ${text.indexOf(word) + 1}: expected a finite number (JSON has no NaN or Infinity), found ${word}`,
+  ];
+
+  it.each<[string, string, string]>([
+    ['an empty entry', edited(X0, '"X0":[0.5,""]'), `${notValid}X0[1] is not a finite number (an empty string "")`],
+    ['"abc"', edited(X0, '"X0":["abc",-0.5]'), `${notValid}X0[0] is not a finite number ("abc")`],
+    ['a NaN', ...noSuchNumber(edited(X0, '"X0":[0.5,NaN]'), 'NaN')],
+    ['an Infinity', ...noSuchNumber(edited(X0, '"X0":[Infinity,-0.5]'), 'Infinity')],
+    ['1e400', edited(X0, '"X0":[1e400,-0.5]'), `${notValid}X0[0] is not a finite number (Infinity: beyond a float64's range, as 1e400 is)`],
+    ['a decimal comma, quoted', edited(X0, '"X0":["0,5",-0.5]'), `${notValid}X0[0] is not a finite number ("0,5": write 0.5, with a decimal point and no quotes)`],
+    ['a decimal comma, bare (one entry too many)', edited(X0, '"X0":[0,5,-0.5]'), `${notValid}X0 has 3 entries, expected 2 (widths[0])`],
+    ['a row too short', edited('[1.2,0.1]', '[1.2]'), `${notValid}W[0][1] has 1 entry, expected 2 (widths[0])`],
+    ['a row too long', edited('[1.2,0.1]', '[1.2,0.1,7]'), `${notValid}W[0][1] has 3 entries, expected 2 (widths[0])`],
+    ['a width of 0', edited('[2,3,1]', '[2,0,1]'), `${notValid}widths[1] must be a positive integer, got 0`],
+    ['a negative width', edited('[2,3,1]', '[2,-3,1]'), `${notValid}widths[1] must be a positive integer, got -3`],
+    ['a fractional width', edited('[2,3,1]', '[2,3.5,1]'), `${notValid}widths[1] must be a positive integer, got 3.5`],
+    ['a width of 10000', edited('[2,3,1]', '[2,10000,1]'), `${notValid}widths[1] = 10000 is too large: at most 4096 per layer`],
+    ['a missing W2', edited(W, '"W":[[[0.5,-2.5],[1.2,0.1],[-0.7,-1.2]]]'), `${notValid}W has 1 layer, expected 2 (widths has 3 entries)`],
+    ['a W9 too many', edited(W, `${W.slice(0, -1)},${'[[1]],'.repeat(6)}[[1]]]`), `${notValid}W has 9 layers, expected 2 (widths has 3 entries)`],
+    ['an unknown activation', edited('"sigmoid"', '"softmax"'), `${notValid}activation "softmax" is unknown (known: sigmoid, tanh, relu, leakyRelu)`],
+    // tanh at the end can be negative: z_2 = 0.2 tanh(-0.75) + 0.5 tanh(2.25) - 5 ~ -4.638, X_2 = tanh(z_2) ~ -0.99981.
+    ['tanh with a negative output', edited('"sigmoid"', '"tanh"').replace('[1]]}', '[-5]]}'), 'stdin: log(X_K) is undefined: X_2[0] = -0.9998127338934716'],
+  ])('exits 2 on %s in the network, naming it', async (_what, text, message) => {
+    expect(await grads(['-', '--method=structured'], text)).toEqual({ code: 2, stdout: '', stderr: `grads: ${message}\n` });
+  });
+
+  it('reads -0 as a number like any other', async () => {
+    const run = await grads(['-', '--method=dense'], edited(X0, '"X0":[-0,-0.5]'));
+    expect(run.code).toBe(0);
+    expect(Number.isFinite(JSON.parse(run.stdout).loss)).toBe(true);
+  });
 });

@@ -15,6 +15,8 @@ const broken: [string, string, { line: number; column: number; found: string; ex
   ['a leading zero', '[01]', { line: 1, column: 3, found: "'1'", expected: "',' or ']'" }],
   ['a bad escape', '"\\x"', { line: 1, column: 3, found: "'x'", expected: 'an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX' }],
   ['a raw newline in a string', '"a\nb"', { line: 1, column: 3, found: '"\\n"', expected: 'an escaped control character' }],
+  ['NaN', '{"X0": [0.5, NaN]}', { line: 1, column: 14, found: 'NaN', expected: 'a finite number (JSON has no NaN or Infinity)' }],
+  ['-Infinity', '[\n  -Infinity\n]', { line: 2, column: 3, found: '-Infinity', expected: 'a finite number (JSON has no NaN or Infinity)' }],
   ['a missing colon', '{"a" 1}', { line: 1, column: 6, found: "'1'", expected: "':' after a key" }],
 ];
 

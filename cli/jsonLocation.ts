@@ -13,6 +13,8 @@ class Broken {
   constructor(
     readonly offset: number,
     readonly expected: string,
+    /** What is there, when a word says it better than its first character. */
+    readonly found?: string,
   ) {}
 }
 
@@ -66,6 +68,10 @@ export function locateJsonError(text: string): JsonBreak | null {
         return;
       }
     }
+    // JavaScript writes these, JSON has no such numbers: name the word, not its first letter.
+    const word = /-?(?:NaN|Infinity)/y;
+    word.lastIndex = i;
+    if (word.test(text)) throw new Broken(i, 'a finite number (JSON has no NaN or Infinity)', text.slice(i, word.lastIndex));
     numberPattern.lastIndex = i;
     if (!numberPattern.test(text)) fail('a value');
     i = numberPattern.lastIndex;
@@ -97,7 +103,7 @@ export function locateJsonError(text: string): JsonBreak | null {
     const before = text.slice(0, error.offset).split('\n');
     const ch = text[error.offset];
     // Printable characters as they are; a control character as its JSON escape ("\n").
-    const found = ch === undefined ? 'end of input' : ch >= ' ' ? `'${ch}'` : JSON.stringify(ch);
+    const found = error.found ?? (ch === undefined ? 'end of input' : ch >= ' ' ? `'${ch}'` : JSON.stringify(ch));
     return { line: before.length, column: before[before.length - 1].length + 1, found, expected: error.expected };
   }
 }

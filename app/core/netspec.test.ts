@@ -65,7 +65,10 @@ describe('validateNetSpec', () => {
     ['X0 too short', originalWith({ X0: [0.5] }), 'X0 has 1 entry, expected 2 (widths[0])', 'X0'],
     ['X0 too long', originalWith({ X0: [0.5, 1, 2] }), 'X0 has 3 entries, expected 2 (widths[0])', 'X0'],
     ['a string in X0', originalWith({ X0: [0.5, 'abc'] }), 'X0[1] is not a finite number ("abc")', 'X0[1]'],
-    ['a number as a string in X0', originalWith({ X0: ['0.5', 1] }), 'X0[0] is not a finite number ("0.5")', 'X0[0]'],
+    ['a number as a string in X0', originalWith({ X0: ['0.5', 1] }), 'X0[0] is not a finite number ("0.5" is text: write the number without quotes)', 'X0[0]'],
+    ['an empty string in X0', originalWith({ X0: ['', 1] }), 'X0[0] is not a finite number (an empty string "")', 'X0[0]'],
+    ['a decimal comma in X0', originalWith({ X0: ['0,5', 1] }), 'X0[0] is not a finite number ("0,5": write 0.5, with a decimal point and no quotes)', 'X0[0]'],
+    ['Infinity in W', originalWith({ W: [W[0], [[-1.5, -Infinity, 0.5]]] }), "W[1][0][1] is not a finite number (-Infinity: beyond a float64's range, as 1e400 is)", 'W[1][0][1]'],
     ['null in X0', originalWith({ X0: [null, 1] }), 'X0[0] is not a finite number (null)', 'X0[0]'],
     ['NaN in X0', originalWith({ X0: [NaN, 1] }), 'X0[0] is not a finite number (NaN)', 'X0[0]'],
     ['W not an array', originalWith({ W: {} }), 'W must be an array of 2 matrices (one per layer), got object {}', 'W'],
@@ -101,8 +104,8 @@ describe('parseNetSpec', () => {
   });
 
   it.each([
-    ['1e400 (parses to Infinity)', json.replace('0.5,-0.5', '1e400,-0.5'), 'X0[0] is not a finite number (Infinity)'],
-    ['a quoted number', json.replace('0.5,-0.5', '0.5,"-0.5"'), 'X0[1] is not a finite number ("-0.5")'],
+    ['1e400 (parses to Infinity)', json.replace('0.5,-0.5', '1e400,-0.5'), "X0[0] is not a finite number (Infinity: beyond a float64's range, as 1e400 is)"],
+    ['a quoted number', json.replace('0.5,-0.5', '0.5,"-0.5"'), 'X0[1] is not a finite number ("-0.5" is text: write the number without quotes)'],
     ['"abc"', json.replace('0.5,-0.5', '0.5,"abc"'), 'X0[1] is not a finite number ("abc")'],
   ])('names %s', (_what, text, message) => {
     expect(() => parseNetSpec(text)).toThrow(message);

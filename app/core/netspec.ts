@@ -37,9 +37,20 @@ export function parameterCount(widths: readonly number[]): number {
   return count;
 }
 
+/** The value as quoted in a message, with what to do about the common slips (hand-written JSON). */
+function quoteNotFinite(value: unknown): string {
+  if (value === Infinity || value === -Infinity) return `${describeValue(value)}: beyond a float64's range, as 1e400 is`;
+  if (typeof value !== 'string') return describeValue(value);
+  const text = value.trim();
+  if (text === '') return `an empty string ${describeValue(value)}`;
+  if (/^[+-]?\d*,\d+$/.test(text)) return `${describeValue(value)}: write ${text.replace(',', '.')}, with a decimal point and no quotes`;
+  if (Number.isFinite(Number(text))) return `${describeValue(value)} is text: write the number without quotes`;
+  return describeValue(value);
+}
+
 function finiteNumber(value: unknown, where: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  return fail(`${where} is not a finite number (${describeValue(value)})`, where);
+  return fail(`${where} is not a finite number (${quoteNotFinite(value)})`, where);
 }
 
 function arrayAt(value: unknown, where: string, expected: string): unknown[] {

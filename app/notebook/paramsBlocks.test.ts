@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import seed from '../../reference/seed-values.json' with { type: 'json' };
 import { validateNetSpec } from '../core/netspec';
 import type { NetSpec } from '../core/types';
-import { blockRows, blocksOf, entryAt, entryKey, entryLabel, formatBlock, randomRows, readBlockText, reshapeNet } from './paramsBlocks';
+import { blockRows, blocksOf, entryAt, entryKey, entryLabel, formatBlock, randomRows, readBlockText, reshapeNet, type Block } from './paramsBlocks';
 
 const original = (): NetSpec => structuredClone(seed.net) as NetSpec;
 const [X0, W1, beta1, W2] = blocksOf([2, 3, 1]);
@@ -73,6 +73,22 @@ describe('readBlockText', () => {
     });
     expect(readBlockText('1, 2', W2)).toEqual({ ok: false, problems: ['W2 row 1 has 2 entries, expected 3'] });
     expect(readBlockText('1, 2', beta1)).toEqual({ ok: false, problems: ['beta1 has 2 entries, expected 3'] });
+  });
+
+  it.each<[string, Block, string[]]>([
+    ['1, 2, 3, 4', W2, ['W2 row 1 has 4 entries, expected 3']],
+    ['1, 2; 3, 4; 5, 6; 7, 8', W1, ['W1 has 4 rows, expected 3']],
+    ['', W2, ['W2 has 0 rows, expected 1']],
+    ['1e400, 2, 3', W2, ['W2 row 1 column 1: "1e400" is too large (beyond a float64\'s range, about 1.8e308)']],
+    ['NaN, 1, 2', beta1, ['beta1 entry 1: "NaN" is not allowed, entries must be finite numbers']],
+    ['1, Infinity, 2', beta1, ['beta1 entry 2: "Infinity" is not allowed, entries must be finite numbers']],
+  ])('refuses %j for %s, naming the row or entry', (text, block, problems) => {
+    expect(readBlockText(text, block)).toEqual({ ok: false, problems });
+  });
+
+  it('reads -0 as 0', () => {
+    const read = readBlockText('-0, 1, 2', beta1);
+    expect(read.ok && Object.is(read.rows[0][0], 0)).toBe(true);
   });
 
   it('lists five bad entries and counts the rest', () => {

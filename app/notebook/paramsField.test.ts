@@ -50,6 +50,12 @@ describe('readWidths', () => {
     ['2, -3, 1', 'Width 2 is -3: a layer needs at least 1 unit'],
     ['2, 2.5, 1', 'Width 2 is 2.5: widths are whole numbers'],
     ['2, abc', 'Width 2 ("abc") is not a whole number'],
+    ['2, NaN, 1', 'Width 2 ("NaN") is not a whole number'],
+    ['2, Infinity, 1', 'Width 2 ("Infinity") is not a whole number'],
+    ['2, 1e400, 1', 'Width 2 ("1e400") is not a whole number'],
+    ['2, -0, 1', 'Width 2 is 0: a layer needs at least 1 unit'],
+    ['2,,1', 'Widths have an empty entry between two commas: type a width there or remove a comma'],
+    ['2, 10000, 1', 'Width 2 is 10,000: at most 4,096 units per layer (the dense method\'s matrices would not fit in memory)'],
     ['2, 5000', 'Width 2 is 5,000: at most 4,096 units per layer (the dense method\'s matrices would not fit in memory)'],
     // 4096 x 4096 + 4096 + 4096 x 1 + 1 = 16,785,409 parameters, four times the limit.
     ['4096, 4096, 1', 'These widths give 16,785,409 parameters: at most 4,194,304 (memory for a browser tab)'],

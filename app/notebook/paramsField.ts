@@ -29,6 +29,8 @@ const count = (n: number): string => n.toLocaleString('en-US');
 export function readWidths(text: string): FieldReading<number[]> {
   const entries = text.split(/[\s,]+/).filter((e) => e !== '');
   if (entries.length === 0) return { ok: false, message: 'Widths are empty: type the layer widths, e.g. 2, 3, 1' };
+  // "2,,1" is a width left out, not "2, 1": say so rather than drop a layer.
+  if (/,\s*,/.test(text)) return { ok: false, message: 'Widths have an empty entry between two commas: type a width there or remove a comma' };
   if (entries.length < 2) return { ok: false, message: `Widths need at least 2 entries (input and output width), got ${entries.length}` };
   const maxEntries = netLimits.maxLayers + 1;
   if (entries.length > maxEntries) {

@@ -33,6 +33,18 @@ describe('networkFromHash', () => {
     expect(read.spec.beta[2]).toEqual([0.5]);
   });
 
+  it('reads -0 as 0', () => {
+    const read = networkFromHash('#X0=-0,0.5');
+    expect(read.kind === 'ok' && Object.is(read.spec.X0[0], 0)).toBe(true);
+  });
+
+  it('fills a missing W2 for new widths and says it was missing', () => {
+    const read = networkFromHash('#widths=2,4,1&W1=1,2;3,4;5,6;7,8');
+    expect(read).toMatchObject({ kind: 'ok', given: ['widths', 'W1'] });
+    expect(read.kind === 'ok' && read.missing).toContain('W2');
+    expect(read.kind === 'ok' && read.spec.W[1][0]).toHaveLength(4);
+  });
+
   it('fills the keys a link leaves out from the original network and says which it set', () => {
     const read = networkFromHash('#act=relu');
     expect(read).toMatchObject({ kind: 'ok', given: ['act'], spec: { ...original(), activation: 'relu' } });
@@ -51,6 +63,28 @@ describe('networkFromHash', () => {
     ['#W3=1', ['the link gives layer 3, but widths 2,3,1 make 2 layers']],
     // ReLU and W_2 = (-1.5, 0.2, -0.5): X_1 = (0, 0, 2.25), z_2 = -1.125 + 1 < 0, X_2 = 0 (worked in paramsDraft.test).
     ['#act=relu&W2=-1.5,0.2,-0.5', ['log(X_K) is undefined: X_2[0] = 0']],
+    // The bad inputs of a careless hand-written link, each named (issue: proof under stress).
+    ['#X0=', ['X0[0] is empty']],
+    ['#widths=', ['widths[0] is empty']],
+    ['#act=', ['act "" is unknown (known: sigmoid, tanh, relu, leakyRelu)']],
+    ['#X0=NaN,1', ['X0[0] is not a finite number ("NaN")']],
+    ['#X0=0.5,Infinity', ['X0[1] is not a finite number ("Infinity")']],
+    ['#X0=1e400,1', ['X0[0] is too large for a float64 ("1e400")']],
+    ['#beta2=abc', ['beta2[0] is not a finite number ("abc")']],
+    // In a link `,` separates entries, so a decimal comma reads as one entry too many.
+    ['#X0=0,5,1', ['X0 has 3 entries, expected 2 (widths[0])']],
+    ['#beta2=1,2', ['beta2 has 2 entries, expected 1 (widths[2])']],
+    ['#X0=1', ['X0 has 1 entry, expected 2 (widths[0])']],
+    ['#W1=1,2,3;4,5,6;7,8,9', ['W1 has shape 3x3, expected 3x2 (widths[1] x widths[0])']],
+    ['#W1=1,2;3,4;5', ['W1 has rows of 2 and 1 entries, expected 3x2 (widths[1] x widths[0])']],
+    ['#widths=2,-3,1', ['widths[1] must be a positive integer, got -3']],
+    ['#widths=2,2.5,1', ['widths[1] must be a positive integer, got 2.5']],
+    ['#widths=2,10000,1', ['widths[1] = 10000 is too large: at most 4096 per layer']],
+    ['#widths=2,abc,1', ['widths[1] is not a finite number ("abc")']],
+    ['#W9=1', ['the link gives layer 9, but widths 2,3,1 make 2 layers']],
+    ['#X0=%ZZ', ['the link\'s "X0=%ZZ" is not valid URL encoding']],
+    // tanh at the end: z_2 = 0.2 tanh(-0.75) + 0.5 tanh(2.25) - 5 ~ -4.638, X_2 = tanh(z_2) < 0, so log X_2 is undefined.
+    ['#act=tanh&beta2=-5', ['log(X_K) is undefined: X_2[0] = -0.9998127338934716']],
   ])('names each bad value of %s', (hash, problems) => {
     expect(networkFromHash(hash)).toEqual({ kind: 'bad', problems });
   });

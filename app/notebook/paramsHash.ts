@@ -27,7 +27,7 @@ function widthsProblem(widths: number[]): string | null {
 /** The shape a given block should have, or a message naming what is wrong with it. */
 function shapeProblem(block: Block, rows: unknown[]): string | null {
   const size = (b: Block) => (b.kind === 'W' ? `${b.rows}x${b.cols} (widths[${b.layer}] x widths[${b.layer - 1}])` : `${b.rows} (widths[${b.layer}])`);
-  if (block.kind !== 'W') return rows.length === block.rows ? null : `${block.name} has ${rows.length} entries, expected ${size(block)}`;
+  if (block.kind !== 'W') return rows.length === block.rows ? null : `${block.name} has ${rows.length} ${rows.length === 1 ? 'entry' : 'entries'}, expected ${size(block)}`;
   const lengths = (rows as number[][]).map((r) => r.length);
   if (rows.length === block.rows && lengths.every((n) => n === block.cols)) return null;
   const ragged = lengths.some((n) => n !== lengths[0]);

@@ -34,8 +34,21 @@ describe('parseHash', () => {
     ['beta2=0x10', 'beta2[0] is not a finite number ("0x10")'],
     ['W0=1', 'W0: layers are numbered from 1'],
     ['X0=%E0%A4%A', 'the link\'s "X0=%E0%A4%A" is not valid URL encoding'],
+    ['W1=%ZZ', 'the link\'s "W1=%ZZ" is not valid URL encoding'],
+    ['%ZZ=1', 'the link\'s "%ZZ=1" is not valid URL encoding'],
+    ['X0=1,2&X0=3,4', 'X0 appears twice in the link: keep one'],
   ])('names the bad value in %s', (hash, message) => {
     expect(parseHash('#' + hash).errors).toEqual([message]);
+  });
+
+  it('counts a network key with a value that is not URL-decodable as the link setting the network', () => {
+    expect(parseHash('#X0=%ZZ').hasNetwork).toBe(true);
+  });
+
+  it("passes another feature's value that is not URL-decodable on as written, for that feature to name", () => {
+    const parsed = parseHash('#edits=%ZZ');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.other.get('edits')).toBe('%ZZ');
   });
 
   it('keeps keys it does not own for other features', () => {

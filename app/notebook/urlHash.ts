@@ -122,28 +122,41 @@ export function parseHash(hash: string): HashParse {
   const result: HashParse = { candidate: {}, hasNetwork: false, errors: [], other: new Map() };
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   if (body.trim() === '') return result;
+  const seen = new Set<string>();
   for (const pair of body.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
     const rawKey = eq < 0 ? pair : pair.slice(0, eq);
     const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
+    const broken = `the link's "${pair.slice(0, 40)}" is not valid URL encoding`;
     let key: string;
-    let value: string;
     try {
       key = decode(rawKey);
-      value = decode(rawValue);
     } catch {
-      result.errors.push(`the link's "${pair.slice(0, 40)}" is not valid URL encoding`);
+      result.errors.push(broken);
       continue;
     }
     const layer = layerKey.exec(key);
     const property = layer
       ? properties.find((p) => p.perLayer && p.key.startsWith(layer[1]))
       : properties.find((p) => !p.perLayer && p.key === key);
+    let value: string;
+    try {
+      value = decode(rawValue);
+    } catch {
+      // A network value is named here; another feature's value goes on as written, for it to name.
+      if (property) {
+        result.hasNetwork = true;
+        result.errors.push(broken);
+      } else result.other.set(key, rawValue);
+      continue;
+    }
     if (!property) {
       result.other.set(key, value);
       continue;
     }
+    if (seen.has(key)) result.errors.push(`${key} appears twice in the link: keep one`);
+    seen.add(key);
     result.hasNetwork = true;
     const k = layer ? Number(layer[2]) : 0;
     if (layer && k < 1) {
