@@ -1,8 +1,13 @@
 // Choosing the tfjs backend for the kernel: the first of a preference list that starts, with notes on the others.
 import type { TfBackendName, TfInit } from '../core/tfjsGradients';
 
-/** In the browser: the GPU if there is one, else WebAssembly, else plain JavaScript. */
-export const browserBackendOrder: readonly TfBackendName[] = ['webgl', 'wasm', 'cpu'];
+/**
+ * In the browser: WebAssembly, else plain JavaScript. Not WebGL: the lesson's tensors are tiny, and
+ * there compiling shaders costs seconds (1.4-4.6 s for the first tfjs cell on a software GPU, also
+ * felt on laptops and phones) and each gradient ~13 ms against ~1 ms on wasm or cpu. The timing
+ * study still times WebGL, and `?backend=webgl` asks for it.
+ */
+export const browserBackendOrder: readonly TfBackendName[] = ['wasm', 'cpu'];
 
 const backendLabel: Record<TfBackendName, string> = { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'cpu' };
 
@@ -12,7 +17,7 @@ const reasonOf = (note: string): string => /is unavailable \((.*)\); using \w+$/
 /**
  * Tries each backend in `order` through `init` (initTf, which falls back to cpu itself and says why
  * in its notes) and keeps the first that starts as asked; notes read e.g.
- * "WebGL unavailable (...): using wasm". The last resort is whatever `init` gave for it.
+ * "WebAssembly unavailable (...): using cpu". The last resort is whatever `init` gave for it.
  */
 export async function chooseTfBackend(order: readonly TfBackendName[], init: (backend: TfBackendName) => Promise<TfInit>): Promise<TfInit> {
   if (order.length === 0) throw new Error('chooseTfBackend: no backend to try');

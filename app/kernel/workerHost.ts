@@ -14,7 +14,7 @@ export interface KernelWorker {
 
 export interface WorkerHostOptions {
   params?: NetSpec;
-  /** Force a tfjs backend (tests, `?backend=` links); default: webgl, else wasm, else cpu. */
+  /** Force a tfjs backend (tests, `?backend=` links); default: wasm, else cpu (see browserBackendOrder). */
   backend?: TfBackendName;
   /** Makes the worker; default: the module worker in worker.ts. */
   createWorker?: () => KernelWorker;
