@@ -29,7 +29,12 @@ export interface OutputMessage {
 
 /** Page -> Worker. */
 export type HostToKernel =
-  | { type: 'init'; params: NetSpec; backend?: TfBackendName }
+  /**
+   * `lifeline`: the name of a Web Lock the worker takes and holds for as long as it lives (it says
+   * `lifeline` once it holds it); the page waits on that lock to learn that the worker ended without
+   * being asked (a cell called close(), the browser stopped it, e.g. out of memory).
+   */
+  | { type: 'init'; params: NetSpec; backend?: TfBackendName; lifeline?: string }
   | { type: 'run'; runId: number; cellId: string; code: string }
   | { type: 'cancel'; token: string }
   | { type: 'params'; params: NetSpec };
@@ -37,6 +42,7 @@ export type HostToKernel =
 /** Worker -> page. Outputs come in batches (at most one message per ~16 ms), in order. */
 export type KernelToHost =
   | { type: 'ready'; backend: string; notes: string[]; startMs: number }
+  | { type: 'lifeline' }
   | { type: 'outputs'; runId: number; messages: OutputMessage[] }
   | { type: 'kernel'; message: KernelMessage }
   | { type: 'done'; runId: number; ok: boolean; cancelled?: boolean; durationMs: number };
@@ -81,4 +87,9 @@ export interface KernelHost {
   dispose(): void;
   /** Kernel-level messages (see KernelMessage); returns the unsubscribe function. */
   onKernelMessage?(listener: (message: KernelMessage) => void): () => void;
+  /**
+   * The kernel ended without being asked (it could not start, or its worker stopped): `why` says
+   * so; running and queued runs then end as errors. Only restart() brings a kernel back.
+   */
+  onDeath?(listener: (why: string) => void): () => void;
 }

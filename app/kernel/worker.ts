@@ -26,7 +26,36 @@ const kernel = createWorkerKernel(
   (requested) => chooseTfBackend(requested ? [...new Set([requested, 'cpu'] as const)] : browserBackendOrder, (backend) => initTf(backend, { wasmPaths })),
 );
 
-workerScope.addEventListener('message', (event: MessageEvent<HostToKernel>) => kernel.onMessage(event.data));
+/**
+ * Holds the page's lifeline lock until this worker ends (see HostToKernel 'init'). Messages wait
+ * until it is held, so no cell runs in a worker whose end the page could miss.
+ */
+function holdLifeline(name: string): Promise<void> {
+  const locks = workerScope.navigator.locks as LockManager | undefined;
+  return new Promise<void>((held) => {
+    try {
+      // Without locks (or refused) the kernel works as before; only a silent end goes unnoticed.
+      if (!locks) return held();
+      locks
+        .request(name, () => {
+          workerScope.postMessage({ type: 'lifeline' } satisfies KernelToHost);
+          held();
+          return new Promise<never>(() => undefined);
+        })
+        .catch(() => held());
+    } catch {
+      held();
+    }
+  });
+}
+
+let lifelineHeld: Promise<void> = Promise.resolve();
+workerScope.addEventListener('message', (event: MessageEvent<HostToKernel>) => {
+  const message = event.data;
+  if (message.type === 'init' && message.lifeline) lifelineHeld = holdLifeline(message.lifeline);
+  // Every message waits on the same promise, so they stay in order.
+  void lifelineHeld.then(() => kernel.onMessage(message));
+});
 
 // Errors no cell caught: shown as the running cell's error (or a kernel message), never lost in a console.
 workerScope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {

@@ -112,12 +112,55 @@ describe('WorkerHost', () => {
       return worker;
     };
     const host = new WorkerHost({ createWorker: broken });
+    const deaths: string[] = [];
+    host.onDeath((why) => deaths.push(why));
     const run = await runCell(host, '1');
     expect(run.status).toBe('error');
-    expect(run.outputs).toEqual([{ kind: 'error', name: 'KernelError', message: 'the kernel worker failed: SyntaxError in worker.js' }]);
+    expect(run.outputs).toEqual([{ kind: 'error', name: 'KernelError', message: 'the kernel stopped: its worker failed: SyntaxError in worker.js' }]);
     await expect(host.ready()).rejects.toThrow('SyntaxError in worker.js');
+    expect(deaths).toEqual(['its worker failed: SyntaxError in worker.js']);
     const again = await runCell(host, '2');
-    expect(again).toMatchObject({ status: 'error', outputs: run.outputs });
+    expect(again).toMatchObject({
+      status: 'error',
+      outputs: [{ kind: 'error', name: 'KernelError', message: 'the kernel stopped: its worker failed: SyntaxError in worker.js. Press Restart kernel to start a new one.' }],
+    });
+  });
+
+  it('notices a worker that ends unasked through its lifeline lock, ends its runs, and restarts', async () => {
+    const { create, made } = fakeWorkers();
+    // The lock of each worker comes free when the test says so (the worker ended).
+    const locks = new Map<string, () => void>();
+    const whenReleased = (name: string) => new Promise<void>((free) => locks.set(name, free));
+    const host = new WorkerHost({ createWorker: create, whenReleased });
+    const deaths: string[] = [];
+    host.onDeath((why) => deaths.push(why));
+    await host.ready();
+    const lifeline = made[0].received[0].type === 'init' ? made[0].received[0].lifeline : undefined;
+    expect(lifeline).toMatch(/^jacobian-notebook\/kernel-/);
+    // What worker.ts says once it holds the lock:
+    made[0].worker.onmessage?.({ data: { type: 'lifeline' } } as MessageEvent<KernelToHost>);
+    await new Promise((r) => setTimeout(r, 5));
+    const stuck = host.run('stuck', 'await new Promise(() => {});', () => undefined);
+    const queued = runCell(host, 'print("never")', 'queued');
+    await new Promise((r) => setTimeout(r, 20));
+    locks.get(lifeline as string)?.();
+    expect(await stuck).toMatchObject({ status: 'error' });
+    expect(await queued).toMatchObject({ status: 'error', outputs: [{ kind: 'error', name: 'KernelError', message: expect.stringMatching(/^the kernel stopped: its worker stopped/) }] });
+    expect(deaths).toHaveLength(1);
+    expect(made[0].alive()).toBe(false);
+    await host.restart();
+    expect((await host.ready()).backend).toBe('cpu');
+    expect((await runCell(host, '6 * 7')).outputs).toEqual([{ kind: 'text', text: '42' }]);
+    // A worker the host ended itself (interrupt) frees its lock too: that is not a death.
+    const second = made[1].received[0];
+    made[1].worker.onmessage?.({ data: { type: 'lifeline' } } as MessageEvent<KernelToHost>);
+    await new Promise((r) => setTimeout(r, 5));
+    await host.interrupt();
+    locks.get(second.type === 'init' ? (second.lifeline as string) : '')?.();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(deaths).toHaveLength(1);
+    expect((await runCell(host, '6 * 7')).status).toBe('ok');
+    host.dispose();
   });
 
   it('delivers kernel-level messages to listeners', async () => {

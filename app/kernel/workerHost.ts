@@ -18,7 +18,23 @@ export interface WorkerHostOptions {
   backend?: TfBackendName;
   /** Makes the worker; default: the module worker in worker.ts. */
   createWorker?: () => KernelWorker;
+  /**
+   * Resolves once the lock `name` is free, i.e. once the worker holding it has ended (see the
+   * `lifeline` of the init message). Default: Web Locks; null where the browser has none (a worker
+   * that ends silently is then noticed only through its `error` event).
+   */
+  whenReleased?: ((name: string) => Promise<void>) | null;
 }
+
+/** Web Locks, where the browser has them (secure contexts: https and localhost). */
+const webLocks = (): ((name: string) => Promise<void>) | null => {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? (name) => locks.request(name, () => undefined) : null;
+};
+
+let lifelines = 0;
+/** A lock name no other worker, tab or page load uses. */
+const lifelineName = (): string => `jacobian-notebook/kernel-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${++lifelines}`;
 
 type ReadyInfo = { backend: string; notes: string[]; startMs: number };
 
@@ -28,6 +44,8 @@ const defaultWorker = (): KernelWorker => new Worker(new URL('./worker.ts', impo
  * Runs cells one at a time in a Worker. `interrupt` terminates the worker at once (a `while (true)`
  * cell included), resolves the running and queued runs as 'interrupted' and starts a fresh worker
  * (empty scope; the page says state was lost); `ready()` then reports the new worker's backend.
+ * A worker that ends unasked (its `error` event, or its lifeline lock coming free) is reported
+ * through `onDeath`; runs then fail with a message saying so until `restart()`.
  */
 export class WorkerHost implements KernelHost {
   private worker!: KernelWorker;
@@ -35,12 +53,15 @@ export class WorkerHost implements KernelHost {
   private params: NetSpec | undefined;
   private readonly runs: HostRuns;
   private readonly listeners = new Set<(m: KernelMessage) => void>();
+  private readonly deathListeners = new Set<(why: string) => void>();
+  private readonly whenReleased: ((name: string) => Promise<void>) | null;
   private disposed = false;
   /** Why the current worker died, if it did. */
   private failure: string | null = null;
 
   constructor(private readonly options: WorkerHostOptions = {}) {
     this.params = options.params;
+    this.whenReleased = options.whenReleased === undefined ? webLocks() : options.whenReleased;
     this.runs = new HostRuns(({ runId, cellId, code }) => this.worker.postMessage({ type: 'run', runId, cellId, code }));
     this.spawn();
   }
@@ -52,19 +73,32 @@ export class WorkerHost implements KernelHost {
     this.readyInfo = new Promise<ReadyInfo>((resolve, reject) => (settle = { resolve, reject }));
     // A page that never asks for ready() must not see an unhandled rejection.
     this.readyInfo.catch(() => undefined);
+    const lifeline = this.whenReleased ? lifelineName() : undefined;
+    const died = (why: string): void => {
+      if (worker !== this.worker || this.failure !== null || this.disposed) return;
+      this.died(why);
+      settle.reject(new Error(why));
+    };
     worker.onmessage = (event) => {
-      if (worker === this.worker) this.handle(event.data, settle.resolve);
-    };
-    worker.onerror = (event) => {
       if (worker !== this.worker) return;
-      const message = `the kernel worker failed: ${event.message || 'it could not start (see the browser console)'}`;
-      this.failure = message;
-      settle.reject(new Error(message));
-      this.runs.endAll('error', { kind: 'error', name: 'KernelError', message });
+      // The worker holds its lifeline now: the lock comes free when it ends, however it ends.
+      if (event.data.type === 'lifeline' && lifeline && this.whenReleased) {
+        void this.whenReleased(lifeline).then(() => died('its worker stopped (a cell may have called close(), or the browser ended it, e.g. out of memory)'));
+      } else this.handle(event.data, settle.resolve);
     };
+    worker.onerror = (event) => died(`its worker failed: ${event.message || 'it could not start (see the browser console)'}`);
     this.failure = null;
     const backend = this.options.backend;
-    worker.postMessage({ type: 'init', params: this.params ?? originalNet(), ...(backend ? { backend } : {}) });
+    worker.postMessage({ type: 'init', params: this.params ?? originalNet(), ...(backend ? { backend } : {}), ...(lifeline ? { lifeline } : {}) });
+  }
+
+  /** The worker ended unasked: listeners hear first (the page ends its cells), then the runs end as errors saying why. */
+  private died(why: string): void {
+    const message = `the kernel stopped: ${why}`;
+    this.failure = `${message}. Press Restart kernel to start a new one.`;
+    this.worker.terminate();
+    for (const listener of this.deathListeners) listener(why);
+    this.runs.endAll('error', { kind: 'error', name: 'KernelError', message });
   }
 
   private handle(message: KernelToHost, resolveReady: (info: ReadyInfo) => void): void {
@@ -72,6 +106,8 @@ export class WorkerHost implements KernelHost {
       case 'ready':
         resolveReady({ backend: message.backend, notes: message.notes, startMs: message.startMs });
         return;
+      case 'lifeline':
+        return; // handled in onmessage, where the worker's own lock name is known
       case 'outputs':
         this.runs.deliver(message.runId, message.messages);
         return;
@@ -127,10 +163,16 @@ export class WorkerHost implements KernelHost {
     this.worker.terminate();
     this.runs.endAll();
     this.listeners.clear();
+    this.deathListeners.clear();
   }
 
   onKernelMessage(listener: (m: KernelMessage) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onDeath(listener: (why: string) => void): () => void {
+    this.deathListeners.add(listener);
+    return () => this.deathListeners.delete(listener);
   }
 }
