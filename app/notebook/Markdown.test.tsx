@@ -1,7 +1,8 @@
 // Tests that markdown renders math and tables, and never raw HTML or script links (server-rendered in Node).
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Markdown } from './Markdown';
+import { isSameSiteImage, Markdown } from './Markdown';
+import { evilHost, hostileMarkdown, hostileMarkdownText, hostileTex, unsafeMarkup } from './testing/hostile';
 import { texToHtml } from './Tex';
 
 const html = (source: string): string => renderToStaticMarkup(<Markdown source={source} />);
@@ -43,5 +44,50 @@ describe('texToHtml', () => {
   });
   it('typesets display math', () => {
     expect(texToHtml('x^2', true)).toContain('katex-display');
+  });
+});
+
+describe('Markdown with hostile content', () => {
+  it.each(hostileMarkdown)('shows %j without anything that could run or call another site', (source) => {
+    expect(unsafeMarkup(html(`before\n\n${source}\n\nafter`))).toEqual([]);
+  });
+
+  it.each(hostileTex)('typesets $%s$ without links, ids, classes, data, styles or images from it', (tex) => {
+    const out = html(`$${tex}$`);
+    expect(unsafeMarkup(out)).toEqual([]);
+    expect(out).not.toMatch(/<a[\s>]|<img[\s>]/);
+    expect(out).not.toMatch(/id="x|data-onerror|class="x/);
+  });
+
+  it('shows every piece at once as text, the page around it intact', () => {
+    const out = html(hostileMarkdownText());
+    expect(unsafeMarkup(out)).toEqual([]);
+    expect(out).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+  });
+
+  it('loads no image of another site, saying so with its description in its place', () => {
+    const out = html(`![a chart](https://${evilHost}/track.png) and ![](//${evilHost}/t.png)`);
+    expect(out).not.toContain('<img');
+    expect(out).toContain('[image &quot;a chart&quot; not loaded: the notebook shows only images of its own site]');
+  });
+
+  it('keeps an image of its own site', () => {
+    expect(html('![diagram](./diagram.svg)')).toContain('<img src="./diagram.svg" alt="diagram"/>');
+  });
+});
+
+describe('isSameSiteImage', () => {
+  it.each([
+    ['./a.png', true],
+    ['img/a.png', true],
+    ['/jacobian-notebook/a.png', true],
+    ['', false],
+    [undefined, false],
+    [`https://${evilHost}/a.png`, false],
+    [`//${evilHost}/a.png`, false],
+    ['data:image/png;base64,AAAA', false],
+    ['javascript:alert(1)', false],
+  ])('%j: %s', (src, same) => {
+    expect(isSameSiteImage(src)).toBe(same);
   });
 });

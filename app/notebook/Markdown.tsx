@@ -12,6 +12,16 @@ const remarkPlugins = [remarkGfm, remarkMath];
 // trust: false keeps \href, \url and \htmlClass out; throwOnError: false shows a bad formula in red instead of failing.
 const rehypePlugins: [typeof rehypeKatex, { trust: false; throwOnError: false }][] = [[rehypeKatex, { trust: false, throwOnError: false }]];
 
+/**
+ * Whether an image source stays on this site: a relative path. Everything else (another site,
+ * `//host/x.png`, and what the URL transform emptied: `javascript:`, `data:`) is not loaded, so a
+ * markdown cell from a link cannot make the page call another site (or track who opened it).
+ */
+export function isSameSiteImage(src: string | undefined): src is string {
+  if (!src || src.startsWith('//') || src.startsWith('\\')) return false;
+  return !/^[a-z][a-z0-9+.-]*:/i.test(src);
+}
+
 const components: Components = {
   // Wide tables scroll inside their own box rather than widening the page on a phone.
   table: ({ node: _node, ...props }) => (
@@ -21,6 +31,12 @@ const components: Components = {
   ),
   // Links leave the notebook in a new tab, so a click never loses the student's running kernel.
   a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer" />,
+  img: ({ node: _node, src, alt, ...props }) =>
+    isSameSiteImage(typeof src === 'string' ? src : undefined) ? (
+      <img {...props} src={src as string} alt={alt ?? ''} />
+    ) : (
+      <span className="md-image-refused">[image{alt ? ` "${alt}"` : ''} not loaded: the notebook shows only images of its own site]</span>
+    ),
 };
 
 /**

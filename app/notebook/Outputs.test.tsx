@@ -1,8 +1,12 @@
 // Tests of how each output kind renders (server-rendered in Node: markup only, no DOM needed).
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Output } from '../kernel/protocol';
 import { OutputView } from './Outputs';
+import { hostileStrings, hostileTex, unsafeMarkup } from './testing/hostile';
+
+// The markdown and KaTeX renderers without their lazy chunk: server rendering does not wait for one.
+vi.mock('./richText', () => import('./richTextChunk'));
 
 const noActions = { cancel: () => undefined };
 const html = (output: Output): string => renderToStaticMarkup(<OutputView output={output} actions={noActions} />);
@@ -61,5 +65,34 @@ describe('OutputView', () => {
 
   it('shows a placeholder while Plotly loads', () => {
     expect(html({ kind: 'plot', figure: { data: [] } })).toContain('Loading the plot');
+  });
+});
+
+describe('OutputView with hostile strings from a cell', () => {
+  const spec = { widths: [2, 1], activation: 'sigmoid' as const, X0: [1, 2], W: [[[1, 1]]], beta: [[0]] };
+  const outputsCarrying = (s: string): Output[] => [
+    { kind: 'text', text: s },
+    { kind: 'text', text: s, stream: 'stderr', truncatedChars: 3 },
+    { kind: 'error', name: s, message: s, line: 1, column: 1, source: s },
+    { kind: 'table', columns: [s, 'x'], rows: [[s, 1], [null, s]], caption: s, testid: s, rowOk: [true, false] },
+    { kind: 'matrix', rows: [[1, 2]], label: s, as: 'table' },
+    { kind: 'matrix', rows: [[1, 2]], label: s, as: 'latex' },
+    { kind: 'markdown', source: s },
+    { kind: 'progress', label: s, done: 1, total: 2, state: 'running', cancelToken: s },
+    // A cell may hand display.network anything: the activation's name is only ever text.
+    { kind: 'network', spec: { ...spec, activation: s as 'sigmoid' } },
+  ];
+
+  it.each(hostileStrings)('shows %j as text in every kind of output', (s) => {
+    for (const output of outputsCarrying(s)) {
+      const out = html(output);
+      expect(unsafeMarkup(out), `${output.kind}: ${out}`).toEqual([]);
+    }
+  });
+
+  it.each(hostileTex)('typesets the formula %j without links, ids, classes, data, styles or images', (tex) => {
+    const out = html({ kind: 'latex', tex, display: true });
+    expect(unsafeMarkup(out)).toEqual([]);
+    expect(out).not.toMatch(/<a[\s>]|<img[\s>]/);
   });
 });
