@@ -301,3 +301,27 @@ describe('every slide of the lesson fits the screen at the default scale', () =>
     expect(found).toEqual([]);
   });
 });
+
+describe('presentation colours follow the system', () => {
+  let session: Session;
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('dark system: dark slides, and high contrast is white on black', async () => {
+    session = await launch(inject('siteOrigin'), { colorScheme: 'dark' });
+    const { page } = session;
+    const url = new URL(inject('siteUrl'));
+    url.searchParams.set('present', '2');
+    await page.goto(url.href);
+    const colours = () => page.evaluate(() => ({ page: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color }));
+    // theme.css's dark palette: --bg #161b22, --fg #e6edf3.
+    await expect.poll(colours).toEqual({ page: 'rgb(22, 27, 34)', text: 'rgb(230, 237, 243)' });
+    await page.locator('main .markdown h2').first().waitFor();
+    await screenshot(page, 'present-dark');
+    await page.keyboard.press('c');
+    await expect.poll(colours).toEqual({ page: 'rgb(0, 0, 0)', text: 'rgb(255, 255, 255)' });
+    await screenshot(page, 'present-dark-high-contrast');
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
