@@ -15,7 +15,7 @@ import { NotebookStoreContext } from './notebookContext';
 import { TrustBanner } from './share/TrustBanner';
 import { KernelStatus, Toolbar } from './Toolbar';
 import { ParamsPanel } from './ParamsPanel';
-import type { Notice, SourceCell } from './types';
+import type { Notice, NoticeCommand, SourceCell } from './types';
 import { useAutosave } from './useAutosave';
 import './theme.css';
 import './notebook.css';
@@ -44,15 +44,22 @@ function inEditor(el: Element | null): boolean {
   return el !== null && el.closest('.cm-editor, textarea') !== null;
 }
 
-function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(id: string): void }) {
+function Notices({ notices, onDismiss, onCommand }: { notices: Notice[]; onDismiss(id: string): void; onCommand(command: NoticeCommand): void }) {
   return (
     <div className="notices" role="status">
       {notices.map((n) => (
-        <div key={n.id} className={`notice notice-${n.tone}`}>
+        <div key={n.id} className={`notice notice-${n.tone}`} data-notice={n.id}>
           <p>{n.text}</p>
-          <button type="button" className="btn btn-small btn-quiet" onClick={() => onDismiss(n.id)} aria-label={`Dismiss: ${n.text}`}>
-            Dismiss
-          </button>
+          <div className="notice-actions">
+            {n.actions?.map((a) => (
+              <button key={a.command} type="button" className="btn btn-small" onClick={() => onCommand(a.command)}>
+                {a.label}
+              </button>
+            ))}
+            <button type="button" className="btn btn-small btn-quiet" onClick={() => onDismiss(n.id)} aria-label={`Dismiss: ${n.text}`}>
+              Dismiss
+            </button>
+          </div>
         </div>
       ))}
     </div>
@@ -86,6 +93,9 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
     }
     void runner.connect();
   }, [runner, store]);
+
+  // A kernel that ends unasked: its cells end saying so, and a notice offers a restart.
+  useEffect(() => (runner && host?.onDeath ? host.onDeath((why) => runner.died(why)) : undefined), [host, runner]);
 
   // Errors the kernel reports outside any run (a promise rejected after its cell ended) become notices.
   useEffect(() => {
@@ -242,7 +252,18 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
     });
 
   const runAll = (): void => runner?.run(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id));
-  const noticeList = <Notices notices={notices} onDismiss={(id) => store.dispatch({ type: 'dismissNotice', id })} />;
+  const onNoticeCommand = (command: NoticeCommand): void => {
+    switch (command) {
+      case 'restartKernel':
+        void runner?.restart();
+        return;
+      default: {
+        const never: never = command;
+        throw new Error(`unknown notice command ${String(never)}`);
+      }
+    }
+  };
+  const noticeList = <Notices notices={notices} onDismiss={(id) => store.dispatch({ type: 'dismissNotice', id })} onCommand={onNoticeCommand} />;
 
   const renderCell = (id: string) => {
     const cell = cells.find((c) => c.id === id);

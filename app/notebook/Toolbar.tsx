@@ -24,10 +24,11 @@ const statusLabel: Record<KernelInfo['status'], string> = {
   busy: 'busy',
   restarting: 'restarting',
   unavailable: 'unavailable',
+  dead: 'stopped (restart it)',
 };
 
 export function KernelStatus({ kernel, hasKernel }: { kernel: KernelInfo; hasKernel: boolean }) {
-  const backend = !hasKernel ? 'none (no kernel)' : kernel.backend ?? (kernel.status === 'unavailable' ? 'none' : 'loading…');
+  const backend = !hasKernel ? 'none (no kernel)' : kernel.backend ?? (kernel.status === 'unavailable' || kernel.status === 'dead' ? 'none' : 'loading…');
   return (
     <div className="kernel-info">
       <span className={`kernel-status kernel-${kernel.status}`} data-testid="kernel-status" role="status">

@@ -52,7 +52,8 @@ export interface CellState {
   untrusted: UntrustedMark | null;
 }
 
-export type EndCause = 'interrupt' | 'restart';
+/** Why a run ended early: Interrupt, Restart kernel, or the kernel ending unasked (`death`). */
+export type EndCause = 'interrupt' | 'restart' | 'death';
 
 export type CellEvent =
   | { type: 'edit'; source: string }
@@ -76,6 +77,8 @@ export const interruptedNotice = 'Kernel interrupted: its state was lost; run th
 export const restartedNotice = 'Kernel restarted while this cell ran: its state was lost; run the cells again';
 export const cancelledNotice = 'Cancelled: the kernel was interrupted before this cell ran';
 export const cancelledByRestartNotice = 'Cancelled: the kernel restarted before this cell ran';
+export const diedNotice = 'The kernel stopped while this cell ran: its state was lost. Press Restart kernel, then run the cells again';
+export const cancelledByDeathNotice = 'Not run: the kernel has stopped. Press Restart kernel, then run the cells again';
 
 export function blockedNotice(origin: ExternalOrigin): string {
   const from = origin === 'link' ? 'a link' : 'an imported file';
@@ -120,6 +123,7 @@ export function applyOutput(outputs: ShownOutput[], message: OutputMessage, key:
 }
 
 function noticeFor(status: 'interrupted' | 'cancelled', cause: EndCause): string {
+  if (cause === 'death') return status === 'interrupted' ? diedNotice : cancelledByDeathNotice;
   if (status === 'interrupted') return cause === 'restart' ? restartedNotice : interruptedNotice;
   return cause === 'restart' ? cancelledByRestartNotice : cancelledNotice;
 }
@@ -130,7 +134,8 @@ function finished(cell: CellState, status: RunStatus, cause: EndCause): CellStat
     case 'ok':
       return { ...cell, status: 'done', notice: null };
     case 'error':
-      return { ...cell, status: 'error', notice: null };
+      // A cell the kernel's end cut short failed, and says why.
+      return { ...cell, status: 'error', notice: cause === 'death' ? diedNotice : null };
     case 'interrupted':
     case 'cancelled':
       return { ...cell, status: 'idle', notice: noticeFor(status, cause) };

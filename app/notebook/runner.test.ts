@@ -1,6 +1,6 @@
 // Tests of the run queue against a scripted kernel: order, counts, interrupt, restart, late outputs.
 import { describe, expect, it } from 'vitest';
-import { cancelledNotice, interruptedNotice, newCellState } from './cellState';
+import { cancelledByDeathNotice, cancelledNotice, diedNotice, interruptedNotice, newCellState } from './cellState';
 import { initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
 import { createRunner } from './runner';
 import { createStore } from './store';
@@ -133,6 +133,37 @@ describe('createRunner', () => {
     const s = store.getState();
     expect(s.kernel.status).toBe('unavailable');
     expect(s.notices.map((n) => n.text)).toEqual(['The kernel did not start: the kernel worker failed: no WebAssembly']);
+    expect(s.notices[0].actions).toEqual([{ label: 'Restart kernel', command: 'restartKernel' }]);
+  });
+
+  it('when the kernel dies: the running cell fails saying so, queued ones are cancelled, nothing stays running, a notice offers a restart', async () => {
+    const { store, host, runner } = setup(echo);
+    await runner.connect();
+    runner.run(['02-a', '03-b', '04-c']);
+    while (store.getState().cells[2].status !== 'running') await sleep(1);
+    runner.died('its worker stopped');
+    await host.interrupt(); // what the host does next: the pending run resolves late, and is ignored
+    await runner.idle();
+    let s = store.getState();
+    expect(statuses(s)).toEqual(['idle', 'done', 'error', 'idle']);
+    expect([s.cells[2].notice, s.cells[3].notice]).toEqual([diedNotice, cancelledByDeathNotice]);
+    expect(s.kernel).toEqual({ status: 'dead', backend: null, notes: [] });
+    expect(s.notices).toEqual([
+      { id: 'kernel', tone: 'error', text: 'The kernel stopped: its worker stopped. Its state is lost; restart it to run cells again.', actions: [{ label: 'Restart kernel', command: 'restartKernel' }] },
+    ]);
+
+    // Run pressed on a dead kernel: nothing is sent to it, the cell says why.
+    runner.run(['04-c']);
+    expect(store.getState().cells[3]).toMatchObject({ status: 'idle', notice: cancelledByDeathNotice });
+    expect(host.calls.filter((c) => c === 'run:04-c')).toEqual([]);
+
+    await runner.restart();
+    s = store.getState();
+    expect(s.kernel.status).toBe('idle');
+    expect(s.notices).toEqual([]);
+    runner.run(['04-c']);
+    await runner.idle();
+    expect(store.getState().cells[3].status).toBe('done');
   });
 
   it('shows a kernel failure (run() rejecting) as an error output of the cell', async () => {

@@ -15,9 +15,15 @@ export interface Runner {
   idle(): Promise<void>;
   /** Waits for the kernel to be ready and shows its status and tfjs backend (or why it did not start). */
   connect(): Promise<void>;
+  /** The kernel ended unasked (KernelHost.onDeath): the running cell fails, queued ones are cancelled, a notice offers a restart. */
+  died(why: string): void;
 }
 
 export const interruptNoticeId = 'kernel-interrupted';
+/** The notice saying the kernel did not start or stopped; a kernel that comes up again removes it. */
+export const kernelNoticeId = 'kernel';
+
+const restartAction = [{ label: 'Restart kernel', command: 'restartKernel' as const }];
 
 /**
  * One runner per notebook. Its queue lives here, not in the reducer, because it drives async work;
@@ -79,18 +85,22 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
       const info = await host.ready();
       if (generation !== myGeneration) return;
       dispatch({ type: 'kernel', kernel: { status: running === null && queue.length === 0 ? 'idle' : 'busy', backend: info.backend, notes: info.notes } });
+      dispatch({ type: 'dismissNotice', id: kernelNoticeId });
     } catch (err) {
       if (generation !== myGeneration) return;
+      // A kernel that died says so itself (died()); this is one that never came up.
+      if (store.getState().kernel.status === 'dead') return;
       dispatch({ type: 'kernel', kernel: { status: 'unavailable', backend: null } });
       const text = `The kernel did not start: ${err instanceof Error ? err.message : String(err)}`;
-      dispatch({ type: 'notice', notice: { id: 'kernel', tone: 'error', text } });
+      dispatch({ type: 'notice', notice: { id: kernelNoticeId, tone: 'error', text, actions: restartAction } });
     }
   }
 
   function endAll(cause: EndCause): void {
     generation += 1;
     for (const id of queue.splice(0)) finish(id, 'cancelled', cause);
-    if (running !== null) finish(running, 'interrupted', cause);
+    // A cell the kernel's death cut short failed; one stopped on purpose was interrupted.
+    if (running !== null) finish(running, cause === 'death' ? 'error' : 'interrupted', cause);
     running = null;
   }
 
@@ -104,6 +114,11 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
       if (fresh.length === 0) return;
       dispatch({ type: 'dismissNotice', id: interruptNoticeId });
       for (const id of fresh) dispatch({ type: 'cell', id, event: { type: 'queue' } });
+      if (store.getState().kernel.status === 'dead') {
+        // Nothing runs on a stopped kernel: each cell says so where the student looks.
+        for (const id of fresh) finish(id, 'cancelled', 'death');
+        return;
+      }
       const wasIdle = queue.length === 0 && running === null;
       queue.push(...fresh);
       if (wasIdle) pumping = pump();
@@ -125,6 +140,12 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
       await connect();
     },
     connect,
+    died(why) {
+      endAll('death');
+      dispatch({ type: 'kernel', kernel: { status: 'dead', backend: null, notes: [] } });
+      const text = `The kernel stopped: ${why}. Its state is lost; restart it to run cells again.`;
+      dispatch({ type: 'notice', notice: { id: kernelNoticeId, tone: 'error', text, actions: restartAction } });
+    },
     async idle() {
       // A pump may start another while we wait (Run all during a run): wait until none is left.
       let seen: Promise<void>;

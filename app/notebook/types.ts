@@ -6,11 +6,17 @@ export type { Cell as SourceCell } from '../kernel/cells';
 /** Command mode moves between cells; edit mode types into one cell's editor. */
 export type EditorMode = 'command' | 'edit';
 
-export type KernelStatus = 'starting' | 'idle' | 'busy' | 'restarting' | 'unavailable';
+/** `dead`: the kernel ended unasked (see KernelHost.onDeath); only Restart kernel brings it back. */
+export type KernelStatus = 'starting' | 'idle' | 'busy' | 'restarting' | 'unavailable' | 'dead';
+
+/** What a notice's button does (the notebook carries it out; notices stay plain data). */
+export type NoticeCommand = 'restartKernel';
 
 /** A message shown above the notebook (storage trouble, interrupts, data set aside). */
 export interface Notice {
   id: string;
   tone: 'info' | 'warning' | 'error';
   text: string;
+  /** Buttons beside Dismiss, e.g. Restart kernel when the kernel stopped. */
+  actions?: { label: string; command: NoticeCommand }[];
 }
