@@ -3,12 +3,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicyMeta } from './vite.csp.js';
 
 export default defineConfig({
   // Relative base: the same build works at / and under GitHub Pages' /<repo>/.
   base: './',
   plugins: [
     react(),
+    contentSecurityPolicyMeta(),
     // Offline after one visit: a service worker precaches every asset the lesson needs (tfjs and its
     // wasm binaries, the editor, Plotly, KaTeX's woff2 fonts). 'prompt': a new deployment waits for
     // the student to accept it, so an update never reloads the page under someone's unsaved work.
