@@ -1,5 +1,5 @@
 // Tests of saved edits: round trip, changed lesson, corrupt and old data, full or missing storage.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cellReducer } from './cellState';
 import { contentHash, fnv1a32 } from './contentHash';
 import {
@@ -175,7 +175,28 @@ describe('writeEdits', () => {
 });
 
 describe('browserStore', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('is null where there is no localStorage (Node)', () => {
     expect(browserStore()).toBeNull();
+  });
+
+  it.each([
+    ['writes throw SecurityError', failingStore('SecurityError')],
+    ['reads throw SecurityError', { ...memoryStore(), getItem: (): never => { throw new DOMException('denied', 'SecurityError'); } }],
+  ])('is null when %s (storage disabled)', (_, store) => {
+    vi.stubGlobal('localStorage', store);
+    expect(browserStore()).toBeNull();
+  });
+
+  it('is the store when it is full: saved edits still load, and the failed save says the storage is full', () => {
+    const saved = { ...emptyEdits(), edits: { a: { source: 's', originalHash: 'h' } } };
+    const full = { ...memoryStore({ [editsKey]: JSON.stringify(saved) }), setItem: (): never => { throw new DOMException('full', 'QuotaExceededError'); } };
+    vi.stubGlobal('localStorage', full);
+    const store = browserStore();
+    expect(store).toBe(full);
+    expect(loadEdits(store, 1)).toMatchObject({ saved, notices: [], writable: true });
+    const result = writeEdits(full, { ...saved, edits: { a: { source: 't', originalHash: 'h' } } });
+    expect(result.ok ? '' : result.notice.text).toMatch(/storage for the page is full/);
   });
 });

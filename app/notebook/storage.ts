@@ -39,13 +39,21 @@ export const storageUnavailableNotice: Notice = {
   text: "This browser does not let the page save data: your edits won't survive a reload.",
 };
 
-/** localStorage if this page may use it (private modes and blocked cookies throw on access), else null. */
+/**
+ * localStorage if this page may use it (private modes and blocked cookies throw on access), else
+ * null. A full storage is still one: what it holds is read, and each save that fails says so.
+ */
 export function browserStore(): KeyValueStore | null {
   try {
     const store = globalThis.localStorage;
     const probe = `${editsKey}/probe`;
-    store.setItem(probe, '1');
-    store.removeItem(probe);
+    try {
+      store.setItem(probe, '1');
+      store.removeItem(probe);
+    } catch (err) {
+      if (!isQuotaError(err)) throw err;
+    }
+    store.getItem(editsKey);
     return store;
   } catch {
     return null;
