@@ -114,8 +114,12 @@ describe('presentation mode', () => {
     expect(before).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Present', exact: true }).click();
     await expect.poll(async () => (await counter(page)).of).toBeGreaterThan(0);
+    // Focus starts at the presentation's bar (the Present button went away with the header)...
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Presentation');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(before);
+    // ...and comes back to the Present button.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Present');
   });
 
   it('opens with P, and at the slide a ?present=N address names; the ? dialog lists its keys', async () => {

@@ -1,5 +1,5 @@
 // The toolbar's `Present` button, the `P` key and the `?present=N` address that open presentation mode.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { isPresentKey } from './presentKeys';
 import { readPresentParam } from './presentView';
@@ -13,7 +13,14 @@ export function PresentButton() {
     return fromUrl === null ? undefined : fromUrl - 1;
   });
   const presenting = start !== undefined;
-  const leave = useCallback(() => setStart(undefined), []);
+  const button = useRef<HTMLButtonElement>(null);
+  const leave = useCallback(() => {
+    setStart(undefined);
+    // Focus comes back here, unless the presentation hands it to the cell of the slide it left at.
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body || document.activeElement === null) button.current?.focus({ preventScroll: true });
+    });
+  }, []);
 
   useEffect(() => {
     if (presenting) return;
@@ -30,7 +37,7 @@ export function PresentButton() {
 
   return (
     <>
-      <button type="button" className="btn" onClick={() => setStart(null)} aria-pressed={presenting} title="Show the notebook as slides (P)">
+      <button type="button" className="btn" ref={button} onClick={() => setStart(null)} aria-pressed={presenting} title="Show the notebook as slides (P)">
         <span aria-hidden="true">▭ </span>Present
       </button>
       {presenting && createPortal(<Presentation startSlide={start} onLeave={leave} />, document.body)}

@@ -89,6 +89,10 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     indexNow.current = at;
   });
 
+  // The Present button is gone with the header: keyboard and screen-reader focus starts at the bar.
+  const barRef = useRef<HTMLDivElement>(null);
+  useEffect(() => barRef.current?.focus({ preventScroll: true }), []);
+
   useRootClass('presenting', true);
   useRootClass('theme-contrast', prefs.highContrast);
   useRootClass('present-hide-code', hideCode);
@@ -236,7 +240,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     <>
       {/* Outside print: a printed handout shows the whole notebook, whatever slide is up. */}
       {slide && <style>{`@media screen {\n${slideCss(slide)}\n}`}</style>}
-      <div className="present-bar" role="group" aria-label="Presentation">
+      <div className="present-bar" role="group" aria-label="Presentation" tabIndex={-1} ref={barRef}>
         <button type="button" className="btn present-nav" onClick={() => doCommand('previous')} disabled={at === 0} aria-label="Previous slide" title="Previous slide (←, Page Up)">
           <span aria-hidden="true">‹</span>
         </button>
