@@ -2,17 +2,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, screenshot, type Session } from './browser';
+import { runAll } from './faultKit';
 
 const runAllTimeoutMs = 240_000;
 
-/** Run all, then wait until every code cell has ended (done or error). */
-async function runAll(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Run all' }).click();
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-cell-type="code"]')].every((c) => ['done', 'error'].includes(c.getAttribute('data-cell-status') ?? '')),
-    undefined,
-    { timeout: runAllTimeoutMs },
-  );
+/** A fresh browser on the built site at 1280x720 with every cell run (outputs, plots, maths on the slides). */
+async function ranNotebook(): Promise<Session> {
+  const session = await launch(inject('siteOrigin'));
+  await session.page.goto(inject('siteUrl'));
+  await runAll(session.page, runAllTimeoutMs);
+  return session;
 }
 
 async function counter(page: Page): Promise<{ at: number; of: number }> {
@@ -63,10 +62,8 @@ describe('presentation mode', () => {
   let session: Session;
   let page: Page;
   beforeAll(async () => {
-    session = await launch(inject('siteOrigin'));
+    session = await ranNotebook();
     page = session.page;
-    await page.goto(inject('siteUrl'));
-    await runAll(page);
   }, runAllTimeoutMs + 30_000);
   afterAll(async () => {
     await session?.close();
@@ -138,7 +135,7 @@ describe('presentation mode', () => {
     await page.goto(url.href);
     await expect.poll(async () => (await counter(page)).at).toBe(3);
     await page.keyboard.press('Escape');
-    await runAll(page);
+    await runAll(page, runAllTimeoutMs);
   });
 
   it('+ and - scale code, maths and plots together; 0 goes back', async () => {
@@ -275,10 +272,8 @@ describe('every slide of the lesson fits the screen at the default scale', () =>
   let session: Session;
   let page: Page;
   beforeAll(async () => {
-    session = await launch(inject('siteOrigin'));
+    session = await ranNotebook();
     page = session.page;
-    await page.goto(inject('siteUrl'));
-    await runAll(page);
     await page.getByRole('button', { name: 'Present', exact: true }).click();
   }, runAllTimeoutMs + 30_000);
   afterAll(async () => {

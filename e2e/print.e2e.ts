@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { artifactsDir, launch, type Session } from './browser';
+import { runAll } from './faultKit';
 
 const cellsDir = join(import.meta.dirname, '..', 'cells');
 const runAllTimeoutMs = 240_000;
@@ -44,15 +45,6 @@ const occurrences = (text: string, word: string): number => text.replace(/\s+/g,
 /** Labels of the page's controls: none may reach paper (beyond the lesson's own text mentioning them). */
 const controlLabels = ['Run all', 'Interrupt', 'Restart kernel', 'Revert to original', 'Keyboard shortcuts', 'Change the network', 'Run cell'];
 
-async function runAll(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Run all' }).click();
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-cell-type="code"]')].every((c) => ['done', 'error'].includes(c.getAttribute('data-cell-status') ?? '')),
-    undefined,
-    { timeout: runAllTimeoutMs },
-  );
-}
-
 describe('the printed handout', () => {
   const lesson = lessonFiles();
   let session: Session;
@@ -66,7 +58,7 @@ describe('the printed handout', () => {
     session = await launch(inject('siteOrigin'));
     page = session.page;
     await page.goto(inject('siteUrl'));
-    await runAll(page);
+    await runAll(page, runAllTimeoutMs);
     await page.pdf({ path: pdfPath, format: 'A4' });
     printedSources = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('[data-cell-type="code"]')].map((c): [string, string] => [c.dataset.cell ?? '', c.querySelector('.print-source')?.textContent ?? '']),
