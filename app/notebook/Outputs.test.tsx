@@ -2,7 +2,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { Output } from '../kernel/protocol';
-import { OutputView } from './Outputs';
+import type { ShownOutput } from './cellState';
+import { mergeStreams, OutputView, shownTextChars, textCut } from './Outputs';
 import { hostileStrings, hostileTex, unsafeMarkup } from './testing/hostile';
 
 // The markdown and KaTeX renderers without their lazy chunk: server rendering does not wait for one.
@@ -94,5 +95,55 @@ describe('OutputView with hostile strings from a cell', () => {
     const out = html({ kind: 'latex', tex, display: true });
     expect(unsafeMarkup(out)).toEqual([]);
     expect(out).not.toMatch(/<a[\s>]|<img[\s>]/);
+  });
+});
+
+describe('textCut', () => {
+  it('cuts after the last line break close to the limit, else at the limit', () => {
+    expect(textCut(`${'x'.repeat(95)}\n${'y'.repeat(20)}`, 100)).toBe(96); // after the line break at 95
+    expect(textCut('x'.repeat(50), 20)).toBe(20);
+    expect(textCut(`${'x'.repeat(5)}\n${'y'.repeat(50)}`, 20)).toBe(20); // the break is too far back
+  });
+});
+
+describe('a long text output', () => {
+  it(`puts the first ${shownTextChars.toLocaleString('en')} characters on the page, with the rest one click away`, () => {
+    const line = `${'x'.repeat(99)}\n`;
+    const text = line.repeat(2500); // 250,000 characters in lines of 100
+    const out = html({ kind: 'text', text, stream: 'stdout' });
+    const pre = /<pre>([^<]*)<\/pre>/.exec(out)?.[1] ?? '';
+    expect(pre).toBe(line.repeat(1000));
+    expect(out).toContain('150,000 more characters of this output are not on the page, to keep it fast.');
+    expect(out).toContain('>Show all 250,000 characters</button>');
+  });
+
+  it('shows a shorter one whole, without the button', () => {
+    const out = html({ kind: 'text', text: 'y'.repeat(shownTextChars) });
+    expect(out).not.toContain('Show all');
+    expect(out).toContain(`<pre>${'y'.repeat(shownTextChars)}</pre>`);
+  });
+});
+
+describe('mergeStreams', () => {
+  const out = (key: number, output: Output, displayId?: string): ShownOutput => ({ key, output, ...(displayId ? { displayId } : {}) });
+  it('joins consecutive prints of one stream, keeping the first key, and nothing else', () => {
+    const merged = mergeStreams([
+      out(0, { kind: 'text', text: 'a\n', stream: 'stdout' }),
+      out(1, { kind: 'text', text: 'b\n', stream: 'stdout' }),
+      out(2, { kind: 'text', text: 'warn\n', stream: 'stderr' }),
+      out(3, { kind: 'text', text: '[cut]\n', stream: 'stderr', truncatedChars: 7 }),
+      out(4, { kind: 'text', text: 'c\n', stream: 'stdout' }),
+      out(5, { kind: 'text', text: '42' }), // a value shown, not a print
+      out(6, { kind: 'text', text: 'live', stream: 'stdout' }, 'd1'),
+      out(7, { kind: 'text', text: 'd\n', stream: 'stdout' }),
+    ]);
+    expect(merged).toEqual([
+      out(0, { kind: 'text', text: 'a\nb\n', stream: 'stdout' }),
+      out(2, { kind: 'text', text: 'warn\n[cut]\n', stream: 'stderr', truncatedChars: 7 }),
+      out(4, { kind: 'text', text: 'c\n', stream: 'stdout' }),
+      out(5, { kind: 'text', text: '42' }),
+      out(6, { kind: 'text', text: 'live', stream: 'stdout' }, 'd1'),
+      out(7, { kind: 'text', text: 'd\n', stream: 'stdout' }),
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 // Renders each kind of cell output; heavy ones (Plotly) load only when a cell shows them.
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import type { Output } from '../kernel/protocol';
 import type { ShownOutput } from './cellState';
 import { CellErrorBoundary } from './CellErrorBoundary';
@@ -17,10 +17,35 @@ export interface OutputActions {
   cancel(token: string): void;
 }
 
+/**
+ * Characters of one text output put on the page before "Show all": laying out a million characters
+ * in a <pre> takes the browser hundreds of milliseconds on every change around it (a dialog, a
+ * re-run), so a cell printing megabytes would make the whole page sluggish. The rest is kept, not
+ * lost: one click shows it, and Export writes it all.
+ */
+export const shownTextChars = 100_000;
+
+/** Where to cut a long text: at the last line break before `limit` when there is one near it. */
+export function textCut(text: string, limit: number): number {
+  const lineEnd = text.lastIndexOf('\n', limit - 1);
+  return lineEnd >= limit * 0.9 ? lineEnd + 1 : limit;
+}
+
 function TextOutput({ text, stream, truncatedChars }: { text: string; stream?: 'stdout' | 'stderr'; truncatedChars?: number }) {
+  const [showAll, setShowAll] = useState(false);
+  const cut = text.length > shownTextChars ? textCut(text, shownTextChars) : text.length;
+  const hidden = showAll ? 0 : text.length - cut;
   return (
     <div className={stream === 'stderr' ? 'out-text out-stderr' : 'out-text'}>
-      <pre>{text}</pre>
+      <pre>{hidden > 0 ? text.slice(0, cut) : text}</pre>
+      {cut < text.length && (
+        <p className="out-note">
+          {hidden > 0 ? `… ${hidden.toLocaleString('en')} more characters of this output are not on the page, to keep it fast. ` : ''}
+          <button type="button" className="btn btn-small" onClick={() => setShowAll(!showAll)}>
+            {showAll ? 'Show less' : `Show all ${text.length.toLocaleString('en')} characters`}
+          </button>
+        </p>
+      )}
       {truncatedChars !== undefined && truncatedChars > 0 && (
         <p className="out-note">… {truncatedChars.toLocaleString('en')} more characters not shown.</p>
       )}
@@ -97,14 +122,35 @@ export function OutputView({ output, actions }: { output: Output; actions: Outpu
   }
 }
 
+const isStreamText = (o: ShownOutput): o is ShownOutput & { output: Extract<Output, { kind: 'text' }> } =>
+  o.displayId === undefined && o.output.kind === 'text' && o.output.stream !== undefined;
+
+/**
+ * Consecutive prints of one stream as one text output, as a terminal shows them (the kernel sends
+ * them in batches, one output each): the page's cap on text (shownTextChars) then holds for the
+ * whole stream, however many batches it came in. The first output's key stays, so React keeps it.
+ */
+export function mergeStreams(outputs: readonly ShownOutput[]): ShownOutput[] {
+  const merged: ShownOutput[] = [];
+  for (const o of outputs) {
+    const last = merged.at(-1);
+    if (last && isStreamText(last) && isStreamText(o) && last.output.stream === o.output.stream) {
+      const truncatedChars = (last.output.truncatedChars ?? 0) + (o.output.truncatedChars ?? 0);
+      merged[merged.length - 1] = { key: last.key, output: { ...last.output, text: last.output.text + o.output.text, ...(truncatedChars > 0 ? { truncatedChars } : {}) } };
+    } else merged.push(o);
+  }
+  return merged;
+}
+
 /** A broken output shows a message in its own place; the cell's other outputs and cells stay. */
 export function OutputList({ outputs, actions }: { outputs: ShownOutput[]; actions: OutputActions }) {
   const ref = useRef<HTMLDivElement>(null);
   useKeyboardScroll(ref, outputs);
+  const shown = useMemo(() => mergeStreams(outputs), [outputs]);
   if (outputs.length === 0) return null;
   return (
     <div className="outputs" ref={ref}>
-      {outputs.map((o) => (
+      {shown.map((o) => (
         <div className="output" key={o.key}>
           <CellErrorBoundary resetKey={o.output}>
             <OutputView output={o.output} actions={actions} />
