@@ -84,7 +84,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
   // A code editor asked for before CodeMirror's chunk arrived gets the focus when it mounts.
   const pendingEditorFocus = useRef<string | null>(null);
 
-  useAutosave(store, storage, loaded.writable);
+  const tabConflicts = useAutosave(store, storage, loaded.writable);
 
   useEffect(() => {
     if (!runner) {
@@ -256,6 +256,12 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
     switch (command) {
       case 'restartKernel':
         void runner?.restart();
+        return;
+      case 'loadOtherTabEdits':
+        tabConflicts.loadTheirs();
+        return;
+      case 'keepMyEdits':
+        tabConflicts.keepMine();
         return;
       default: {
         const never: never = command;

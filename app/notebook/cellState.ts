@@ -71,7 +71,9 @@ export type CellEvent =
   | { type: 'discardReceived' }
   | { type: 'block' }
   /** Its outputs were computed from inputs that changed since (the network of the parameters panel). */
-  | { type: 'stale'; notice: string };
+  | { type: 'stale'; notice: string }
+  /** What another tab saved for this cell (see tabSync.ts): its source, kept-aside edit and untrusted code. */
+  | { type: 'loadSaved'; source: string; aside: KeptEdit | null; untrusted: UntrustedMark | null };
 
 export const interruptedNotice = 'Kernel interrupted: its state was lost; run the cells again';
 export const restartedNotice = 'Kernel restarted while this cell ran: its state was lost; run the cells again';
@@ -211,6 +213,11 @@ export function cellReducer(cell: CellState, event: CellEvent): CellState {
     case 'stale':
       // A queued or running cell will show fresh outputs; the next run clears the notice ('queue').
       return cell.type !== 'code' || cell.status === 'queued' || cell.status === 'running' || cell.notice === event.notice ? cell : { ...cell, notice: event.notice };
+    case 'loadSaved': {
+      const { source, aside, untrusted } = event;
+      const same = source === cell.source && JSON.stringify([aside, untrusted]) === JSON.stringify([cell.aside, cell.untrusted]);
+      return same ? cell : { ...cell, source, aside, untrusted, editing: cell.editing && !untrusted };
+    }
     default: {
       const never: never = event;
       throw new Error(`cell ${cell.id}: unknown event ${JSON.stringify(never)}`);

@@ -10,7 +10,7 @@ export type EditorMode = 'command' | 'edit';
 export type KernelStatus = 'starting' | 'idle' | 'busy' | 'restarting' | 'unavailable' | 'dead';
 
 /** What a notice's button does (the notebook carries it out; notices stay plain data). */
-export type NoticeCommand = 'restartKernel';
+export type NoticeCommand = 'restartKernel' | 'loadOtherTabEdits' | 'keepMyEdits';
 
 /** A message shown above the notebook (storage trouble, interrupts, data set aside). */
 export interface Notice {
