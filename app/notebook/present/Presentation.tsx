@@ -4,6 +4,7 @@ import { useNotebookStore } from '../notebookContext';
 import type { NotebookState } from '../notebookState';
 import { useStoreState } from '../store';
 import { editorMinEm, fitCodeCells, fitTargets, outputsMinEm, unfitCodeCells } from './fitCells';
+import { PresentBar } from './PresentBar';
 import { presentCommandForKey, type PresentCommand } from './presentKeys';
 import { defaultPrefs, fitZoom, parsePrefs, prefsKey, stepScale, withPresentParam, type PresentPrefs } from './presentView';
 import { slideCss, slideOfCell, slidesFrom, type Slide } from './slides';
@@ -235,46 +236,21 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   }, [doCommand]);
 
   const title = slide?.title ?? 'No slides';
-  const counter = `${slides.length === 0 ? 0 : at + 1} / ${slides.length}`;
   return (
     <>
       {/* Outside print: a printed handout shows the whole notebook, whatever slide is up. */}
       {slide && <style>{`@media screen {\n${slideCss(slide)}\n}`}</style>}
-      <div className="present-bar" role="group" aria-label="Presentation" tabIndex={-1} ref={barRef}>
-        <button type="button" className="btn present-nav" onClick={() => doCommand('previous')} disabled={at === 0} aria-label="Previous slide" title="Previous slide (←, Page Up)">
-          <span aria-hidden="true">‹</span>
-        </button>
-        <span className="present-counter" data-testid="slide-counter" aria-label={`Slide ${counter.replace(' / ', ' of ')}`}>
-          {counter}
-        </span>
-        <button type="button" className="btn present-nav" onClick={() => doCommand('next')} disabled={at >= slides.length - 1} aria-label="Next slide" title="Next slide (→, Page Down, Space)">
-          <span aria-hidden="true">›</span>
-        </button>
-        <span className="present-title" aria-hidden="true">
-          {title}
-        </span>
-        <button type="button" className="btn btn-small" onClick={() => doCommand('scaleDown')} aria-label="Smaller" title="Everything on the slide smaller (−)">
-          A−
-        </button>
-        <span className="present-scale" data-testid="slide-scale">
-          {Math.round(prefs.scale * 100)}%
-        </span>
-        <button type="button" className="btn btn-small" onClick={() => doCommand('scaleUp')} aria-label="Larger" title="Everything on the slide larger (+)">
-          A+
-        </button>
-        <button type="button" className="btn btn-small" aria-pressed={hideCode} onClick={() => doCommand('toggleCode')} title="Hide or show the code; outputs stay (H)">
-          Hide code
-        </button>
-        <button type="button" className="btn btn-small" aria-pressed={prefs.highContrast} onClick={() => doCommand('toggleContrast')} title="High-contrast colours for a projector (C)">
-          High contrast
-        </button>
-        <button type="button" className="btn btn-small" aria-pressed={fullscreen.active} onClick={() => doCommand('fullscreen')} title="Full screen (F)">
-          Full screen
-        </button>
-        <button type="button" className="btn btn-small" onClick={onLeave} title="Back to the notebook, at this slide (Esc)">
-          Leave
-        </button>
-      </div>
+      <PresentBar
+        ref={barRef}
+        at={at}
+        count={slides.length}
+        title={title}
+        scale={prefs.scale}
+        hideCode={hideCode}
+        highContrast={prefs.highContrast}
+        fullscreen={fullscreen.active}
+        onCommand={doCommand}
+      />
       {fullscreen.problem && (
         <p className="present-problem" role="alert">
           {fullscreen.problem}

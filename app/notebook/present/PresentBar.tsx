@@ -1,0 +1,57 @@
+// The presentation's control bar: previous/next and the counter, the slide's title, size, code, contrast, full screen, leave.
+import type { Ref } from 'react';
+import type { PresentCommand } from './presentKeys';
+
+export interface PresentBarProps {
+  ref: Ref<HTMLDivElement>;
+  /** 0-based slide shown, of `count`. */
+  at: number;
+  count: number;
+  title: string;
+  scale: number;
+  hideCode: boolean;
+  highContrast: boolean;
+  fullscreen: boolean;
+  onCommand(command: PresentCommand): void;
+}
+
+export function PresentBar({ ref, at, count, title, scale, hideCode, highContrast, fullscreen, onCommand }: PresentBarProps) {
+  const counter = `${count === 0 ? 0 : at + 1} / ${count}`;
+  return (
+    <div className="present-bar" role="group" aria-label="Presentation" tabIndex={-1} ref={ref}>
+      <button type="button" className="btn present-nav" onClick={() => onCommand('previous')} disabled={at === 0} aria-label="Previous slide" title="Previous slide (←, Page Up)">
+        <span aria-hidden="true">‹</span>
+      </button>
+      <span className="present-counter" data-testid="slide-counter" aria-label={`Slide ${counter.replace(' / ', ' of ')}`}>
+        {counter}
+      </span>
+      <button type="button" className="btn present-nav" onClick={() => onCommand('next')} disabled={at >= count - 1} aria-label="Next slide" title="Next slide (→, Page Down, Space)">
+        <span aria-hidden="true">›</span>
+      </button>
+      <span className="present-title" aria-hidden="true">
+        {title}
+      </span>
+      <button type="button" className="btn btn-small" onClick={() => onCommand('scaleDown')} aria-label="Smaller" title="Everything on the slide smaller (−)">
+        A−
+      </button>
+      <span className="present-scale" data-testid="slide-scale">
+        {Math.round(scale * 100)}%
+      </span>
+      <button type="button" className="btn btn-small" onClick={() => onCommand('scaleUp')} aria-label="Larger" title="Everything on the slide larger (+)">
+        A+
+      </button>
+      <button type="button" className="btn btn-small" aria-pressed={hideCode} onClick={() => onCommand('toggleCode')} title="Hide or show the code; outputs stay (H)">
+        Hide code
+      </button>
+      <button type="button" className="btn btn-small" aria-pressed={highContrast} onClick={() => onCommand('toggleContrast')} title="High-contrast colours for a projector (C)">
+        High contrast
+      </button>
+      <button type="button" className="btn btn-small" aria-pressed={fullscreen} onClick={() => onCommand('fullscreen')} title="Full screen (F)">
+        Full screen
+      </button>
+      <button type="button" className="btn btn-small" onClick={() => onCommand('leave')} title="Back to the notebook, at this slide (Esc)">
+        Leave
+      </button>
+    </div>
+  );
+}
