@@ -48,7 +48,13 @@ export async function replaceSource(page: Page, id: string, text: string): Promi
   await page.keyboard.press('Escape');
 }
 
-/** A code cell's source as its editor shows it. */
-export async function sourceOf(page: Page, id: string): Promise<string> {
-  return page.locator(`[data-cell="${id}"] .cm-content`).evaluate((el) => Array.from(el.querySelectorAll('.cm-line'), (line) => line.textContent ?? '').join('\n'));
+/**
+ * The text a code cell's editor shows at its end (CodeMirror draws only the lines in view, so the
+ * end of the cell is scrolled into view first).
+ */
+export async function endOfCell(page: Page, id: string): Promise<string> {
+  const content = page.locator(`[data-cell="${id}"] .cm-content`);
+  await content.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return (await content.textContent()) ?? '';
 }
