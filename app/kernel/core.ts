@@ -26,6 +26,16 @@ export interface KernelCoreOptions {
   isGlobal?(name: string): boolean;
 }
 
+/** What the kernel holds, for leak checks (see `__kernel.memory()` in the README). */
+export interface KernelMemory {
+  /** tfjs's live tensors (all backends), null before tfjs has loaded. */
+  numTensors: number | null;
+  numBytes: number | null;
+  backend: string | null;
+  /** Names in the shared scope: the kernel's globals and what cells declared. */
+  scopeNames: number;
+}
+
 export interface CoreRunResult {
   ok: boolean;
   cancelled: boolean;
@@ -136,6 +146,13 @@ export class KernelCore {
       },
     );
     return this.tfPromise;
+  }
+
+  /** What the kernel holds now (tfjs is not loaded by asking). */
+  async memory(): Promise<KernelMemory> {
+    const init = await this.tfPromise?.catch(() => null);
+    const tfMemory = init?.tf.memory();
+    return { numTensors: tfMemory?.numTensors ?? null, numBytes: tfMemory?.numBytes ?? null, backend: init?.backend ?? null, scopeNames: Object.keys(this.scope).length };
   }
 
   setParams(params: NetSpec): void {

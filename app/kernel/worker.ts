@@ -26,6 +26,10 @@ const kernel = createWorkerKernel(
   (requested) => chooseTfBackend(requested ? [...new Set([requested, 'cpu'] as const)] : browserBackendOrder, (backend) => initTf(backend, { wasmPaths })),
 );
 
+// A debugging handle, outside the page protocol: leak checks and the browser's console for this
+// worker read what the kernel holds with `await __kernel.memory()` (see the README).
+Object.defineProperty(workerScope, '__kernel', { value: Object.freeze({ memory: () => kernel.memory() }) });
+
 /**
  * Holds the page's lifeline lock until this worker ends (see HostToKernel 'init'). Messages wait
  * until it is held, so no cell runs in a worker whose end the page could miss.

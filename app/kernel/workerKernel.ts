@@ -1,6 +1,6 @@
 // The Worker side of the protocol, apart from the Worker itself: page messages in, kernel messages out.
 import type { TfInit } from '../core/tfjsGradients';
-import { KernelCore } from './core';
+import { KernelCore, type KernelMemory } from './core';
 import type { HostToKernel, KernelToHost, TfBackendName } from './protocol';
 
 export interface WorkerKernel {
@@ -8,6 +8,8 @@ export interface WorkerKernel {
   onMessage(message: HostToKernel): void;
   /** An error nobody caught in this worker (its unhandledrejection / error events). */
   reportUncaught(reason: unknown, origin: 'rejection' | 'exception'): void;
+  /** What the kernel holds (null before `init`): the worker's `__kernel.memory()`. */
+  memory(): Promise<KernelMemory | null>;
 }
 
 /**
@@ -61,5 +63,6 @@ export function createWorkerKernel(post: (message: KernelToHost) => void, loadTf
   return {
     onMessage: handle,
     reportUncaught: (reason, origin) => core?.reportUncaught(reason, origin),
+    memory: async () => (core ? core.memory() : null),
   };
 }
