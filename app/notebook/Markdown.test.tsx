@@ -1,7 +1,7 @@
 // Tests that markdown renders math and tables, and never raw HTML or script links (server-rendered in Node).
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { isSameSiteImage, Markdown } from './Markdown';
+import { Markdown } from './Markdown';
 import { evilHost, hostileMarkdown, hostileMarkdownText, hostileTex, unsafeMarkup } from './testing/hostile';
 import { texToHtml } from './Tex';
 
@@ -73,21 +73,5 @@ describe('Markdown with hostile content', () => {
 
   it('keeps an image of its own site', () => {
     expect(html('![diagram](./diagram.svg)')).toContain('<img src="./diagram.svg" alt="diagram"/>');
-  });
-});
-
-describe('isSameSiteImage', () => {
-  it.each([
-    ['./a.png', true],
-    ['img/a.png', true],
-    ['/jacobian-notebook/a.png', true],
-    ['', false],
-    [undefined, false],
-    [`https://${evilHost}/a.png`, false],
-    [`//${evilHost}/a.png`, false],
-    ['data:image/png;base64,AAAA', false],
-    ['javascript:alert(1)', false],
-  ])('%j: %s', (src, same) => {
-    expect(isSameSiteImage(src)).toBe(same);
   });
 });

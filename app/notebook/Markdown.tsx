@@ -6,21 +6,12 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import 'katex/dist/katex.min.css';
 import { useKeyboardScroll } from './keyboardScroll';
+import { isSameSiteImage } from './localUrl';
 import { splitAtSlideBreaks } from './present/slides';
 
 const remarkPlugins = [remarkGfm, remarkMath];
 // trust: false keeps \href, \url and \htmlClass out; throwOnError: false shows a bad formula in red instead of failing.
 const rehypePlugins: [typeof rehypeKatex, { trust: false; throwOnError: false }][] = [[rehypeKatex, { trust: false, throwOnError: false }]];
-
-/**
- * Whether an image source stays on this site: a relative path. Everything else (another site,
- * `//host/x.png`, and what the URL transform emptied: `javascript:`, `data:`) is not loaded, so a
- * markdown cell from a link cannot make the page call another site (or track who opened it).
- */
-export function isSameSiteImage(src: string | undefined): src is string {
-  if (!src || src.startsWith('//') || src.startsWith('\\')) return false;
-  return !/^[a-z][a-z0-9+.-]*:/i.test(src);
-}
 
 const components: Components = {
   // Wide tables scroll inside their own box rather than widening the page on a phone.

@@ -4,7 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Output } from '../kernel/protocol';
 import type { ShownOutput } from './cellState';
 import { mergeStreams, OutputView, shownTextChars, textCut } from './Outputs';
-import { hostileStrings, hostileTex, unsafeMarkup } from './testing/hostile';
+import { NodeHost } from '../kernel/nodeHost';
+import { runCell } from '../kernel/testing';
+import { hostileCellCode, hostileStrings, hostileTex, unsafeMarkup } from './testing/hostile';
 
 // The markdown and KaTeX renderers without their lazy chunk: server rendering does not wait for one.
 vi.mock('./richText', () => import('./richTextChunk'));
@@ -145,5 +147,14 @@ describe('mergeStreams', () => {
       out(6, { kind: 'text', text: 'live', stream: 'stdout' }, 'd1'),
       out(7, { kind: 'text', text: 'd\n', stream: 'stdout' }),
     ]);
+  });
+});
+
+describe('the outputs of a cell that displays hostile strings (run by the real kernel)', () => {
+  it('render every one of them as text: nothing that could run or load', async () => {
+    const run = await runCell(new NodeHost(), hostileCellCode());
+    expect(run.status).toBe('error');
+    expect(new Set(run.outputs.map((o) => o.kind))).toEqual(new Set(['text', 'markdown', 'latex', 'table', 'matrix', 'plot', 'error']));
+    for (const output of run.outputs) expect(unsafeMarkup(html(output)), output.kind).toEqual([]);
   });
 });

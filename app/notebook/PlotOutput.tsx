@@ -1,7 +1,8 @@
 // A Plotly figure (basic bundle, loaded with this lazy chunk only), cloned first because Plotly mutates it.
 import Plotly from 'plotly.js-basic-dist-min';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { PlotFigure } from '../kernel/protocol';
+import { withoutForeignImages } from './localUrl';
 import { themedLayout } from './plotTheme';
 
 function pageColors(el: HTMLElement): { text: string; grid: string } {
@@ -11,13 +12,14 @@ function pageColors(el: HTMLElement): { text: string; grid: string } {
 
 export default function PlotOutput({ figure }: { figure: PlotFigure }) {
   const ref = useRef<HTMLDivElement>(null);
+  const { layout, dropped: droppedImages } = useMemo(() => withoutForeignImages(figure.layout), [figure]);
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const copy = structuredClone(figure);
+    const copy = structuredClone({ data: figure.data, layout });
     void Plotly.react(el, copy.data, themedLayout(copy.layout, pageColors(el)), { responsive: true, displaylogo: false });
-  }, [figure]);
+  }, [figure, layout]);
 
   // Plotly keeps listeners and resize handlers on the element: release them when the output goes away.
   useEffect(() => {
@@ -27,5 +29,14 @@ export default function PlotOutput({ figure }: { figure: PlotFigure }) {
     };
   }, []);
 
-  return <div ref={ref} className="out-plot" />;
+  return (
+    <>
+      <div ref={ref} className="out-plot" />
+      {droppedImages > 0 && (
+        <p className="out-note">
+          {droppedImages === 1 ? '1 image' : `${droppedImages} images`} of this figure not shown: they are on another site, and the notebook loads only its own.
+        </p>
+      )}
+    </>
+  );
 }

@@ -39,8 +39,13 @@ function shapeProblem(block: Block, rows: unknown[]): string | null {
 export function networkFromHash(hash: string): HashNetwork {
   const parsed = parseHash(hash);
   if (!parsed.hasNetwork) return { kind: 'none' };
-  if (parsed.errors.length > 0) return { kind: 'bad', problems: parsed.errors };
   const { candidate } = parsed;
+  const badActivation =
+    candidate.activation !== undefined && !(activationNames as string[]).includes(candidate.activation)
+      ? `act "${candidate.activation}" is unknown (known: ${activationNames.join(', ')})`
+      : null;
+  // Every value the link got wrong, named at once: the student fixes the link in one go.
+  if (parsed.errors.length > 0) return { kind: 'bad', problems: [...parsed.errors, ...(badActivation ? [badActivation] : [])] };
   const widths = candidate.widths ?? originalNet().widths;
   const badWidths = widthsProblem(widths);
   if (badWidths) return { kind: 'bad', problems: [badWidths] };
@@ -49,8 +54,8 @@ export function networkFromHash(hash: string): HashNetwork {
   const problems: string[] = [];
   if (candidate.activation !== undefined) {
     given.push('act');
-    if ((activationNames as string[]).includes(candidate.activation)) spec = { ...spec, activation: candidate.activation };
-    else problems.push(`act "${candidate.activation}" is unknown (known: ${activationNames.join(', ')})`);
+    if (badActivation) problems.push(badActivation);
+    else spec = { ...spec, activation: candidate.activation };
   }
   const layersGiven = Math.max(candidate.W?.length ?? 0, candidate.beta?.length ?? 0);
   if (layersGiven > widths.length - 1) {

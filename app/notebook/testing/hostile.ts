@@ -46,6 +46,32 @@ export const hostileTex: readonly string[] = [
 /** Every hostile piece as one markdown text, each inline formula in `$...$`. */
 export const hostileMarkdownText = (): string => [...hostileMarkdown, ...hostileTex.map((tex) => `$${tex}$`)].join('\n\n');
 
+/** A cell's code that shows every hostile string through each kind of output, then throws one. */
+export const hostileCellCode = (): string =>
+  [
+    `const h: string[] = ${JSON.stringify(hostileStrings)};`,
+    'for (const s of h) print(s);',
+    'console.error(h[1]);',
+    `display.markdown(${JSON.stringify(hostileMarkdownText())});`,
+    `for (const t of ${JSON.stringify(hostileTex)}) display.latex(t);`,
+    'display.table(h.slice(0, 3), h.map((s) => [s, 1, s]), { caption: h[1] });',
+    'display.matrix([[1, 2]], { label: h[0] });',
+    '// display.network checks the network: its message quotes the name, as text.',
+    'try { display.network({ ...params, activation: h[1] as NetSpec["activation"] }); } catch (e) { display.markdown((e as Error).message); }',
+    '// Plotly renders a subset of HTML in titles, annotations and hover labels: none of it may run or load.',
+    'display.plot({',
+    "  data: [{ x: [1, 2, 3], y: [1, 3, 2], mode: 'lines+markers', name: h[1], text: h.slice(0, 3), hovertemplate: h[1] + '%{text}<extra>' + h[0] + '</extra>' }],",
+    '  layout: {',
+    `    title: { text: h[1] + '<a href="javascript:${pwn}">click</a>' + h[2] },`,
+    "    xaxis: { title: { text: h[5] } },",
+    "    yaxis: { title: { text: '<b onmouseover=\"" + pwn + "\">y</b>' } },",
+    '    annotations: [{ x: 2, y: 3, text: h[1] + h[2], showarrow: true }],',
+    `    images: [{ source: 'https://${evilHost}/plot.png', x: 0, y: 1, sizex: 1, sizey: 1, xref: 'paper', yref: 'paper' }],`,
+    '  },',
+    '});',
+    'throw new Error(h[1]);',
+  ].join('\n');
+
 const dangerousTags = new Set(['script', 'iframe', 'object', 'embed', 'style', 'link', 'meta', 'base', 'form', 'frame']);
 
 /**
