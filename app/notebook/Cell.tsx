@@ -1,11 +1,12 @@
 // One notebook cell: markdown (rendered, or a textarea while edited) or code (editor, run controls, outputs).
-import { lazy, memo, Suspense, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, use, useRef, useState, type ReactNode } from 'react';
 import { differsFromOriginal, editedSinceRun, promptLabel, type CellState } from './cellState';
 import { CellErrorBoundary } from './CellErrorBoundary';
 import { contentHash } from './contentHash';
+import { useMountWhenNear } from './deferredMount';
 import type { EditorHandle } from './CodeEditor';
 import { commandForKey, type KeyCommand } from './keys';
-import { Markdown } from './richText';
+import { Markdown, richTextLoaded } from './richText';
 import { OutputList, type OutputActions } from './Outputs';
 import { UntrustedCode, UntrustedLabel } from './share/UntrustedCode';
 import type { EditorMode } from './types';
@@ -127,6 +128,27 @@ function MarkdownEditor({ cell, actions }: { cell: CellState; actions: CellActio
   );
 }
 
+/** Rendered near the screen, otherwise once the browser is idle; until then its source as plain text. */
+function RenderedMarkdown({ source }: { source: string }) {
+  const placeholder = useRef<HTMLDivElement>(null);
+  const near = useMountWhenNear(placeholder);
+  // The placeholder too waits for the renderer's chunk, as rendered text would: while the page
+  // starts it shows its one-line "Loading the lesson…", never a flash of raw markdown.
+  use(richTextLoaded());
+  if (!near) {
+    return (
+      <div className="markdown markdown-pending" ref={placeholder}>
+        {source}
+      </div>
+    );
+  }
+  return (
+    <CellErrorBoundary resetKey={source}>
+      <Markdown source={source} />
+    </CellErrorBoundary>
+  );
+}
+
 function MarkdownCellView(props: CellProps) {
   const { cell, actions } = props;
   return (
@@ -149,12 +171,37 @@ function MarkdownCellView(props: CellProps) {
         <MarkdownEditor cell={cell} actions={actions} />
       ) : (
         <div className="markdown-rendered" onDoubleClick={() => actions.openEditor(cell.id)}>
-          <CellErrorBoundary resetKey={cell.source}>
-            <Markdown source={cell.source} />
-          </CellErrorBoundary>
+          <RenderedMarkdown source={cell.source} />
         </div>
       )}
     </CellFrame>
+  );
+}
+
+/**
+ * The code as plain text until the editor mounts: at once near the screen or when the student wants
+ * to type here, otherwise once the browser is idle (see deferredMount).
+ */
+function CodeArea({ cell, actions, wanted }: { cell: CellState; actions: CellActions; wanted: boolean }) {
+  const placeholder = useRef<HTMLPreElement>(null);
+  const mounted = useMountWhenNear(placeholder, { now: wanted });
+  const fallback = (
+    <pre className="code-fallback" ref={placeholder}>
+      {cell.source}
+    </pre>
+  );
+  if (!mounted) return fallback;
+  return (
+    <Suspense fallback={fallback}>
+      <CodeEditor
+        value={cell.source}
+        label={`Code of cell ${cell.id}`}
+        onChange={(source) => actions.edit(cell.id, source)}
+        onKeyCommand={(command) => actions.keyCommand(cell.id, command)}
+        onFocusChange={(focused) => focused && actions.select(cell.id, 'edit')}
+        onHandle={(handle) => actions.registerEditor(cell.id, handle)}
+      />
+    </Suspense>
   );
 }
 
@@ -184,16 +231,7 @@ function CodeCellView(props: CellProps) {
         <UntrustedCode cell={cell} />
       ) : (
         <>
-          <Suspense fallback={<pre className="code-fallback">{cell.source}</pre>}>
-            <CodeEditor
-              value={cell.source}
-              label={`Code of cell ${cell.id}`}
-              onChange={(source) => actions.edit(cell.id, source)}
-              onKeyCommand={(command) => actions.keyCommand(cell.id, command)}
-              onFocusChange={(focused) => focused && actions.select(cell.id, 'edit')}
-              onHandle={(handle) => actions.registerEditor(cell.id, handle)}
-            />
-          </Suspense>
+          <CodeArea cell={cell} actions={actions} wanted={props.selected && props.mode === 'edit'} />
           {/* CodeMirror draws only the lines in view: a printed handout takes the whole source from here (print.css). */}
           <pre className="print-source">{cell.source}</pre>
         </>

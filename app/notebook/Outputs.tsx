@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import type { Output } from '../kernel/protocol';
 import type { ShownOutput } from './cellState';
 import { CellErrorBoundary } from './CellErrorBoundary';
+import { useMountWhenNear } from './deferredMount';
 import { useKeyboardScroll } from './keyboardScroll';
 import { matrixToTex } from './format';
 import { NetworkDiagram } from './NetworkDiagram';
@@ -72,6 +73,26 @@ function ProgressOutput({ output, actions }: { output: Extract<Output, { kind: '
   );
 }
 
+/**
+ * Plotly (a chunk of ~1 MB, then its drawing) loads when its plot comes near the screen or the
+ * browser is idle: it never holds up the outputs of the cells after it during Run all.
+ */
+function DeferredPlot({ figure }: { figure: Extract<Output, { kind: 'plot' }>['figure'] }) {
+  const placeholder = useRef<HTMLParagraphElement>(null);
+  const near = useMountWhenNear(placeholder, { always: true });
+  const fallback = (
+    <p className="out-note" ref={placeholder}>
+      Loading the plot…
+    </p>
+  );
+  if (!near) return fallback;
+  return (
+    <Suspense fallback={fallback}>
+      <PlotOutput figure={figure} />
+    </Suspense>
+  );
+}
+
 function ErrorOutput({ output }: { output: Extract<Output, { kind: 'error' }> }) {
   const { name, message, line, column, source } = output;
   return (
@@ -102,11 +123,7 @@ export function OutputView({ output, actions }: { output: Output; actions: Outpu
     case 'markdown':
       return <Markdown source={output.source} />;
     case 'plot':
-      return (
-        <Suspense fallback={<p className="out-note">Loading the plot…</p>}>
-          <PlotOutput figure={output.figure} />
-        </Suspense>
-      );
+      return <DeferredPlot figure={output.figure} />;
     case 'table':
       return <TableOutput columns={output.columns} rows={output.rows} caption={output.caption} testid={output.testid} rowOk={output.rowOk} />;
     case 'network':

@@ -8,5 +8,9 @@ import { lazy } from 'react';
  */
 const load = () => import('./richTextChunk');
 
+let loading: Promise<unknown> | null = null;
+/** The chunk's loading, one promise for every caller: a placeholder can wait for it (React's `use`) as rendered text would. */
+export const richTextLoaded = (): Promise<unknown> => (loading ??= load());
+
 export const Markdown = lazy(() => load().then((m) => ({ default: m.Markdown })));
 export const Tex = lazy(() => load().then((m) => ({ default: m.Tex })));

@@ -1,0 +1,60 @@
+// Text cells and editors far from the screen wait for idle time; those on screen render before the first paint, and every one arrives soon after.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, type Session } from './browser';
+
+interface FirstLesson {
+  markdownCells: number;
+  pending: number;
+  pendingOnScreen: number;
+  lastMarkdownPending: boolean;
+}
+
+/** At the commit that first shows the lesson's cells: what is rendered, and where. */
+function watchFirstLesson(): void {
+  const observer = new MutationObserver(() => {
+    const cells = document.querySelectorAll('main.notebook [data-cell-type=markdown]');
+    // React may insert the lesson hidden while a chunk still loads: wait until it is shown.
+    if (cells.length === 0 || cells[0].getClientRects().length === 0) return;
+    observer.disconnect();
+    const pending = [...document.querySelectorAll('.markdown-pending')];
+    const onScreen = (el: Element): boolean => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    };
+    const first: FirstLesson = {
+      markdownCells: cells.length,
+      pending: pending.length,
+      pendingOnScreen: pending.filter(onScreen).length,
+      lastMarkdownPending: cells[cells.length - 1].querySelector('.markdown-pending') !== null,
+    };
+    (window as unknown as { firstLesson: FirstLesson }).firstLesson = first;
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+}
+
+describe('deferred mounting of text cells and editors', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch(inject('siteOrigin'), { viewport: { width: 1280, height: 720 } });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('renders what is on screen at once, the far cells later, and every cell within seconds', async () => {
+    const { page } = session;
+    await page.addInitScript(watchFirstLesson);
+    await page.goto(inject('siteUrl'));
+    const seen = (await (await page.waitForFunction(() => (window as unknown as { firstLesson?: FirstLesson }).firstLesson)).jsonValue()) as FirstLesson;
+    expect(seen.pendingOnScreen).toBe(0); // no flash of raw markdown where the student looks
+    expect(seen.lastMarkdownPending).toBe(true); // the far end waits
+    expect(seen.pending).toBeLessThan(seen.markdownCells);
+
+    await page.waitForFunction(() => document.querySelectorAll('.markdown-pending').length === 0, undefined, { timeout: 30_000 });
+    const codeCells = await page.locator('[data-cell-type=code]').count();
+    await expect.poll(() => page.locator('[data-cell-type=code] .cm-editor').count(), { timeout: 30_000 }).toBe(codeCells);
+    // Rendered, not left as source: the last text cell's markdown became elements.
+    await expect(page.locator('[data-cell-type=markdown]').last().locator('.markdown:not(.markdown-pending) > *').count()).resolves.toBeGreaterThan(0);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
