@@ -85,6 +85,10 @@ function figures(v: VisitResult): Record<string, number> {
     longTaskMax: Math.max(0, ...longTasks.map(([, d]) => d)),
     totalBlocking: longTasks.reduce((s, [, d]) => s + Math.max(0, d - 50), 0),
     pageJsBeforeClick: v.pageJsBytes.beforeClick,
+    cpuMainToSeed: v.cpuMs.mainToSeed,
+    cpuProcessToSeed: v.cpuMs.processToSeed,
+    cpuMainToEnd: v.cpuMs.mainToEnd,
+    cpuProcessToEnd: v.cpuMs.processToEnd,
   };
 }
 
@@ -167,6 +171,9 @@ async function main(): Promise<void> {
     say(`  of which timing + sweep   ${spread(col('timingAndSweep'))}  (${timingCells.join(', ')})`);
     say(`  every cell, without them  ${spread(col('allEndedWithoutTiming'))}`);
     say(`page JS fetched before the click ${spread(col('pageJsBeforeClick'), kB)}`);
+    say('CPU time (less sensitive to a busy machine than the times above):');
+    say(`  until the seed numbers     main thread ${spread(col('cpuMainToSeed'))}, renderer with the Worker ${spread(col('cpuProcessToSeed'))}`);
+    say(`  until every cell ended     main thread ${spread(col('cpuMainToEnd'))}, renderer with the Worker ${spread(col('cpuProcessToEnd'))}`);
     const failures = visits.flatMap((v, i) => [
       ...Object.entries(v.statuses).filter(([, s]) => s !== 'done').map(([id, s]) => `visit ${i + 1}: cell ${id} ended ${s}`),
       ...(v.seedOnScreen ? [] : [`visit ${i + 1}: the seed numbers were not on screen`]),

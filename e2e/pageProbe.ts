@@ -1,6 +1,6 @@
 // One measured visit: open the site in a fresh profile, press Run all as soon as it can be pressed, time what the student sees.
 import type { Page } from 'playwright-core';
-import { launch } from './browser';
+import { launch, type Session } from './browser';
 
 /** Cells that time things on purpose (repeated gradients, the width sweep): reported apart. */
 export const timingCells = ['16-timing', '18-scaling'] as const;
@@ -109,7 +109,22 @@ export interface VisitResult {
   seedOnScreen: boolean;
   /** JavaScript the page itself fetched (not its Worker), bytes on the wire, before and after the click. */
   pageJsBytes: { beforeClick: number; total: number };
+  /**
+   * CPU time (ms) of the page's main thread and of its whole renderer process (the kernel Worker
+   * included) from navigation until the seed numbers were seen (polled every 20 ms) and until every
+   * cell ended: on a shared machine these say more than wall-clock times, which wait for other work.
+   */
+  cpuMs: { mainToSeed: number; processToSeed: number; mainToEnd: number; processToEnd: number };
   consoleErrors: string[];
+}
+
+type Cdp = Awaited<ReturnType<Session['context']['newCDPSession']>>;
+
+/** The main thread's and the renderer process's CPU time so far, in ms (Chromium's Performance domain). */
+async function cpuTimes(cdp: Cdp): Promise<{ main: number; process: number }> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const value = (name: string): number => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+  return { main: value('ThreadTime'), process: value('ProcessTime') };
 }
 
 async function statusesOf(page: Page): Promise<Record<string, string>> {
@@ -125,11 +140,14 @@ export async function visit(origin: string, url: string, options: { timeoutMs?: 
     const { page } = session;
     await allowNamedFunctions(page);
     await page.addInitScript(installProbe, { cell: seedCell, text: seedText });
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { benchProbe: ProbeRecord }).benchProbe.allEndedMs !== null, undefined, {
-      timeout: options.timeoutMs ?? 180_000,
-      polling: 250,
-    });
+    const timeout = options.timeoutMs ?? 180_000;
+    await page.waitForFunction(() => (window as unknown as { benchProbe: ProbeRecord }).benchProbe.seedShownMs !== null, undefined, { timeout, polling: 20 });
+    const atSeed = await cpuTimes(cdp);
+    await page.waitForFunction(() => (window as unknown as { benchProbe: ProbeRecord }).benchProbe.allEndedMs !== null, undefined, { timeout, polling: 250 });
+    const atEnd = await cpuTimes(cdp);
     const probe = await page.evaluate(() => (window as unknown as { benchProbe: ProbeRecord }).benchProbe);
     const pageJsBytes = await page.evaluate((clickAt) => {
       const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\.m?js(\?|$)/.test(e.name));
@@ -142,6 +160,7 @@ export async function visit(origin: string, url: string, options: { timeoutMs?: 
       statuses: await statusesOf(page),
       seedOnScreen: ((await page.locator(`[data-cell="${seedCell}"]`).textContent()) ?? '').includes(seedText),
       pageJsBytes,
+      cpuMs: { mainToSeed: atSeed.main, processToSeed: atSeed.process, mainToEnd: atEnd.main, processToEnd: atEnd.process },
       consoleErrors: [...session.consoleErrors],
     };
   } finally {
