@@ -72,6 +72,18 @@ describe('WorkerHost', () => {
     host.dispose();
   });
 
+  it('sends a network the worker already has only once (a wide one takes a second to copy)', async () => {
+    const { create, made } = fakeWorkers();
+    const spec = { widths: [1, 1], activation: 'tanh' as const, X0: [2], W: [[[1]]], beta: [[0]] };
+    const host = new WorkerHost({ createWorker: create, params: spec });
+    host.setParams(spec);
+    expect((await runCell(host, 'params.X0[0] * 21')).outputs).toEqual([{ kind: 'text', text: '42' }]);
+    host.setParams({ ...spec, X0: [3] });
+    expect((await runCell(host, 'params.X0[0] * 21')).outputs).toEqual([{ kind: 'text', text: '63' }]);
+    expect(made[0].received.map((m) => m.type)).toEqual(['init', 'run', 'params', 'run']);
+    host.dispose();
+  });
+
   it('on interrupt ends the stuck run and the queued ones, and starts an empty worker', async () => {
     const { create, made } = fakeWorkers();
     const host = new WorkerHost({ createWorker: create });

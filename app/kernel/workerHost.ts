@@ -143,6 +143,9 @@ export class WorkerHost implements KernelHost {
   }
 
   setParams(params: NetSpec): void {
+    // The network the worker already has (the page gives the link's at start, then again once
+    // mounted): copying a wide one into the worker again would hold the page for a second.
+    if (params === this.params) return;
     this.params = params;
     this.worker.postMessage({ type: 'params', params });
   }

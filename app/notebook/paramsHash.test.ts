@@ -91,6 +91,15 @@ describe('networkFromHash', () => {
   });
 });
 
+describe('networkFromHash, read twice', () => {
+  it('gives the same reading for the same hash without reading it again, and a new one for another', () => {
+    const first = networkFromHash(net3421);
+    expect(networkFromHash(net3421)).toBe(first);
+    expect(networkFromHash('#act=tanh')).not.toBe(first);
+    expect(networkFromHash(net3421)).toEqual(first);
+  });
+});
+
 describe('sameNet', () => {
   it('compares number for number', () => {
     expect(sameNet(original(), original())).toBe(true);

@@ -35,8 +35,19 @@ function shapeProblem(block: Block, rows: unknown[]): string | null {
   return `${block.name} has ${shape}, expected ${size(block)}`;
 }
 
+/**
+ * The last hash read and what it gave: the page reads the same hash at start twice (the kernel's
+ * first network, then the parameters panel), and a link at the size limits takes a second to read.
+ */
+let lastRead: { hash: string; network: HashNetwork } | null = null;
+
 /** The network a hash gives (see HashNetwork). Keys it leaves out come from the original network. */
 export function networkFromHash(hash: string): HashNetwork {
+  if (lastRead?.hash !== hash) lastRead = { hash, network: readNetwork(hash) };
+  return lastRead.network;
+}
+
+function readNetwork(hash: string): HashNetwork {
   const parsed = parseHash(hash);
   if (!parsed.hasNetwork) return { kind: 'none' };
   const { candidate } = parsed;
