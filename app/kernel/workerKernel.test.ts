@@ -1,28 +1,57 @@
-// Tests of the worker-side kernel's debugging handle: what it reports the kernel holds.
+// When the worker-side kernel loads tfjs: not while runs keep coming, at once for a cell that uses `tf`, and in the quiet after.
 import { describe, expect, it } from 'vitest';
-import { initTf } from '../core/tfjsGradients';
+import { originalNet } from '../core/netspec';
+import type { Tf, TfInit } from '../core/tfjsGradients';
 import type { KernelToHost } from './protocol';
 import { createWorkerKernel } from './workerKernel';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A worker-side kernel with a counting fake tfjs; `done(runId)` resolves when the kernel reports that run done. */
+function kernelWithCountingTf(quietMs: number) {
+  const sent: KernelToHost[] = [];
+  let loads = 0;
+  const loadTf = async (): Promise<TfInit> => {
+    loads += 1;
+    return { tf: { version: 'fake' } as unknown as Tf, backend: 'cpu', notes: [] };
+  };
+  const kernel = createWorkerKernel((m) => sent.push(m), loadTf, () => 0, quietMs);
+  kernel.onMessage({ type: 'init', params: originalNet() });
+  const done = async (runId: number): Promise<void> => {
+    while (!sent.some((m) => m.type === 'done' && m.runId === runId)) await sleep(2);
+  };
+  const run = (runId: number, code: string) => kernel.onMessage({ type: 'run', runId, cellId: `c${runId}`, code });
+  return { sent, run, done, loads: () => loads, readies: () => sent.filter((m) => m.type === 'ready').length };
+}
+
 describe('createWorkerKernel', () => {
-  it('memory(): null before init, then tfjs\'s live tensors, which a cell keeping a tensor raises by one and disposing brings back', async () => {
-    const posted: KernelToHost[] = [];
-    const kernel = createWorkerKernel((m) => posted.push(m), () => initTf('cpu'));
-    await expect(kernel.memory()).resolves.toBeNull();
-    kernel.onMessage({ type: 'init', params: { widths: [1, 1], activation: 'tanh', X0: [1], W: [[[1]]], beta: [[0]] } });
-    const ran = async (runId: number, code: string): Promise<void> => {
-      kernel.onMessage({ type: 'run', runId, cellId: `c${runId}`, code });
-      while (!posted.some((m) => m.type === 'done' && m.runId === runId)) await new Promise((r) => setTimeout(r, 5));
-    };
-    await ran(1, '1');
-    const before = await kernel.memory();
-    expect(before).toMatchObject({ backend: 'cpu', numTensors: expect.any(Number) });
-    await ran(2, 'const kept = tf.tensor([1, 2, 3]);');
-    const after = await kernel.memory();
-    expect(after?.numTensors).toBe((before?.numTensors ?? NaN) + 1);
-    expect(after?.numBytes).toBe((before?.numBytes ?? NaN) + 3 * 4); // three float32s
-    expect(after?.scopeNames).toBe((before?.scopeNames ?? NaN) + 1);
-    await ran(3, 'kept.dispose();');
-    expect((await kernel.memory())?.numTensors).toBe(before?.numTensors);
+  it('does not load tfjs while runs follow one another, then loads it once in the quiet after them', async () => {
+    const k = kernelWithCountingTf(60);
+    for (let id = 1; id <= 4; id++) {
+      k.run(id, `let x${id} = ${id}; x${id}`);
+      await k.done(id); // the next run comes at once, as Run all sends it
+    }
+    expect(k.loads()).toBe(0);
+    await sleep(150);
+    expect(k.loads()).toBe(1);
+    expect(k.readies()).toBe(1);
+  });
+
+  it('loads tfjs at once for a cell that uses tf, announcing ready before that cell is done', async () => {
+    const k = kernelWithCountingTf(60_000);
+    k.run(1, 'tf.version');
+    await k.done(1);
+    expect(k.loads()).toBe(1);
+    const order = k.sent.map((m) => m.type).filter((t) => t === 'ready' || t === 'done');
+    expect(order).toEqual(['ready', 'done']);
+    expect(k.sent.find((m) => m.type === 'outputs')).toMatchObject({ messages: [{ output: { kind: 'text', text: "'fake'" } }] });
+  });
+
+  it('with no run at all, loads tfjs once the quiet period has passed', async () => {
+    const k = kernelWithCountingTf(30);
+    expect(k.loads()).toBe(0);
+    await sleep(120);
+    expect(k.loads()).toBe(1);
+    expect(k.readies()).toBe(1);
   });
 });
