@@ -58,6 +58,10 @@ describe('networkFromHash', () => {
     ['#widths=2,9999,1', ['widths[1] = 9999 is too large: at most 4096 per layer']],
     ['#act=softmax', ['act "softmax" is unknown (known: sigmoid, tanh, relu, leakyRelu)']],
     ['#act=softmax&X0=abc', ['X0[0] is not a finite number ("abc")', 'act "softmax" is unknown (known: sigmoid, tanh, relu, leakyRelu)']],
+    [
+      '#X0=%ZZ&widths=2,10000,1&act=softmax',
+      ['the link\'s "X0=%ZZ" is not valid URL encoding', 'widths[1] = 10000 is too large: at most 4096 per layer', 'act "softmax" is unknown (known: sigmoid, tanh, relu, leakyRelu)'],
+    ],
     ['#X0=1,2,3', ['X0 has 3 entries, expected 2 (widths[0])']],
     ['#W1=1,2;3,4&beta2=1,2', ['W1 has shape 2x2, expected 3x2 (widths[1] x widths[0])', 'beta2 has 2 entries, expected 1 (widths[2])']],
     ['#W2=1,2;3', ['W2 has rows of 2 and 1 entries, expected 1x3 (widths[2] x widths[1])']],

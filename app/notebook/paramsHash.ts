@@ -55,11 +55,11 @@ function readNetwork(hash: string): HashNetwork {
     candidate.activation !== undefined && !(activationNames as string[]).includes(candidate.activation)
       ? `act "${candidate.activation}" is unknown (known: ${activationNames.join(', ')})`
       : null;
-  // Every value the link got wrong, named at once: the student fixes the link in one go.
-  if (parsed.errors.length > 0) return { kind: 'bad', problems: [...parsed.errors, ...(badActivation ? [badActivation] : [])] };
   const widths = candidate.widths ?? originalNet().widths;
   const badWidths = widthsProblem(widths);
-  if (badWidths) return { kind: 'bad', problems: [badWidths] };
+  // Every value the link got wrong, named at once (shapes only once the numbers and widths read).
+  const unreadable = [...parsed.errors, ...(badWidths ? [badWidths] : [])];
+  if (unreadable.length > 0) return { kind: 'bad', problems: [...unreadable, ...(badActivation ? [badActivation] : [])] };
   let spec = reshapeNet(originalNet(), widths, new Map()).spec;
   const given: string[] = candidate.widths ? ['widths'] : [];
   const problems: string[] = [];
