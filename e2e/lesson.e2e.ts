@@ -93,7 +93,8 @@ describe('the lesson', () => {
     await expect(page.locator('[data-cell="12a-manual-gradients"]').textContent()).resolves.toContain('dl/dX0:  [[-0.05246989  0.28237541]]');
     expect(rows[0].text).toContain('[[-0.05247   0.282375]]'); // 6 decimals in the table
 
-    expect(await page.locator('.js-plotly-plot').count()).toBeGreaterThanOrEqual(1);
+    // Plots far from the screen draw when they come near it or the page is idle (deferredMount.ts).
+    await expect.poll(() => page.locator('.js-plotly-plot').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     expect(await page.locator('[data-cell="10-chain-rule-numbers"] .katex').count()).toBeGreaterThanOrEqual(7);
     await expect(page.locator('[data-cell="23-the-kink"]').textContent()).resolves.toContain('z_1[0] is exactly 0');
 

@@ -3,9 +3,11 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
 
 /**
  * Why: fourteen CodeMirror editors built in one go each force a layout of the whole page as they
- * are made (~1.7 s of main thread on a loaded machine, while Run all's first outputs wait). Near the
- * screen (within a screen's height above or below) they mount at once; the rest follow in document
- * order, one per idle period, so that every part exists a moment later (tests, Find, keyboard).
+ * are made (~1.7 s of main thread on a loaded machine, while Run all's first outputs wait), and
+ * every text cell's markdown and KaTeX would run before the first paint. What is on screen mounts
+ * before the first paint, what scrolls within half a screen of view mounts then; the rest follow
+ * in document order, one per quiet idle period, so that every part exists a moment later (tests,
+ * Find, keyboard) without delaying outputs that are streaming in.
  */
 const waiting = new Map<Element, () => void>();
 let observer: IntersectionObserver | null = null;
@@ -13,7 +15,16 @@ let idle: { cancel(): void } | null = null;
 /** Only while the page starts: once everything waiting has mounted, later parts mount at once. */
 let starting = typeof IntersectionObserver !== 'undefined';
 
-type IdleApi = { request(run: () => void): { cancel(): void } };
+/**
+ * An idle period this long (of at most 50 ms) means nothing is being drawn or waiting to run: not
+ * the slivers between frames while a run's outputs stream in. In those slivers (or a page that
+ * draws every frame for long) parts still mount, but at most one every `busyPaceMs`.
+ */
+const quietIdleMs = 40;
+const busyPaceMs = 250;
+let lastMountMs = -Infinity;
+
+type IdleApi = { request(run: (quiet: boolean) => void): { cancel(): void } };
 
 /** requestIdleCallback where there is one (not in Safari): a short timer elsewhere. */
 const idleApi: IdleApi =
@@ -21,13 +32,13 @@ const idleApi: IdleApi =
     ? {
         request: (run) => {
           // The timeout: a page that is never idle (a long sweep drawing) still gets its parts.
-          const handle = requestIdleCallback(() => run(), { timeout: 2000 });
+          const handle = requestIdleCallback((deadline) => run(deadline.didTimeout || deadline.timeRemaining() >= quietIdleMs), { timeout: 2000 });
           return { cancel: () => cancelIdleCallback(handle) };
         },
       }
     : {
         request: (run) => {
-          const handle = setTimeout(run, 50);
+          const handle = setTimeout(() => run(true), 50);
           return { cancel: () => clearTimeout(handle) };
         },
       };
@@ -57,10 +68,14 @@ function firstWaiting(): Element | undefined {
 
 function mountOneWhenIdle(): void {
   if (idle || waiting.size === 0) return;
-  idle = idleApi.request(() => {
+  idle = idleApi.request((quiet) => {
     idle = null;
-    const el = firstWaiting();
-    if (el) release(el)?.();
+    const now = performance.now();
+    const el = quiet || now - lastMountMs >= busyPaceMs ? firstWaiting() : undefined;
+    if (el) {
+      lastMountMs = now;
+      release(el)?.();
+    }
     mountOneWhenIdle();
   });
 }
@@ -75,7 +90,7 @@ export function mountWhenNear(el: Element, mount: () => void): () => void {
     (entries) => {
       for (const entry of entries) if (entry.isIntersecting) release(entry.target)?.();
     },
-    { rootMargin: '100% 0px' },
+    { rootMargin: '50% 0px' },
   );
   waiting.set(el, mount);
   observer.observe(el);
@@ -83,10 +98,10 @@ export function mountWhenNear(el: Element, mount: () => void): () => void {
   return () => void release(el);
 }
 
-/** Within a screen's height above or below what is shown (the IntersectionObserver's margin). */
-function nearScreen(el: Element): boolean {
+/** On screen now (what scrolls near later, the IntersectionObserver's margin catches). */
+function onScreen(el: Element): boolean {
   const { top, bottom } = el.getBoundingClientRect();
-  return bottom > -innerHeight && top < 2 * innerHeight;
+  return bottom > 0 && top < innerHeight;
 }
 
 export interface MountOptions {
@@ -107,7 +122,7 @@ export function useMountWhenNear(ref: RefObject<Element | null>, { now = false, 
   useLayoutEffect(() => {
     const el = ref.current;
     if (near || !el) return;
-    if (nearScreen(el)) {
+    if (onScreen(el)) {
       setNear(true);
       return;
     }
