@@ -29,25 +29,38 @@ export function markScrollable(roots: Iterable<HTMLElement>): void {
 
 /**
  * One checker for the whole page. Blocks ask for a check as they render; the checks wait for the
- * next animation frame and run together there, where the browser lays the page out anyway. One
- * ResizeObserver watches every block (a window resize, a column getting narrower) and fonts
- * arriving re-check them all (KaTeX's fonts widen formulas without resizing their block).
+ * browser's next idle moment and run together there: after a frame the layout is up to date, so
+ * reading widths costs no extra layout (in an animation frame they forced one, ~1 s of a loaded
+ * machine's Run all). One ResizeObserver watches every block (a window resize, a column getting
+ * narrower) and fonts arriving re-check them all (KaTeX's fonts widen formulas without resizing
+ * their block).
  */
 const mounted = new Set<HTMLElement>();
 const pending = new Set<HTMLElement>();
-let frame: number | null = null;
+let waiting: { cancel(): void } | null = null;
 let resizes: ResizeObserver | null = null;
 
 function flush(): void {
-  frame = null;
+  waiting = null;
   const roots = [...pending];
   pending.clear();
   markScrollable(roots);
 }
 
+/** requestIdleCallback where there is one (not in Safari), else the next animation frame. */
+function whenIdle(run: () => void): { cancel(): void } {
+  if (typeof requestIdleCallback === 'function') {
+    // The timeout: a page that is never idle (a long sweep drawing) still gets its tab stops.
+    const handle = requestIdleCallback(run, { timeout: 1000 });
+    return { cancel: () => cancelIdleCallback(handle) };
+  }
+  const handle = requestAnimationFrame(run);
+  return { cancel: () => cancelAnimationFrame(handle) };
+}
+
 function schedule(root: HTMLElement): void {
   pending.add(root);
-  frame ??= requestAnimationFrame(flush);
+  waiting ??= whenIdle(flush);
 }
 
 const recheckAll = (): void => mounted.forEach(schedule);
@@ -72,8 +85,8 @@ function unwatch(root: HTMLElement): void {
   resizes = null;
   window.removeEventListener('resize', recheckAll);
   document.fonts?.removeEventListener('loadingdone', recheckAll);
-  if (frame !== null) cancelAnimationFrame(frame);
-  frame = null;
+  waiting?.cancel();
+  waiting = null;
 }
 
 /** Checks the boxes under `ref` after each render of its content (`deps`), when it resizes and when fonts arrive. */
