@@ -12,7 +12,25 @@ export interface ServiceWorkerStatus {
   dismiss(): void;
 }
 
-/** One registration per page, made before React renders (StrictMode would register twice). */
+/** How long after the page's load event the service worker waits before registering (then for an idle moment). */
+const settleDelayMs = 4000;
+
+/**
+ * Runs `register` once the page has loaded and then had a few quiet seconds: installing the
+ * service worker precaches the whole lesson (~1.5 MB, tfjs and Plotly included), a second of CPU
+ * that would otherwise compete with opening the page and a Run all pressed at once.
+ */
+function whenSettled(register: () => void): void {
+  const whenIdle = (): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(register, { timeout: 10_000 });
+    else register();
+  };
+  const afterLoad = (): void => void setTimeout(whenIdle, settleDelayMs);
+  if (document.readyState === 'complete') afterLoad();
+  else window.addEventListener('load', afterLoad, { once: true });
+}
+
+/** One registration per page, asked for before React renders (StrictMode would register twice). */
 export function registerServiceWorker(): ServiceWorkerStatus {
   let state: ServiceWorkerState = 'none';
   const listeners = new Set<() => void>();
@@ -22,13 +40,17 @@ export function registerServiceWorker(): ServiceWorkerStatus {
   };
   let updateSW: (reload?: boolean) => Promise<void> = async () => {};
   if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
-    updateSW = registerSW({
-      onNeedRefresh: () => set('update-available'),
-      onOfflineReady: () => set('offline-ready'),
-      // Offline support is a convenience: a refused registration (private mode, file://) changes nothing else.
-      onRegisterError: (error: unknown) => {
-        console.warn('Offline support is unavailable:', error);
-      },
+    whenSettled(() => {
+      updateSW = registerSW({
+        // The page has loaded already: register now, not on a load event that has passed.
+        immediate: true,
+        onNeedRefresh: () => set('update-available'),
+        onOfflineReady: () => set('offline-ready'),
+        // Offline support is a convenience: a refused registration (private mode, file://) changes nothing else.
+        onRegisterError: (error: unknown) => {
+          console.warn('Offline support is unavailable:', error);
+        },
+      });
     });
   }
   return {
