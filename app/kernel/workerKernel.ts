@@ -13,13 +13,48 @@ export interface WorkerKernel {
 }
 
 /**
- * Serves the page: `init` creates the kernel and starts loading tfjs (`ready` follows, with the
- * backend and the time since the worker started); runs go to the kernel in arrival order.
- * `loadTf` gets the backend the page asked for, if any.
+ * How long the kernel waits without a run before it loads tfjs by itself. Loading it (compiling
+ * ~1.7 MB of JavaScript, starting WebAssembly) holds this thread for a while: during a Run all the
+ * cells before the first that uses `tf` run first (that one loads it at once), and a page left
+ * open loads it in the quiet that follows.
  */
-export function createWorkerKernel(post: (message: KernelToHost) => void, loadTf: (requested?: TfBackendName) => Promise<TfInit>, nowMs: () => number = () => performance.now()): WorkerKernel {
+export const tfQuietMs = 300;
+
+/**
+ * Serves the page: `init` creates the kernel; tfjs loads when a cell first uses `tf`, or once no
+ * run has come for `quietMs` (`ready` follows either, with the backend and the time since the
+ * worker started); runs go to the kernel in arrival order. `loadTf` gets the backend the page
+ * asked for, if any.
+ */
+export function createWorkerKernel(
+  post: (message: KernelToHost) => void,
+  loadTf: (requested?: TfBackendName) => Promise<TfInit>,
+  nowMs: () => number = () => performance.now(),
+  quietMs = tfQuietMs,
+): WorkerKernel {
   let core: KernelCore | null = null;
   const pending: HostToKernel[] = [];
+  let running = 0;
+  let quiet: ReturnType<typeof setTimeout> | null = null;
+
+  /** Loads tfjs once no run has come for `quietMs` (a failure is reported by `ready`, not thrown here). */
+  const loadTfWhenQuiet = (): void => {
+    if (quiet !== null) clearTimeout(quiet);
+    quiet = setTimeout(() => {
+      quiet = null;
+      if (running === 0) core?.tf().catch(() => undefined);
+    }, quietMs);
+  };
+
+  /** tfjs for the backend asked for; every load (the first, or a retry after a failure) ends in a `ready`. */
+  const loadAndAnnounce = (requested?: TfBackendName): Promise<TfInit> => {
+    const loading = loadTf(requested);
+    loading.then(
+      ({ backend, notes }) => post({ type: 'ready', backend, notes, startMs: nowMs() }),
+      (error: unknown) => post({ type: 'ready', backend: 'none', notes: [`tfjs could not start: ${error instanceof Error ? error.message : String(error)}`], startMs: nowMs() }),
+    );
+    return loading;
+  };
 
   const handle = (message: HostToKernel): void => {
     switch (message.type) {
@@ -27,13 +62,10 @@ export function createWorkerKernel(post: (message: KernelToHost) => void, loadTf
         core = new KernelCore({
           params: message.params,
           send: (runId, messages) => post({ type: 'outputs', runId, messages }),
-          loadTf: () => loadTf(message.backend),
+          loadTf: () => loadAndAnnounce(message.backend),
           onKernelMessage: (m) => post({ type: 'kernel', message: m }),
         });
-        core.tf().then(
-          ({ backend, notes }) => post({ type: 'ready', backend, notes, startMs: nowMs() }),
-          (error: unknown) => post({ type: 'ready', backend: 'none', notes: [`tfjs could not start: ${error instanceof Error ? error.message : String(error)}`], startMs: nowMs() }),
-        );
+        loadTfWhenQuiet();
         pending.splice(0).forEach(handle);
         return;
       }
@@ -43,7 +75,12 @@ export function createWorkerKernel(post: (message: KernelToHost) => void, loadTf
           return;
         }
         const { runId } = message;
-        void core.run(runId, message.cellId, message.code).then((r) => post({ type: 'done', runId, ok: r.ok, cancelled: r.cancelled, durationMs: r.durationMs }));
+        running += 1;
+        void core.run(runId, message.cellId, message.code).then((r) => {
+          post({ type: 'done', runId, ok: r.ok, cancelled: r.cancelled, durationMs: r.durationMs });
+          running -= 1;
+          if (running === 0) loadTfWhenQuiet();
+        });
         return;
       }
       case 'cancel':
