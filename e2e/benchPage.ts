@@ -72,7 +72,7 @@ function figures(v: VisitResult): Record<string, number> {
     largestContentfulPaint: p.lcpMs ?? NaN,
     click,
     clickToFirstFrame: (p.firstFrameAfterClickMs ?? NaN) - click,
-    longestFrameGap: p.longestFrameGapMs,
+    longestFrame: p.longestFrameMs,
     backendShown: p.backendShownMs ?? NaN,
     seedDone: ended(seedCell),
     seedShown: p.seedShownMs ?? NaN,
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     say(`largest contentful paint    ${spread(col('largestContentfulPaint'))}`);
     say(`Run all clicked             ${spread(col('click'))}`);
     say(`click -> next frame         ${spread(col('clickToFirstFrame'))}`);
-    say(`longest frame gap (run)     ${spread(col('longestFrameGap'))}`);
+    say(`longest animation frame     ${spread(col('longestFrame'))}  (after the click)`);
     say(`long tasks after click      count ${spread(col('longTaskCount'), (v) => v.toFixed(0))}, longest ${spread(col('longTaskMax'))}, blocking ${spread(col('totalBlocking'))}`);
     say(`backend label shown         ${spread(col('backendShown'))}`);
     say(`seed numbers on screen      ${spread(col('seedShown'))}  (budget ${ms(budgets.seedShownMs)}; cell ${seedCell} done ${spread(col('seedDone'))})`);

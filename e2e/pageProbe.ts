@@ -13,8 +13,8 @@ export interface ProbeRecord {
   clickAtMs: number | null;
   /** First frame drawn after the click (the page answered). */
   firstFrameAfterClickMs: number | null;
-  /** Longest time between two frames from the click until every cell ended. */
-  longestFrameGapMs: number;
+  /** Longest animation frame (Long Animation Frames API: a task and the rendering it held up) after the click. */
+  longestFrameMs: number;
   /** When each cell first reached each status. */
   statusMs: Record<string, Record<string, number>>;
   /** The frame that first showed the seed numbers. */
@@ -22,19 +22,22 @@ export interface ProbeRecord {
   longTasks: [startMs: number, durationMs: number][];
   paints: Record<string, number>;
   lcpMs: number | null;
+  /** The backend label stopped saying "loading". */
   backendShownMs: number | null;
   allEndedMs: number | null;
 }
 
 /**
- * Runs in the page before its scripts (addInitScript): watches statuses, frames and long tasks,
- * and clicks Run all the moment it is enabled, as an impatient student would.
+ * Runs in the page before its scripts (addInitScript): watches statuses, paints and long tasks,
+ * and clicks Run all the moment it is enabled, as an impatient student would. It reacts to DOM
+ * changes only: an animation-frame loop would keep the page drawing every frame, and the page's
+ * idle-time work (far cells mounting) would behave as it never does for a student.
  */
 function installProbe(seed: { cell: string; text: string }): void {
   const rec: ProbeRecord = {
     clickAtMs: null,
     firstFrameAfterClickMs: null,
-    longestFrameGapMs: 0,
+    longestFrameMs: 0,
     statusMs: {},
     seedShownMs: null,
     longTasks: [],
@@ -54,42 +57,45 @@ function installProbe(seed: { cell: string; text: string }): void {
   observe('longtask', (e) => rec.longTasks.push([e.startTime, e.duration]));
   observe('paint', (e) => (rec.paints[e.name] = e.startTime));
   observe('largest-contentful-paint', (e) => (rec.lcpMs = e.startTime));
+  observe('long-animation-frame', (e) => {
+    if (rec.clickAtMs !== null && e.startTime >= rec.clickAtMs) rec.longestFrameMs = Math.max(rec.longestFrameMs, e.duration);
+  });
 
   const codeCellsEnded = (): boolean => {
     const cells = [...document.querySelectorAll('[data-cell-type=code]')];
     return cells.length > 0 && cells.every((c) => ['done', 'error', 'cancelled', 'interrupted'].includes(c.getAttribute('data-cell-status') ?? ''));
   };
-  new MutationObserver((records) => {
-    for (const r of records) {
-      const el = r.target as Element;
-      const id = el.getAttribute('data-cell');
-      const status = el.getAttribute('data-cell-status');
-      if (id && status) (rec.statusMs[id] ??= {})[status] ??= performance.now();
+  /** The time of the next frame, i.e. when what the DOM holds now is drawn. */
+  const atNextFrame = (set: (ms: number) => void): void => void requestAnimationFrame((ms) => set(ms));
+  let seedSeen = false;
+  const check = (): void => {
+    if (rec.backendShownMs === null) {
+      const label = document.querySelector('[data-testid=tf-backend]')?.textContent ?? '';
+      if (label && !/loading/.test(label)) atNextFrame((ms) => (rec.backendShownMs ??= ms));
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-cell-status'] });
-
-  let lastFrame = 0;
-  const frame = (now: number): void => {
-    if (rec.clickAtMs !== null) {
-      if (rec.firstFrameAfterClickMs === null) rec.firstFrameAfterClickMs = now;
-      else rec.longestFrameGapMs = Math.max(rec.longestFrameGapMs, now - lastFrame);
+    if (!seedSeen && document.querySelector(`[data-cell="${seed.cell}"]`)?.textContent?.includes(seed.text)) {
+      seedSeen = true;
+      atNextFrame((ms) => (rec.seedShownMs = ms));
     }
-    lastFrame = now;
-    if (rec.backendShownMs === null && document.querySelector('[data-testid=tf-backend]')?.textContent?.trim()) rec.backendShownMs = now;
-    if (rec.seedShownMs === null && document.querySelector(`[data-cell="${seed.cell}"]`)?.textContent?.includes(seed.text)) rec.seedShownMs = now;
     if (rec.clickAtMs === null) {
       const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Run all'));
       if (button && !button.disabled) {
         rec.clickAtMs = performance.now();
         button.click();
+        atNextFrame((ms) => (rec.firstFrameAfterClickMs = ms));
       }
-    } else if (codeCellsEnded()) {
-      rec.allEndedMs = performance.now();
-      return;
-    }
-    requestAnimationFrame(frame);
+    } else if (rec.allEndedMs === null && codeCellsEnded()) rec.allEndedMs = performance.now();
   };
-  requestAnimationFrame(frame);
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type !== 'attributes' || r.attributeName !== 'data-cell-status') continue;
+      const el = r.target as Element;
+      const id = el.getAttribute('data-cell');
+      const status = el.getAttribute('data-cell-status');
+      if (id && status) (rec.statusMs[id] ??= {})[status] ??= performance.now();
+    }
+    check();
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-cell-status', 'disabled'] });
 }
 
 /**
@@ -111,7 +117,7 @@ export interface VisitResult {
   pageJsBytes: { beforeClick: number; total: number };
   /**
    * CPU time (ms) of the page's main thread and of its whole renderer process (the kernel Worker
-   * included) from navigation until the seed numbers were seen (polled every 20 ms) and until every
+   * included) from navigation until the seed numbers were seen (polled every 100 ms) and until every
    * cell ended: on a shared machine these say more than wall-clock times, which wait for other work.
    */
   cpuMs: { mainToSeed: number; processToSeed: number; mainToEnd: number; processToEnd: number };
@@ -144,9 +150,10 @@ export async function visit(origin: string, url: string, options: { timeoutMs?: 
     await cdp.send('Performance.enable');
     await page.goto(url);
     const timeout = options.timeoutMs ?? 180_000;
-    await page.waitForFunction(() => (window as unknown as { benchProbe: ProbeRecord }).benchProbe.seedShownMs !== null, undefined, { timeout, polling: 20 });
+    // Polled at a gentle pace: a timer every few ms would cut the page's idle periods short.
+    await page.waitForFunction(() => (window as unknown as { benchProbe: ProbeRecord }).benchProbe.seedShownMs !== null, undefined, { timeout, polling: 100 });
     const atSeed = await cpuTimes(cdp);
-    await page.waitForFunction(() => (window as unknown as { benchProbe: ProbeRecord }).benchProbe.allEndedMs !== null, undefined, { timeout, polling: 250 });
+    await page.waitForFunction(() => (window as unknown as { benchProbe: ProbeRecord }).benchProbe.allEndedMs !== null, undefined, { timeout, polling: 500 });
     const atEnd = await cpuTimes(cdp);
     const probe = await page.evaluate(() => (window as unknown as { benchProbe: ProbeRecord }).benchProbe);
     const pageJsBytes = await page.evaluate((clickAt) => {
