@@ -7,7 +7,7 @@ import { manualGradients } from '../app/core/gradients';
 import { NetSpecError, validateNetSpec } from '../app/core/netspec';
 import { initTf, tfjsGradients } from '../app/core/tfjsGradients';
 import type { GradientMethod, Gradients, NetSpec } from '../app/core/types';
-import { locateJsonError } from './jsonLocation';
+import { describeJsonBreak, locateJsonError } from '../app/core/jsonLocation';
 
 const methodOrder: readonly GradientMethod[] = ['dense', 'structured', 'tfjs', 'fd'];
 const usage = `usage: npm run grads -- <net.json or - for stdin> [--method ${methodOrder.join('|')}|all]`;
@@ -65,7 +65,7 @@ function parseNet(text: string, name: string): NetSpec {
     json = JSON.parse(text);
   } catch (error) {
     const at = locateJsonError(text);
-    const where = at ? `line ${at.line}, column ${at.column}: expected ${at.expected}, found ${at.found}` : (error as Error).message;
+    const where = at ? describeJsonBreak(at) : (error as Error).message;
     throw new BadInput(`${name} is not valid JSON: ${where}`);
   }
   try {

@@ -121,7 +121,7 @@ describe('export and import', () => {
     JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'typescript', display_name: 'TypeScript', language: 'typescript' } }, cells, ...extra });
   // Each file and the whole message it must get (after its name).
   const brokenFiles: [string, string, Buffer][] = [
-    ['not JSON', 'is not valid JSON: found "," where a value should be at line 3, column 12.', Buffer.from('{\n "nbformat": 4,\n "cells": [,]\n}')],
+    ['not JSON', "is not valid JSON: line 3, column 12: expected a value, found ','.", Buffer.from('{\n "nbformat": 4,\n "cells": [,]\n}')],
     ['nbformat 3', 'is in nbformat 3; this notebook reads nbformat 4 (Jupyter 4 and later). Open it in Jupyter and save it again to convert it.', Buffer.from(notebook([], { nbformat: 3 }))],
     ['an unknown cell type', 'is not importable: cell 1 ("02-the-network") is of type "widget": this notebook has only markdown and code cells.', Buffer.from(notebook([{ cell_type: 'widget', id: editedCell, source: 'x', metadata: {} }]))],
     ['another language', 'is a python notebook: its code cells cannot run here (only TypeScript does), so it is not imported.', Buffer.from(notebook([{ cell_type: 'code', id: editedCell, source: 'x', metadata: {}, outputs: [] }], { metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } } }))],

@@ -122,7 +122,7 @@ describe('parseIpynb', () => {
   const withCells = (extra: Record<string, unknown>, cellList: unknown[] = [{ cell_type: 'code', id: 'a', source: '', metadata: {} }]) =>
     JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: notebook().metadata, cells: cellList, ...extra });
   it.each([
-    ['not JSON', '{\n "nbformat": 4,\n "cells": [,]\n}', 'b.ipynb is not valid JSON: found "," where a value should be at line 3, column 12.'],
+    ['not JSON', '{\n "nbformat": 4,\n "cells": [,]\n}', "b.ipynb is not valid JSON: line 3, column 12: expected a value, found ','."],
     ['not a notebook', '[1, 2]', 'b.ipynb is not a Jupyter notebook: it has no "nbformat" field.'],
     ['nbformat 3', withCells({ nbformat: 3 }), 'b.ipynb is in nbformat 3; this notebook reads nbformat 4'],
     ['a Python notebook', withCells({ metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } } }), 'b.ipynb is a python notebook: its code cells cannot run here'],

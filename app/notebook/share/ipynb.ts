@@ -1,6 +1,6 @@
 // The notebook as a Jupyter file (nbformat 4.5, TypeScript): written with outputs, read back with every problem named.
 import { ipynbOutput, nbLines } from './exportOutputs';
-import { findJsonProblem, lineAndColumn } from './jsonProblem';
+import { describeJsonBreak, locateJsonError } from '../../core/jsonLocation';
 import { cellLabel, type ExportCell, type ImportedCell, type ParsedNotebook } from './notebookFile';
 
 /** Our keys inside Jupyter's metadata (Jupyter keeps unknown metadata as it is). */
@@ -29,8 +29,8 @@ export function toIpynb(cells: readonly ExportCell[]): string {
 
 /** Where the JSON breaks, as a person finds it in an editor (JSON.parse's own message is the fallback). */
 function jsonProblem(text: string, err: unknown): string {
-  const problem = findJsonProblem(text);
-  if (problem) return `${problem.message} at ${lineAndColumn(text, problem.offset)}`;
+  const problem = locateJsonError(text);
+  if (problem) return describeJsonBreak(problem);
   return err instanceof Error ? err.message : String(err);
 }
 

@@ -1,4 +1,5 @@
 // Where a JSON text breaks, as line and column: JSON.parse's messages do not always give a position.
+// Used for every JSON a person hands us: `npm run grads` input and imported notebooks.
 
 export interface JsonBreak {
   line: number;
@@ -98,7 +99,9 @@ export function locateJsonError(text: string): JsonBreak | null {
     skipSpace();
     if (i < text.length) fail('end of input');
     return null;
-  } catch (error) {
+  } catch (caught) {
+    // A plain recursive descent: nesting deeper than the call stack allows is reported, not thrown.
+    const error = caught instanceof RangeError ? new Broken(i, 'nesting no deeper than this', 'too many nested [ or {') : caught;
     if (!(error instanceof Broken)) throw error;
     const before = text.slice(0, error.offset).split('\n');
     const ch = text[error.offset];
@@ -106,4 +109,9 @@ export function locateJsonError(text: string): JsonBreak | null {
     const found = error.found ?? (ch === undefined ? 'end of input' : ch >= ' ' ? `'${ch}'` : JSON.stringify(ch));
     return { line: before.length, column: before[before.length - 1].length + 1, found, expected: error.expected };
   }
+}
+
+/** `line 4, column 1: expected a string, found '}'`: the whole problem, as a person looks for it in an editor. */
+export function describeJsonBreak(at: JsonBreak): string {
+  return `line ${at.line}, column ${at.column}: expected ${at.expected}, found ${at.found}`;
 }

@@ -1,6 +1,7 @@
 // Tests of locateJsonError: valid JSON (as JSON.parse decides) gives null, broken JSON its line and column.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locateJsonError } from './jsonLocation';
+import { describeJsonBreak, locateJsonError } from './jsonLocation';
 
 const valid = ['{}', '[]', ' 0 ', '-1.5e+3', '"a\\u00e9\\n"', '{"a": [1, 2, {"b": null}], "c": true, "d": false}', '\n[\n 1,\n 2\n]\n'];
 
@@ -29,5 +30,44 @@ describe('locateJsonError', () => {
   it.each(broken)('points at %s', (_what, text, where) => {
     expect(() => JSON.parse(text)).toThrow();
     expect(locateJsonError(text)).toEqual(where);
+  });
+
+  const parses = (text: string): boolean => {
+    try {
+      JSON.parse(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('finds nothing wrong in any JSON that JSON.stringify writes', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(locateJsonError(JSON.stringify(value, null, 1))).toBeNull();
+      }),
+    );
+  });
+
+  it('agrees with JSON.parse (the oracle) on near-JSON text, valid or not', () => {
+    const nearJson = fc.string({ unit: fc.constantFrom(...'{}[]",:01-.eE tfnrul\\\n'.split('')), maxLength: 24 });
+    fc.assert(
+      fc.property(nearJson, (text) => {
+        expect(locateJsonError(text) === null).toBe(parses(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reports nesting too deep for the call stack instead of throwing', () => {
+    expect(locateJsonError('['.repeat(200_000))).toMatchObject({ line: 1, found: 'too many nested [ or {' });
+  });
+});
+
+describe('describeJsonBreak', () => {
+  it('says where, what JSON wanted and what it found', () => {
+    expect(describeJsonBreak({ line: 4, column: 1, expected: 'a string', found: "'}'" })).toBe(
+      "line 4, column 1: expected a string, found '}'",
+    );
   });
 });
