@@ -51,15 +51,25 @@ interface Sample {
   workerHeap: number;
   /** All DOM nodes the page's V8 holds (detached ones included) after a garbage collection. */
   nodes: number;
-  /** Elements in the document. */
+  /** Elements in the document, but for the offline cache's notice (it comes once, for a few seconds, by itself). */
   elements: number;
   listeners: number;
   windowResizeListeners: number;
   plots: number;
 }
 
+/**
+ * Waits for the parts of far cells that mount in idle time (rendered markdown, code editors: each
+ * CodeMirror view adds a window resize listener). Counted while they still mount, a sample would
+ * differ from the next one without anything leaking.
+ */
+async function partsMounted(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.markdown-pending, .cell-code > .code-fallback').length === 0, undefined, { timeout: 60_000 });
+}
+
 /** Collects garbage in the page and the worker, then reads every number of a Sample. */
 async function sample(run: number, page: Page, cdp: CDPSession, worker: Worker, inWorker: (method: string) => Promise<Record<string, number>>): Promise<Sample> {
+  await partsMounted(page);
   for (let i = 0; i < 2; i++) {
     await cdp.send('HeapProfiler.collectGarbage');
     await inWorker('HeapProfiler.collectGarbage');
@@ -67,7 +77,7 @@ async function sample(run: number, page: Page, cdp: CDPSession, worker: Worker, 
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
   const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId as string });
-  const page$ = await page.evaluate(() => ({ elements: document.getElementsByTagName('*').length, plots: document.querySelectorAll('.js-plotly-plot').length }));
+  const page$ = await page.evaluate(() => ({ elements: document.getElementsByTagName('*').length - document.querySelectorAll('[data-testid=update-prompt], [data-testid=update-prompt] *').length, plots: document.querySelectorAll('.js-plotly-plot').length }));
   return {
     run,
     numTensors: (await kernelMemory(worker)).numTensors,
@@ -94,6 +104,7 @@ async function openNotebook() {
   const { page, context } = session;
   await page.goto(inject('siteUrl'));
   await kernelReady(page);
+  await partsMounted(page);
   const worker = await kernelWorker(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
