@@ -32,6 +32,33 @@ function watchFirstLesson(): void {
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
 }
 
+interface PrintedAtOnce {
+  pendingBefore: number;
+  pendingAfter: number;
+  /** Text cells shown as their markdown source on paper. */
+  sourceAfter: number;
+}
+
+/** As soon as the lesson shows: the browser's Print (its `beforeprint`), and what was still waiting before and after it. */
+function printAtFirstLesson(): void {
+  const observer = new MutationObserver(() => {
+    const cells = document.querySelectorAll('main.notebook [data-cell-type=markdown]');
+    if (cells.length === 0 || cells[0].getClientRects().length === 0) return;
+    observer.disconnect();
+    const pendingBefore = document.querySelectorAll('.markdown-pending').length;
+    window.dispatchEvent(new Event('beforeprint'));
+    // Read in the same task: no idle callback can have mounted anything in between.
+    const printed: PrintedAtOnce = {
+      pendingBefore,
+      pendingAfter: document.querySelectorAll('.markdown-pending').length,
+      sourceAfter: [...cells].filter((cell) => /(^|\n)(#{1,6} |---slide---)/.test(cell.textContent ?? '')).length,
+    };
+    window.dispatchEvent(new Event('afterprint'));
+    (window as unknown as { printedAtOnce: PrintedAtOnce }).printedAtOnce = printed;
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+}
+
 describe('deferred mounting of text cells and editors', () => {
   let session: Session;
   beforeAll(async () => {
@@ -56,5 +83,16 @@ describe('deferred mounting of text cells and editors', () => {
     // Rendered, not left as source: the last text cell's markdown became elements.
     await expect(page.locator('[data-cell-type=markdown]').last().locator('.markdown:not(.markdown-pending) > *').count()).resolves.toBeGreaterThan(0);
     expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('prints every text cell rendered, even before the far ones had their turn', async () => {
+    const page = await session.context.newPage();
+    await page.addInitScript(printAtFirstLesson);
+    await page.goto(inject('siteUrl'));
+    const printed = (await (await page.waitForFunction(() => (window as unknown as { printedAtOnce?: PrintedAtOnce }).printedAtOnce)).jsonValue()) as PrintedAtOnce;
+    expect(printed.pendingBefore).toBeGreaterThan(0); // the far cells were still waiting
+    expect(printed.pendingAfter).toBe(0);
+    expect(printed.sourceAfter).toBe(0);
+    await page.close();
   });
 });

@@ -1,5 +1,6 @@
 // Heavy parts of cells (code editors, rendered markdown, plots) mount when they come near the screen; the others one at a time while the browser is idle.
 import { useLayoutEffect, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 /**
  * Why: fourteen CodeMirror editors built in one go each force a layout of the whole page as they
@@ -96,6 +97,17 @@ export function mountWhenNear(el: Element, mount: () => void): () => void {
   observer.observe(el);
   mountOneWhenIdle();
   return () => void release(el);
+}
+
+/**
+ * Mounts every part still waiting, now, and renders them before returning (the browser's Print
+ * lays out the page right after `beforeprint`: a text cell still waiting would print as its
+ * markdown source). Returns how many there were.
+ */
+export function mountAllNow(): number {
+  const mounts = [...waiting.keys()].map((el) => release(el)).filter((mount) => mount !== undefined);
+  if (mounts.length > 0) flushSync(() => mounts.forEach((mount) => mount()));
+  return mounts.length;
 }
 
 /** On screen now (what scrolls near later, the IntersectionObserver's margin catches). */

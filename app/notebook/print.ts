@@ -1,4 +1,5 @@
 // Printing: Plotly draws SVGs of a fixed pixel size; for the print they scale to the page's width, then go back.
+import { mountAllNow } from './deferredMount';
 import './print.css';
 
 const scaledMark = 'data-print-viewbox';
@@ -45,6 +46,7 @@ export function markWholeCells(root: ParentNode = document): void {
 
 // `beforeprint` fires for the browser's Print and for headless PDF output alike.
 window.addEventListener('beforeprint', () => {
+  mountAllNow();
   fitPlotsForPrint();
   markWholeCells();
 });
