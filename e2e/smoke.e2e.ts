@@ -20,4 +20,32 @@ describe('the built site', () => {
     expect(session.consoleErrors).toEqual([]);
     expect(session.offOrigin).toEqual([]);
   });
+
+  it('Run all pressed far down the lesson keeps the lesson on screen and the place the student was reading', async () => {
+    const page = await session.context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { hidden: string[] }).hidden = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('p.loading')) seen.push(`"Loading the lesson…" at ${Math.round(performance.now())} ms`);
+        if (document.querySelector('main.notebook[style*="none"]')) seen.push(`the lesson hidden at ${Math.round(performance.now())} ms`);
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+    });
+    await page.goto(inject('siteUrl'));
+    const runAll = page.getByRole('button', { name: 'Run all' });
+    await runAll.waitFor();
+    await page.locator('[data-cell="13-comparison"]').scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => {
+      (window as unknown as { hidden: string[] }).hidden.length = 0;
+      return scrollY;
+    });
+    expect(before).toBeGreaterThan(1000);
+    await runAll.click();
+    await page.waitForFunction(() => document.querySelector('[data-cell="14-comparison"]')?.getAttribute('data-cell-status') === 'done', undefined, { timeout: 120_000 });
+    // Nothing hid the lesson (the first formula a cell displayed once suspended all of it, and the
+    // page jumped to its top); outputs growing above the view move the page down, never up.
+    expect(await page.evaluate(() => (window as unknown as { hidden: string[] }).hidden)).toEqual([]);
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThanOrEqual(before);
+    await page.close();
+  });
 });
