@@ -1,4 +1,4 @@
-// The markdown and KaTeX renderers as one lazily loaded chunk (react-markdown, remark/rehype, KaTeX).
+// The markdown and KaTeX renderers as one lazily loaded chunk (react-markdown, remark-gfm, remark-math, KaTeX).
 import { use } from 'react';
 
 /*
