@@ -7,10 +7,16 @@ interface FirstLesson {
   pending: number;
   pendingOnScreen: number;
   lastMarkdownPending: boolean;
+  /** With `print`: right after the browser's Print (its `beforeprint`), in the same task. */
+  printed?: {
+    pendingAfter: number;
+    /** Text cells shown as their markdown source on paper. */
+    sourceAfter: number;
+  };
 }
 
-/** At the commit that first shows the lesson's cells: what is rendered, and where. */
-function watchFirstLesson(): void {
+/** At the commit that first shows the lesson's cells: what is rendered, and where; with `print`, what Print then rendered. */
+function watchFirstLesson(print: boolean): void {
   const observer = new MutationObserver(() => {
     const cells = document.querySelectorAll('main.notebook [data-cell-type=markdown]');
     // React may insert the lesson hidden while a chunk still loads: wait until it is shown.
@@ -27,36 +33,25 @@ function watchFirstLesson(): void {
       pendingOnScreen: pending.filter(onScreen).length,
       lastMarkdownPending: cells[cells.length - 1].querySelector('.markdown-pending') !== null,
     };
+    if (print) {
+      window.dispatchEvent(new Event('beforeprint'));
+      // Read in the same task: no idle callback can have mounted anything in between.
+      first.printed = {
+        pendingAfter: document.querySelectorAll('.markdown-pending').length,
+        sourceAfter: [...cells].filter((cell) => /(^|\n)(#{1,6} |---slide---)/.test(cell.textContent ?? '')).length,
+      };
+      window.dispatchEvent(new Event('afterprint'));
+    }
     (window as unknown as { firstLesson: FirstLesson }).firstLesson = first;
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
 }
 
-interface PrintedAtOnce {
-  pendingBefore: number;
-  pendingAfter: number;
-  /** Text cells shown as their markdown source on paper. */
-  sourceAfter: number;
-}
-
-/** As soon as the lesson shows: the browser's Print (its `beforeprint`), and what was still waiting before and after it. */
-function printAtFirstLesson(): void {
-  const observer = new MutationObserver(() => {
-    const cells = document.querySelectorAll('main.notebook [data-cell-type=markdown]');
-    if (cells.length === 0 || cells[0].getClientRects().length === 0) return;
-    observer.disconnect();
-    const pendingBefore = document.querySelectorAll('.markdown-pending').length;
-    window.dispatchEvent(new Event('beforeprint'));
-    // Read in the same task: no idle callback can have mounted anything in between.
-    const printed: PrintedAtOnce = {
-      pendingBefore,
-      pendingAfter: document.querySelectorAll('.markdown-pending').length,
-      sourceAfter: [...cells].filter((cell) => /(^|\n)(#{1,6} |---slide---)/.test(cell.textContent ?? '')).length,
-    };
-    window.dispatchEvent(new Event('afterprint'));
-    (window as unknown as { printedAtOnce: PrintedAtOnce }).printedAtOnce = printed;
-  });
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+/** Opens the site in `page` and returns what the lesson's first showing held. */
+async function openAndWatch(page: Session['page'], print: boolean): Promise<FirstLesson> {
+  await page.addInitScript(watchFirstLesson, print);
+  await page.goto(inject('siteUrl'));
+  return (await (await page.waitForFunction(() => (window as unknown as { firstLesson?: FirstLesson }).firstLesson)).jsonValue()) as FirstLesson;
 }
 
 describe('deferred mounting of text cells and editors', () => {
@@ -70,9 +65,7 @@ describe('deferred mounting of text cells and editors', () => {
 
   it('renders what is on screen at once, the far cells later, and every cell within seconds', async () => {
     const { page } = session;
-    await page.addInitScript(watchFirstLesson);
-    await page.goto(inject('siteUrl'));
-    const seen = (await (await page.waitForFunction(() => (window as unknown as { firstLesson?: FirstLesson }).firstLesson)).jsonValue()) as FirstLesson;
+    const seen = await openAndWatch(page, false);
     expect(seen.pendingOnScreen).toBe(0); // no flash of raw markdown where the student looks
     expect(seen.lastMarkdownPending).toBe(true); // the far end waits
     expect(seen.pending).toBeLessThan(seen.markdownCells);
@@ -87,12 +80,9 @@ describe('deferred mounting of text cells and editors', () => {
 
   it('prints every text cell rendered, even before the far ones had their turn', async () => {
     const page = await session.context.newPage();
-    await page.addInitScript(printAtFirstLesson);
-    await page.goto(inject('siteUrl'));
-    const printed = (await (await page.waitForFunction(() => (window as unknown as { printedAtOnce?: PrintedAtOnce }).printedAtOnce)).jsonValue()) as PrintedAtOnce;
-    expect(printed.pendingBefore).toBeGreaterThan(0); // the far cells were still waiting
-    expect(printed.pendingAfter).toBe(0);
-    expect(printed.sourceAfter).toBe(0);
+    const seen = await openAndWatch(page, true);
+    expect(seen.pending).toBeGreaterThan(0); // the far cells were still waiting
+    expect(seen.printed).toEqual({ pendingAfter: 0, sourceAfter: 0 });
     await page.close();
   });
 });

@@ -21,7 +21,7 @@ describe('the built site', () => {
     expect(session.offOrigin).toEqual([]);
   });
 
-  it('Run all pressed far down the lesson keeps the lesson on screen and the place the student was reading', async () => {
+  it('Run all pressed far down the lesson keeps the lesson on screen and never moves the page up', async () => {
     const page = await session.context.newPage();
     await page.addInitScript(() => {
       const seen: string[] = [];

@@ -40,7 +40,7 @@ const components: Components = {
   // A display formula's <pre> goes: its typeset form is not preformatted text.
   pre: ({ node, children, ...props }) => {
     const first = node?.children.find((child) => child.type === 'element');
-    const isMath = first?.type === 'element' && first.tagName === 'code' && classesOf((first.properties.className as string[] | undefined)?.join(' ')).includes('language-math');
+    const isMath = first?.type === 'element' && first.tagName === 'code' && (first.properties.className as string[] | undefined)?.includes('language-math') === true;
     return isMath ? <>{children}</> : <pre {...props}>{children}</pre>;
   },
   // Wide tables scroll inside their own box rather than widening the page on a phone.
