@@ -41,6 +41,10 @@ describe('keyboard scrolling of wide boxes', () => {
     await page.goto(inject('siteUrl'));
     await page.locator('.markdown .katex').first().waitFor();
     await page.evaluate(() => document.fonts.ready);
+    // Far text cells render in idle time, each with its formulas (checked at the next idle moment):
+    // read the boxes once all have come, or a formula just rendered may not have been checked yet.
+    await page.waitForFunction(() => document.querySelectorAll('.markdown-pending').length === 0, undefined, { timeout: 30_000 });
+    await page.evaluate(() => document.fonts.ready);
     const narrow = await settled(page);
     expect(narrow.filter((b) => b.overflowing !== b.tabStop)).toEqual([]);
     const wideOnPhone = narrow.filter((b) => b.overflowing).length;

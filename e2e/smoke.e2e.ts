@@ -14,7 +14,7 @@ describe('the built site', () => {
   it('shows the title, logs no console errors and requests nothing off its origin', async () => {
     const { page } = session;
     await page.goto(inject('siteUrl'));
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Jacobian Notebook');
+    await expect(page.getByRole('heading', { level: 1 }).first().textContent()).resolves.toContain('Jacobian Notebook');
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'smoke-1280x720');
     expect(session.consoleErrors).toEqual([]);
