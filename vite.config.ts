@@ -1,9 +1,11 @@
 /// <reference types="vitest/config" />
 // Build, dev server and unit-test configuration.
+import { join } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicyMeta } from './vite.csp.js';
+import { lessonHtml } from './vite.lessonHtml.js';
 
 export default defineConfig({
   // Relative base: the same build works at / and under GitHub Pages' /<repo>/.
@@ -11,6 +13,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicyMeta(),
+    lessonHtml(join(import.meta.dirname, 'cells')),
     // Offline after one visit: a service worker precaches every asset the lesson needs (tfjs and its
     // wasm binaries, the editor, Plotly, KaTeX's woff2 fonts). 'prompt': a new deployment waits for
     // the student to accept it, so an update never reloads the page under someone's unsaved work.

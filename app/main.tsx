@@ -1,5 +1,5 @@
 // Entry: reads the lesson's cells and the student's saved edits, starts the kernel Worker, mounts the notebook.
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadBundledCells } from './kernel/cells';
 import type { TfBackendName } from './kernel/protocol';
@@ -36,10 +36,15 @@ const serviceWorker = registerServiceWorker();
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} extraActions={<><PresentButton /><ShareActions /></>} />
-      <UpdatePrompt status={serviceWorker} />
-    </StrictMode>,
+  const reactRoot = createRoot(root);
+  // As a transition, React builds the lesson in slices of a few milliseconds, not one long task
+  // that a phone's first tap would wait behind.
+  startTransition(() =>
+    reactRoot.render(
+      <StrictMode>
+        <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} extraActions={<><PresentButton /><ShareActions /></>} />
+        <UpdatePrompt status={serviceWorker} />
+      </StrictMode>,
+    ),
   );
 }

@@ -78,6 +78,48 @@ describe('deferred mounting of text cells and editors', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
+  it('builds nothing far off while the page that just opened is quiet; the first scroll brings the near cells', async () => {
+    const page = await session.context.newPage();
+    const chunks: string[] = [];
+    page.on('request', (request) => {
+      if (/\/(richTextChunk|CodeEditor)-[^/]*\.js$/.test(request.url())) chunks.push(request.url().replace(/.*\//, ''));
+    });
+    const seen = await openAndWatch(page, false);
+    // Less than the quiet time the page waits for (settleMs, 5 s): nothing of the far lesson is
+    // built, and the markdown renderer is not even fetched (the lesson's text comes prerendered).
+    await page.waitForTimeout(3000);
+    const pendingQuiet = await page.locator('.markdown-pending').count();
+    expect(pendingQuiet).toBe(seen.pending);
+    expect(chunks.filter((name) => name.startsWith('richTextChunk'))).toEqual([]);
+    await page.mouse.move(640, 400);
+    await page.mouse.wheel(0, 120);
+    // Within half a screen of view, at once: the student scrolls into rendered text.
+    await expect.poll(() => page.locator('.markdown-pending').count(), { timeout: 10_000 }).toBeLessThan(pendingQuiet);
+    await page.close();
+  });
+
+  it("shows the lesson's text and formulas without the markdown renderer: they were rendered when the site was built", async () => {
+    const page = await session.context.newPage();
+    const blocked: string[] = [];
+    await page.route(/\/richTextChunk-[^/]*\.js$/, (route) => {
+      blocked.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(inject('siteUrl'));
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // Scroll through the whole lesson: every text cell comes near the screen and mounts.
+    const cells = page.locator('[data-cell-type=markdown]');
+    const count = await cells.count();
+    for (let i = 0; i < count; i++) await cells.nth(i).scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('.markdown-pending').count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.locator('.loading').count()).toBe(0);
+    // Typeset by KaTeX (its HTML), not left as $...$ source; the chunk may have been asked for, never delivered.
+    expect(await page.locator('[data-cell-type=markdown] .katex').count()).toBeGreaterThan(50);
+    const sourceLeft = await cells.evaluateAll((all) => all.filter((cell) => /\$[^$\s]/.test(cell.querySelector('.markdown')?.textContent ?? '')).length);
+    expect(sourceLeft).toBe(0);
+    await page.close();
+  });
+
   it('prints every text cell rendered, even before the far ones had their turn', async () => {
     const page = await session.context.newPage();
     const seen = await openAndWatch(page, true);

@@ -59,12 +59,12 @@ interface Sample {
 }
 
 /**
- * Waits for the parts of far cells that mount in idle time (rendered markdown, code editors: each
- * CodeMirror view adds a window resize listener). Counted while they still mount, a sample would
- * differ from the next one without anything leaking.
+ * Waits for the parts of far cells that mount once the page is quiet (rendered markdown, code
+ * editors, plots: each CodeMirror view and each plot adds a window resize listener). Counted while
+ * they still mount, a sample would differ from the next one without anything leaking.
  */
 async function partsMounted(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.markdown-pending, .cell-code > .code-fallback').length === 0, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.markdown-pending, .cell-code > .code-fallback, .plot-pending').length === 0, undefined, { timeout: 60_000 });
 }
 
 /** Collects garbage in the page and the worker, then reads every number of a Sample. */

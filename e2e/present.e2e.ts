@@ -31,12 +31,22 @@ async function slideShowing(page: Page, selector: string): Promise<number> {
   await page.keyboard.press('Home');
   const { of } = await counter(page);
   for (let k = 1; k <= of; k++) {
+    await slideMounted(page);
     const shown = await page.evaluate((sel) => [...document.querySelectorAll(sel)].some((el) => el.getClientRects().length > 0), selector);
     if (shown) return k;
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await counter(page)).at).toBe(k + 1);
   }
   throw new Error(`no slide shows ${selector}`);
+}
+
+/**
+ * Waits for what the slide shows to finish mounting: a slide's editors, text and plots not built
+ * yet (the page builds far parts only once it is quiet) mount as the slide comes into view.
+ */
+async function slideMounted(page: Page): Promise<void> {
+  const pending = '.markdown-pending, .cell-code > .code-fallback, .plot-pending';
+  await page.waitForFunction((sel) => ![...document.querySelectorAll(sel)].some((el) => el.getClientRects().length > 0), pending, { timeout: 15_000 });
 }
 
 /** On-screen sizes of the first shown code line, formula and plot (CSS pixels after every zoom). */

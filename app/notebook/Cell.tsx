@@ -6,10 +6,14 @@ import { contentHash } from './contentHash';
 import { useMountWhenNear } from './deferredMount';
 import type { EditorHandle } from './CodeEditor';
 import { commandForKey, type KeyCommand } from './keys';
+import { prerenderedHtml } from './lessonHtml';
+import { MarkdownBox } from './MarkdownBox';
 import { Markdown, richTextLoaded } from './richText';
 import { OutputList, type OutputActions } from './Outputs';
 import { UntrustedCode, UntrustedLabel } from './share/UntrustedCode';
 import type { EditorMode } from './types';
+// KaTeX's styles with the entry's: the prerendered text cells carry typeset formulas from the first paint.
+import 'katex/dist/katex.min.css';
 import './markdown.css';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
@@ -128,13 +132,18 @@ function MarkdownEditor({ cell, actions }: { cell: CellState; actions: CellActio
   );
 }
 
-/** Rendered near the screen, otherwise once the browser is idle; until then its source as plain text. */
+/**
+ * Rendered near the screen, otherwise once the browser is idle; until then its source as plain
+ * text. A cell of the lesson as written shows the HTML built with the site (prerendered, no
+ * markdown chunk needed); an edited or imported one is rendered here.
+ */
 function RenderedMarkdown({ source }: { source: string }) {
   const placeholder = useRef<HTMLDivElement>(null);
   const near = useMountWhenNear(placeholder);
-  // The placeholder too waits for the renderer's chunk, as rendered text would: while the page
-  // starts it shows its one-line "Loading the lesson…", never a flash of raw markdown.
-  use(richTextLoaded());
+  const html = prerenderedHtml(source);
+  // The placeholder of a cell rendered here waits for the renderer's chunk too, as rendered text
+  // would: while the page starts it shows its one-line "Loading the lesson…", never a flash of raw markdown.
+  if (html === undefined) use(richTextLoaded());
   if (!near) {
     return (
       <div className="markdown markdown-pending" ref={placeholder}>
@@ -142,11 +151,7 @@ function RenderedMarkdown({ source }: { source: string }) {
       </div>
     );
   }
-  return (
-    <CellErrorBoundary resetKey={source}>
-      <Markdown source={source} />
-    </CellErrorBoundary>
-  );
+  return <CellErrorBoundary resetKey={source}>{html === undefined ? <Markdown source={source} /> : <MarkdownBox source={source} html={html} />}</CellErrorBoundary>;
 }
 
 function MarkdownCellView(props: CellProps) {

@@ -1,11 +1,10 @@
 // Markdown with $math$ as the lesson and outputs use it: GFM tables, KaTeX, no raw HTML, safe links.
-import { useRef, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import 'katex/dist/katex.min.css';
-import { useKeyboardScroll } from './keyboardScroll';
 import { isSameSiteImage } from './localUrl';
+import { MarkdownBox } from './MarkdownBox';
 import { splitAtSlideBreaks } from './present/slides';
 import { texToHtml } from './Tex';
 
@@ -71,22 +70,23 @@ function MarkdownBody({ source }: { source: string }) {
   );
 }
 
-export function Markdown({ source }: { source: string }) {
-  const ref = useRef<HTMLDivElement>(null);
+/** What goes inside a `.markdown` box: the same for the lesson's prerendered cells (see prerender.tsx) and at run time. */
+export function MarkdownContent({ source }: { source: string }) {
   const segments = splitAtSlideBreaks(source);
-  useKeyboardScroll(ref, source);
-  return (
-    <div className="markdown" ref={ref}>
-      {segments.length === 0 || (segments.length === 1 && segments[0] === source) ? (
-        segments.length > 0 && <MarkdownBody source={source} />
-      ) : (
-        // `---slide---` lines (presentation mode's slide breaks) render as nothing; each part is one slide's.
-        segments.map((segment, i) => (
-          <div className="slide-segment" key={i}>
-            <MarkdownBody source={segment} />
-          </div>
-        ))
-      )}
+  if (segments.length === 0) return null;
+  if (segments.length === 1 && segments[0] === source) return <MarkdownBody source={source} />;
+  // `---slide---` lines (presentation mode's slide breaks) render as nothing; each part is one slide's.
+  return segments.map((segment, i) => (
+    <div className="slide-segment" key={i}>
+      <MarkdownBody source={segment} />
     </div>
+  ));
+}
+
+export function Markdown({ source }: { source: string }) {
+  return (
+    <MarkdownBox source={source}>
+      <MarkdownContent source={source} />
+    </MarkdownBox>
   );
 }

@@ -4,11 +4,13 @@ import { layoutRows } from '../kernel/cells';
 import type { KernelHost } from '../kernel/protocol';
 import { Cell, type CellActions } from './Cell';
 import { differsFromOriginal } from './cellState';
+import { holdIdleMounts, whenPageSettles } from './deferredMount';
 import type { EditorHandle } from './CodeEditor';
 import { ConfirmDialog, ShortcutsDialog, type ConfirmRequest } from './Dialog';
 import { commandForKey, type KeyCommand } from './keys';
 import { cellById, editedCells, initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
 import { createRunner } from './runner';
+import { richTextLoaded } from './richText';
 import { restoreCells, type KeyValueStore, type LoadedEdits } from './storage';
 import { createStore, useStoreState } from './store';
 import { NotebookStoreContext } from './notebookContext';
@@ -85,6 +87,19 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
   const pendingEditorFocus = useRef<string | null>(null);
 
   const tabConflicts = useAutosave(store, storage, loaded.writable);
+
+  // The markdown/KaTeX chunk: typeset outputs and edited text cells need it, the lesson's own text
+  // cells come prerendered. Asked for once the page settles, or at the first run (outputs come).
+  // A failure shows where the chunk is used, not here.
+  const loadRichText = useCallback(() => void richTextLoaded().catch(() => undefined), []);
+  useEffect(() => whenPageSettles(loadRichText), [loadRichText]);
+  // While cells run, far parts of the lesson wait to mount: the run's outputs come first.
+  const kernelBusy = kernel.status === 'busy';
+  useEffect(() => {
+    if (!kernelBusy) return undefined;
+    loadRichText();
+    return holdIdleMounts();
+  }, [kernelBusy, loadRichText]);
 
   useEffect(() => {
     if (!runner) {

@@ -1,5 +1,5 @@
 // Renders each kind of cell output; heavy ones (Plotly) load only when a cell shows them.
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Output } from '../kernel/protocol';
 import type { ShownOutput } from './cellState';
 import { CellErrorBoundary } from './CellErrorBoundary';
@@ -81,7 +81,7 @@ function DeferredPlot({ figure }: { figure: Extract<Output, { kind: 'plot' }>['f
   const placeholder = useRef<HTMLParagraphElement>(null);
   const near = useMountWhenNear(placeholder, { always: true });
   const fallback = (
-    <p className="out-note" ref={placeholder}>
+    <p className="out-note plot-pending" ref={placeholder}>
       Loading the plot…
     </p>
   );
@@ -91,6 +91,21 @@ function DeferredPlot({ figure }: { figure: Extract<Output, { kind: 'plot' }>['f
       <PlotOutput figure={figure} />
     </Suspense>
   );
+}
+
+/**
+ * Typeset output waits for the markdown/KaTeX chunk in its own place: the page requests the chunk
+ * once it has shown the lesson (prerendered, it needs none), so this rarely shows; until then the
+ * output's own text stands for it, and the rest of the notebook stays as it is.
+ */
+function RichText({ raw, children }: { raw: string; children: ReactNode }) {
+  return <Suspense
+      fallback={
+        <div className="out-text">
+          <pre>{raw}</pre>
+        </div>
+      }
+    >{children}</Suspense>;
 }
 
 function ErrorOutput({ output }: { output: Extract<Output, { kind: 'error' }> }) {
@@ -115,13 +130,23 @@ export function OutputView({ output, actions }: { output: Output; actions: Outpu
       return (
         <figure className="out-matrix">
           {output.label && <figcaption>{output.label}</figcaption>}
-          <Tex tex={matrixToTex(output.rows)} display />
+          <RichText raw={output.rows.map((row) => row.join('  ')).join('\n')}>
+            <Tex tex={matrixToTex(output.rows)} display />
+          </RichText>
         </figure>
       );
     case 'latex':
-      return <Tex tex={output.tex} display={output.display} />;
+      return (
+        <RichText raw={output.tex}>
+          <Tex tex={output.tex} display={output.display} />
+        </RichText>
+      );
     case 'markdown':
-      return <Markdown source={output.source} />;
+      return (
+        <RichText raw={output.source}>
+          <Markdown source={output.source} />
+        </RichText>
+      );
     case 'plot':
       return <DeferredPlot figure={output.figure} />;
     case 'table':

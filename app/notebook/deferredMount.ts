@@ -1,4 +1,4 @@
-// Heavy parts of cells (code editors, rendered markdown, plots) mount when they come near the screen; the others one at a time while the browser is idle.
+// Heavy parts of cells (code editors, rendered markdown, plots) mount when they come near the screen; the others one at a time once the page is quiet.
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
@@ -8,7 +8,9 @@ import { flushSync } from 'react-dom';
  * every text cell's markdown and KaTeX would run before the first paint. What is on screen mounts
  * before the first paint, what scrolls within half a screen of view mounts then; the rest follow
  * in document order, one per quiet idle period, so that every part exists a moment later (tests,
- * Find, keyboard) without delaying outputs that are streaming in.
+ * Find, keyboard) without delaying outputs that are streaming in. They start only once the page has
+ * settled (`settleMs` without a scroll, click or key, and no run going): on a phone each far editor
+ * is a long task, and opening the page, a Run all or a scroll should never wait behind one.
  */
 const waiting = new Map<Element, () => void>();
 let observer: IntersectionObserver | null = null;
@@ -24,6 +26,70 @@ let starting = typeof IntersectionObserver !== 'undefined';
 const quietIdleMs = 40;
 const busyPaceMs = 250;
 let lastMountMs = -Infinity;
+
+/** Quiet time the page needs (since it loaded, the student last scrolled, clicked or typed, or the last run ended) before far parts take turns. */
+export const settleMs = 5000;
+let quietSinceMs = typeof performance === 'undefined' ? 0 : performance.now();
+/** Runs going on (holdIdleMounts): no idle turns until they end. */
+let holds = 0;
+let settling: (() => void) | null = null;
+
+function activity(): void {
+  quietSinceMs = performance.now();
+}
+
+/**
+ * Parts within the observer's margin but off screen while the student has not scrolled yet: they
+ * mount at the first scroll (or key, which may scroll), or in their idle turn. Until then the page
+ * that just opened does only what its first screen needs.
+ */
+const nearAtStart = new Set<Element>();
+let scrolled = false;
+
+function firstScroll(): void {
+  if (scrolled) return;
+  scrolled = true;
+  const mounts = [...nearAtStart].map((el) => release(el));
+  nearAtStart.clear();
+  mounts.forEach((mount) => mount?.());
+}
+
+if (typeof window !== 'undefined') {
+  for (const type of ['load', 'scroll', 'wheel', 'pointerdown', 'keydown', 'touchstart'] as const) {
+    window.addEventListener(type, activity, { capture: true, passive: true });
+  }
+  for (const type of ['scroll', 'wheel', 'keydown', 'touchmove'] as const) {
+    window.addEventListener(type, firstScroll, { capture: true, passive: true });
+  }
+}
+
+const settled = (): boolean => holds === 0 && performance.now() - quietSinceMs >= settleMs;
+
+/**
+ * Holds far parts' idle turns while something runs (the notebook holds them while the kernel is
+ * busy); returns the release. The page counts as quiet from the release on.
+ */
+export function holdIdleMounts(): () => void {
+  holds += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds -= 1;
+    activity();
+  };
+}
+
+/** Calls `run` once the page has settled (at once if it has); returns a cancel. */
+export function whenPageSettles(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    if (settled()) run();
+    else timer = setTimeout(check, Math.max(quietSinceMs + settleMs - performance.now(), holds > 0 ? settleMs : 0, 50));
+  };
+  check();
+  return () => clearTimeout(timer);
+}
 
 type IdleApi = { request(run: (quiet: boolean) => void): { cancel(): void } };
 
@@ -47,6 +113,7 @@ const idleApi: IdleApi =
 function release(el: Element): (() => void) | undefined {
   const mount = waiting.get(el);
   waiting.delete(el);
+  nearAtStart.delete(el);
   observer?.unobserve(el);
   if (waiting.size === 0) {
     starting = false;
@@ -54,6 +121,8 @@ function release(el: Element): (() => void) | undefined {
     observer = null;
     idle?.cancel();
     idle = null;
+    settling?.();
+    settling = null;
   }
   return mount;
 }
@@ -68,9 +137,25 @@ function firstWaiting(): Element | undefined {
 }
 
 function mountOneWhenIdle(): void {
+  if (idle || settling || waiting.size === 0) return;
+  let ran = false;
+  const cancel = whenPageSettles(() => {
+    ran = true;
+    settling = null;
+    requestTurn();
+  });
+  if (!ran) settling = cancel;
+}
+
+function requestTurn(): void {
   if (idle || waiting.size === 0) return;
   idle = idleApi.request((quiet) => {
     idle = null;
+    if (!settled()) {
+      // The student scrolled or a run started since: wait until the page settles again.
+      mountOneWhenIdle();
+      return;
+    }
     const now = performance.now();
     const el = quiet || now - lastMountMs >= busyPaceMs ? firstWaiting() : undefined;
     if (el) {
@@ -89,7 +174,12 @@ export function mountWhenNear(el: Element, mount: () => void): () => void {
   }
   observer ??= new IntersectionObserver(
     (entries) => {
-      for (const entry of entries) if (entry.isIntersecting) release(entry.target)?.();
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        const { top, bottom } = entry.boundingClientRect;
+        if (!scrolled && (bottom <= 0 || top >= innerHeight)) nearAtStart.add(entry.target);
+        else release(entry.target)?.();
+      }
     },
     { rootMargin: '50% 0px' },
   );
