@@ -133,9 +133,9 @@ function MarkdownEditor({ cell, actions }: { cell: CellState; actions: CellActio
 }
 
 /**
- * Rendered near the screen, otherwise once the browser is idle; until then its source as plain
- * text. A cell of the lesson as written shows the HTML built with the site (prerendered, no
- * markdown chunk needed); an edited or imported one is rendered here.
+ * Rendered near the screen, otherwise once the page is quiet (deferredMount); until then its
+ * source as plain text. A cell of the lesson as written shows the HTML built with the site
+ * (prerendered, no markdown chunk needed); an edited or imported one is rendered here.
  */
 function RenderedMarkdown({ source }: { source: string }) {
   const placeholder = useRef<HTMLDivElement>(null);
@@ -185,7 +185,7 @@ function MarkdownCellView(props: CellProps) {
 
 /**
  * The code as plain text until the editor mounts: at once near the screen or when the student wants
- * to type here, otherwise once the browser is idle (see deferredMount).
+ * to type here, otherwise once the page is quiet (see deferredMount).
  */
 function CodeArea({ cell, actions, wanted }: { cell: CellState; actions: CellActions; wanted: boolean }) {
   const placeholder = useRef<HTMLPreElement>(null);

@@ -75,7 +75,7 @@ function ProgressOutput({ output, actions }: { output: Extract<Output, { kind: '
 
 /**
  * Plotly (a chunk of ~1 MB, then its drawing) loads when its plot comes near the screen or the
- * browser is idle: it never holds up the outputs of the cells after it during Run all.
+ * page is quiet: it never holds up the outputs of the cells after it during Run all.
  */
 function DeferredPlot({ figure }: { figure: Extract<Output, { kind: 'plot' }>['figure'] }) {
   const placeholder = useRef<HTMLParagraphElement>(null);

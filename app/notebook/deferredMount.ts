@@ -166,7 +166,7 @@ function requestTurn(): void {
   });
 }
 
-/** Calls `mount` once, when `el` comes near the screen or its turn comes in idle time; returns a cancel. */
+/** Calls `mount` once, when `el` comes near the screen or its turn comes once the page is quiet; returns a cancel. */
 export function mountWhenNear(el: Element, mount: () => void): () => void {
   if (typeof IntersectionObserver === 'undefined') {
     mount();
