@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { initTf } from '../core/tfjsGradients';
 import type { KernelToHost } from './protocol';
+import { packNet } from './packedNet';
 import { createWorkerKernel } from './workerKernel';
 
 describe('createWorkerKernel: memory()', () => {
@@ -9,7 +10,7 @@ describe('createWorkerKernel: memory()', () => {
     const posted: KernelToHost[] = [];
     const kernel = createWorkerKernel((m) => posted.push(m), () => initTf('cpu'));
     await expect(kernel.memory()).resolves.toBeNull();
-    kernel.onMessage({ type: 'init', params: { widths: [1, 1], activation: 'tanh', X0: [1], W: [[[1]]], beta: [[0]] } });
+    kernel.onMessage({ type: 'init', params: packNet({ widths: [1, 1], activation: 'tanh', X0: [1], W: [[[1]]], beta: [[0]] }) });
     const ran = async (runId: number, code: string): Promise<void> => {
       kernel.onMessage({ type: 'run', runId, cellId: `c${runId}`, code });
       while (!posted.some((m) => m.type === 'done' && m.runId === runId)) await new Promise((r) => setTimeout(r, 5));

@@ -1,5 +1,6 @@
 // The kernel's contract: what a cell can display, the messages between page and Worker, the host API.
 import type { Gradients, NetSpec } from '../core/types';
+import type { PackedNet } from './packedNet';
 
 /** A cell's output. Plain data only (structured-clone safe): the page renders each kind itself. */
 export type Output =
@@ -34,10 +35,10 @@ export type HostToKernel =
    * `lifeline` once it holds it); the page waits on that lock to learn that the worker ended without
    * being asked (a cell called close(), the browser stopped it, e.g. out of memory).
    */
-  | { type: 'init'; params: NetSpec; backend?: TfBackendName; lifeline?: string }
+  | { type: 'init'; params: PackedNet; backend?: TfBackendName; lifeline?: string }
   | { type: 'run'; runId: number; cellId: string; code: string }
   | { type: 'cancel'; token: string }
-  | { type: 'params'; params: NetSpec };
+  | { type: 'params'; params: PackedNet };
 
 /** Worker -> page. Outputs come in batches (at most one message per ~16 ms), in order. */
 export type KernelToHost =

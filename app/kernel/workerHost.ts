@@ -2,11 +2,12 @@
 import { originalNet } from '../core/netspec';
 import type { NetSpec } from '../core/types';
 import { HostRuns, statusOf } from './hostRuns';
+import { packNet } from './packedNet';
 import type { HostToKernel, KernelHost, KernelMessage, KernelToHost, OutputMessage, RunResult, TfBackendName } from './protocol';
 
 /** What the host needs of a Worker (a fake one in tests). */
 export interface KernelWorker {
-  postMessage(message: HostToKernel): void;
+  postMessage(message: HostToKernel, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: MessageEvent<KernelToHost>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
@@ -89,7 +90,8 @@ export class WorkerHost implements KernelHost {
     worker.onerror = (event) => died(`its worker failed: ${event.message || 'it could not start (see the browser console)'}`);
     this.failure = null;
     const backend = this.options.backend;
-    worker.postMessage({ type: 'init', params: this.params ?? originalNet(), ...(backend ? { backend } : {}), ...(lifeline ? { lifeline } : {}) });
+    const params = packNet(this.params ?? originalNet());
+    worker.postMessage({ type: 'init', params, ...(backend ? { backend } : {}), ...(lifeline ? { lifeline } : {}) }, [params.values.buffer]);
   }
 
   /** The worker ended unasked: listeners hear first (the page ends its cells), then the runs end as errors saying why. */
@@ -147,7 +149,8 @@ export class WorkerHost implements KernelHost {
     // mounted): copying a wide one into the worker again would hold the page for a second.
     if (params === this.params) return;
     this.params = params;
-    this.worker.postMessage({ type: 'params', params });
+    const packed = packNet(params);
+    this.worker.postMessage({ type: 'params', params: packed }, [packed.values.buffer]);
   }
 
   /** Resolves once the old worker is gone and a new one is starting (await ready() for its backend). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { originalNet } from '../core/netspec';
 import type { Tf, TfInit } from '../core/tfjsGradients';
 import type { KernelToHost } from './protocol';
+import { packNet } from './packedNet';
 import { createWorkerKernel } from './workerKernel';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -16,7 +17,7 @@ function kernelWithCountingTf(quietMs: number) {
     return { tf: { version: 'fake' } as unknown as Tf, backend: 'cpu', notes: [] };
   };
   const kernel = createWorkerKernel((m) => sent.push(m), loadTf, () => 0, quietMs);
-  kernel.onMessage({ type: 'init', params: originalNet() });
+  kernel.onMessage({ type: 'init', params: packNet(originalNet()) });
   const done = async (runId: number): Promise<void> => {
     while (!sent.some((m) => m.type === 'done' && m.runId === runId)) await sleep(2);
   };

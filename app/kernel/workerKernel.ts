@@ -1,6 +1,7 @@
 // The Worker side of the protocol, apart from the Worker itself: page messages in, kernel messages out.
 import type { TfInit } from '../core/tfjsGradients';
 import { KernelCore, type KernelMemory } from './core';
+import { unpackNet } from './packedNet';
 import type { HostToKernel, KernelToHost, TfBackendName } from './protocol';
 
 export interface WorkerKernel {
@@ -60,7 +61,7 @@ export function createWorkerKernel(
     switch (message.type) {
       case 'init': {
         core = new KernelCore({
-          params: message.params,
+          params: unpackNet(message.params),
           send: (runId, messages) => post({ type: 'outputs', runId, messages }),
           loadTf: () => loadAndAnnounce(message.backend),
           onKernelMessage: (m) => post({ type: 'kernel', message: m }),
@@ -87,7 +88,7 @@ export function createWorkerKernel(
         core?.cancel(message.token);
         return;
       case 'params':
-        if (core) core.setParams(message.params);
+        if (core) core.setParams(unpackNet(message.params));
         else pending.push(message);
         return;
       default: {

@@ -152,15 +152,26 @@ function preparedDraft(spec: NetSpec): PreparedNet {
   };
 }
 
+/**
+ * Answers by network object (the page never changes a network in place, it makes a new one): a
+ * link's network is checked when the link is read and again when the panel first shows it, each
+ * time a forward pass over millions of numbers at the size limit.
+ */
+const lossProblems = new WeakMap<NetSpec, string | null>();
+
 /** `log(X_K) is undefined: X_2[0] = 0` when the loss of this network is undefined, else null (core's forward pass). */
 export function lossProblemOf(spec: NetSpec): string | null {
+  const known = lossProblems.get(spec);
+  if (known !== undefined) return known;
+  let problem: string | null = null;
   try {
     forwardPrepared(preparedDraft(spec));
-    return null;
   } catch (error) {
-    if (error instanceof LossUndefinedError) return error.message;
-    throw error;
+    if (!(error instanceof LossUndefinedError)) throw error;
+    problem = error.message;
   }
+  lossProblems.set(spec, problem);
+  return problem;
 }
 
 /** An entry's text in the panel: as typed, else its value. */

@@ -87,10 +87,12 @@ function readNetwork(hash: string): HashNetwork {
     else spec = withBlockRows(spec, block, rows as number[][]);
   }
   if (problems.length > 0) return { kind: 'bad', problems };
-  const loss = lossProblemOf(spec);
+  // The network object the panel starts from: its loss check is then remembered, not redone.
+  const checked = validateNetSpec(spec);
+  const loss = lossProblemOf(checked);
   if (loss) return { kind: 'bad', problems: [loss] };
   const missing = ['widths', 'act', ...blocks.map((b) => b.name)].filter((key) => !given.includes(key));
-  return { kind: 'ok', spec: validateNetSpec(spec), given, missing };
+  return { kind: 'ok', spec: checked, given, missing };
 }
 
 /** Whether two networks are the same, number for number. */
