@@ -1,5 +1,6 @@
 // Text cells and editors far from the screen wait for idle time; those on screen render before the first paint, and every one arrives soon after.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launch, type Session } from './browser';
 
 interface FirstLesson {
@@ -125,6 +126,84 @@ describe('deferred mounting of text cells and editors', () => {
     const seen = await openAndWatch(page, true);
     expect(seen.pending).toBeGreaterThan(0); // the far cells were still waiting
     expect(seen.printed).toEqual({ pendingAfter: 0, sourceAfter: 0 });
+    await page.close();
+  });
+});
+
+/** A code cell's Run button: its distance from the top of the screen in each of the next `frames` painted frames. */
+async function topsAfterJump(page: Page, id: string, frames: number): Promise<{ before: number; after: number[] }> {
+  return page.locator(`[data-cell="${id}"]`).getByRole('button', { name: 'Run cell' }).evaluate(async (button, count) => {
+    button.scrollIntoView({ block: 'center' });
+    const before = button.getBoundingClientRect().top;
+    const after: number[] = [];
+    for (let i = 0; i < count; i++) {
+      // After the frame is painted: a task queued from its animation frame.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      after.push(button.getBoundingClientRect().top);
+    }
+    return { before, after };
+  }, frames);
+}
+
+describe('what the reader looks at stays in place while the parts around it mount', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch(inject('siteOrigin'));
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 375, height: 700 }]) {
+    it(`a jump to a far cell right after opening, ${viewport.width}x${viewport.height}: its Run button stays where the jump put it`, async () => {
+      for (const id of ['08-jacobians', '14-comparison']) {
+        const page = await session.context.newPage();
+        await page.setViewportSize(viewport);
+        await page.goto(inject('siteUrl'));
+        const cell = page.locator(`[data-cell="${id}"]`);
+        await cell.getByRole('button', { name: 'Run cell' }).waitFor();
+        // The cells around it are still placeholders (their source, or a guessed size): the jump mounts them.
+        await expect(cell.locator('.code-fallback').count()).resolves.toBe(1);
+        const { before, after } = await topsAfterJump(page, id, 40);
+        await expect(cell.locator('.code-fallback').count()).resolves.toBe(0);
+        // The cells above it changed height by hundreds of pixels as they mounted (it moved 90-960 px
+        // before the page kept it): where the jump put it, within a pixel or two, once they are done.
+        expect(Math.abs(after[after.length - 1] - before), `${id}: ${before} -> ${after.map(Math.round).join(' ')}`).toBeLessThanOrEqual(2);
+        await page.close();
+      }
+      expect(session.consoleErrors).toEqual([]);
+    });
+  }
+
+  it('a click on a phone that moves the selection lands on the button pressed (the tools row above it goes away)', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 375, height: 700 });
+    await page.goto(inject('siteUrl'));
+    // Everything mounted first (the lesson shown, no placeholder left): only the selection changes the layout here.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-cell]').length > 20 && document.querySelectorAll('.markdown-pending, .code-fallback').length === 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const text = page.locator('[data-cell="05-forward-pass"]');
+    await text.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await text.locator('.markdown p').first().click();
+    // Selected, a text cell shows its row of tools (Edit) on a phone, above its text.
+    await expect(text.getAttribute('class')).resolves.toContain('cell-selected');
+    await expect(text.getByRole('button', { name: 'Edit cell 05-forward-pass' }).isVisible()).resolves.toBe(true);
+    const run = page.locator('[data-cell="06-forward-pass"]').getByRole('button', { name: 'Run cell' });
+    await run.evaluate((button) => button.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(500);
+    // The row that will go away is on screen above the button, and the page can scroll back by its height.
+    const edit = await text.getByRole('button', { name: 'Edit cell 05-forward-pass' }).boundingBox();
+    const box = await run.boundingBox();
+    const scrollY = await page.evaluate(() => window.scrollY);
+    expect(edit && box && edit.y + edit.height < box.y && box.y + box.height < 700 && scrollY > 100, `Edit ${edit?.y}, Run ${box?.y}, scrollY ${scrollY}`).toBe(true);
+    await run.click();
+    // Selecting cell 06 hid cell 05's tools row (31 px) between the press and the release: the
+    // click used to end on the code below and never ran the cell.
+    await page.waitForFunction(() => document.querySelector('[data-cell="06-forward-pass"]')?.getAttribute('data-cell-status') !== 'idle', undefined, { timeout: 10_000 });
+    await expect(text.getByRole('button', { name: 'Edit cell 05-forward-pass' }).isVisible()).resolves.toBe(false);
     await page.close();
   });
 });

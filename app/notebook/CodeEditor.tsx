@@ -5,8 +5,9 @@ import { Prec } from '@codemirror/state';
 import { tags } from '@lezer/highlight';
 import { basicSetup, EditorView } from 'codemirror';
 import { keymap } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { codeMirrorKey, shortcuts, type KeyCommand } from './keys';
+import { keepInPlace } from './keepInPlace';
 
 export interface EditorHandle {
   focus(): void;
@@ -53,7 +54,9 @@ export default function CodeEditor({ value, label, onChange, onKeyCommand, onFoc
     callbacks.current = { onChange, onKeyCommand, onFocusChange };
   });
 
-  useEffect(() => {
+  // Built before the browser paints (the placeholder it replaces is gone by then: no frame with an
+  // empty box), and the page kept in place around it at once.
+  useLayoutEffect(() => {
     const bind = (leaving: boolean) =>
       keymap.of(
         shortcuts
@@ -87,6 +90,7 @@ export default function CodeEditor({ value, label, onChange, onKeyCommand, onFoc
       ],
     });
     viewRef.current = view;
+    keepInPlace();
     onHandle({ focus: () => view.focus() });
     return () => {
       onHandle(null);

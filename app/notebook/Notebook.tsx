@@ -1,10 +1,11 @@
 // The notebook page: header and toolbar, notices, the cells in rows (a/b pairs side by side), dialogs, keys.
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { layoutRows } from '../kernel/cells';
 import type { KernelHost } from '../kernel/protocol';
 import { Cell, type CellActions } from './Cell';
 import { differsFromOriginal } from './cellState';
 import { holdIdleMounts, whenPageSettles } from './deferredMount';
+import { keepInPlace } from './keepInPlace';
 import type { EditorHandle } from './CodeEditor';
 import { ConfirmDialog, ShortcutsDialog, type ConfirmRequest } from './Dialog';
 import { commandForKey, type KeyCommand } from './keys';
@@ -87,6 +88,10 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
   const pendingEditorFocus = useRef<string | null>(null);
 
   const tabConflicts = useAutosave(store, storage, loaded.writable);
+
+  // After every change of the cells (a selection that hides a phone's tools row above a pressed
+  // button, a part that mounted): what is pressed or looked at stays where it was.
+  useLayoutEffect(() => keepInPlace());
 
   // The markdown/KaTeX chunk: typeset outputs and edited text cells need it, the lesson's own text
   // cells come prerendered. Asked for once the page settles, or at the first run (outputs come).

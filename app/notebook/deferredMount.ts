@@ -1,6 +1,7 @@
 // Heavy parts of cells (code editors, rendered markdown, plots) mount when they come near the screen; the others one at a time once the page is quiet.
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
+import { keepInPlace, keepWhileMounting, stopKeepingSoon } from './keepInPlace';
 
 /**
  * Why: fourteen CodeMirror editors built in one go each force a layout of the whole page as they
@@ -123,8 +124,15 @@ function release(el: Element): (() => void) | undefined {
     idle = null;
     settling?.();
     settling = null;
+    stopKeepingSoon();
   }
   return mount;
+}
+
+/** The waiting placeholder `node` is in, if any (it is about to be replaced). */
+function waitingPlaceholderOf(node: Element): Element | null {
+  for (const el of waiting.keys()) if (el.contains(node)) return el;
+  return null;
 }
 
 /** The waiting element that comes first in the document. */
@@ -185,6 +193,7 @@ export function mountWhenNear(el: Element, mount: () => void): () => void {
   );
   waiting.set(el, mount);
   observer.observe(el);
+  keepWhileMounting(el, waitingPlaceholderOf);
   mountOneWhenIdle();
   return () => void release(el);
 }
@@ -221,6 +230,10 @@ export function useMountWhenNear(ref: RefObject<Element | null>, { now = false, 
   const [near, setNear] = useState(() => !starting && !(always && typeof IntersectionObserver !== 'undefined'));
   // State from a prop, set while rendering (React re-renders at once, before committing).
   if (now && !near) setNear(true);
+  // Mounted: the page keeps what the reader looks at in place, before anything else runs.
+  useLayoutEffect(() => {
+    if (near || now) keepInPlace();
+  }, [near, now]);
   useLayoutEffect(() => {
     const el = ref.current;
     if (near || !el) return;
