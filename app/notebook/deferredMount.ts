@@ -1,7 +1,7 @@
 // Heavy parts of cells (code editors, rendered markdown, plots) mount when they come near the screen; the others one at a time once the page is quiet.
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
-import { keepInPlace, keepWhileMounting, stopKeepingSoon } from './keepInPlace';
+import { keepInPlace, keepWhileMounting, onScreen, stopKeepingSoon } from './keepInPlace';
 
 /**
  * Why: fourteen CodeMirror editors built in one go each force a layout of the whole page as they
@@ -207,12 +207,6 @@ export function mountAllNow(): number {
   const mounts = [...waiting.keys()].map((el) => release(el)).filter((mount) => mount !== undefined);
   if (mounts.length > 0) flushSync(() => mounts.forEach((mount) => mount()));
   return mounts.length;
-}
-
-/** On screen now (what scrolls near later, the IntersectionObserver's margin catches). */
-function onScreen(el: Element): boolean {
-  const { top, bottom } = el.getBoundingClientRect();
-  return bottom > 0 && top < innerHeight;
 }
 
 export interface MountOptions {

@@ -13,6 +13,8 @@
  * press is handled) and every change of a watched cell's size (before the next paint). At the top
  * of the page nothing is anchored (what grows there grows downwards, as the reader expects).
  */
+/** The waiting placeholder an element is in (deferredMount tells, see keepWhileMounting). */
+let replacedBy: (el: Element) => Element | null = () => null;
 /** The element kept in place, where it was on screen, and the scroll position it was taken at. */
 let anchor: { el: Element; top: number; scrollY: number } | null = null;
 /** Where the page's own last correction left the scroll position (its scroll event is not the reader's). */
@@ -40,7 +42,8 @@ function setNativeAnchoring(): void {
   document.documentElement.classList.toggle('keeping-scroll', active());
 }
 
-function onScreen(el: Element): boolean {
+/** On screen now (any part of it). */
+export function onScreen(el: Element): boolean {
   const { top, bottom } = el.getBoundingClientRect();
   return bottom > 0 && top < innerHeight;
 }
@@ -54,15 +57,15 @@ function setAnchor(el: Element | null): void {
 
 /**
  * The element to keep in place when nothing is pressed: the focused one on screen, else the one at
- * the middle of the screen. `replaced` says whether an element is about to be replaced (a waiting
- * placeholder): then its parent stands for it.
+ * the middle of the screen. An element about to be replaced (in a waiting placeholder, found by
+ * `replacedBy`) is not kept: the placeholder's parent stands for it.
  */
-function pickAnchor(replaced: (el: Element) => Element | null): void {
+function pickAnchor(): void {
   if (pressed) return setAnchor(pressed);
   if (window.scrollY <= 0) return setAnchor(null);
   const focused = document.activeElement;
   let el: Element | null = focused && focused !== document.body && onScreen(focused) ? focused : document.elementFromPoint(innerWidth / 2, innerHeight / 2);
-  const placeholder = el && replaced(el);
+  const placeholder = el && replacedBy(el);
   if (placeholder) el = placeholder.parentElement;
   // Between cells (or in a margin): the first cell that reaches the middle of the screen.
   if (el && holdsCells(el)) {
@@ -71,7 +74,6 @@ function pickAnchor(replaced: (el: Element) => Element | null): void {
   setAnchor(el);
 }
 
-let replacedBy: (el: Element) => Element | null = () => null;
 
 /**
  * Scrolls so that the anchor is back where it was (what is above it, or it, changed size). Only
@@ -82,7 +84,7 @@ let replacedBy: (el: Element) => Element | null = () => null;
 export function keepInPlace(): void {
   if (!anchor || !active()) return;
   if (!anchor.el.isConnected || Math.abs(window.scrollY - anchor.scrollY) >= 1) {
-    pickAnchor(replacedBy);
+    pickAnchor();
     return;
   }
   const delta = anchor.el.getBoundingClientRect().top - anchor.top;
@@ -100,7 +102,7 @@ function onScroll(): void {
     return;
   }
   ownScrollY = null;
-  pickAnchor(replacedBy);
+  pickAnchor();
 }
 
 /**
@@ -116,7 +118,7 @@ export function keepWhileMounting(el: Element, replaced: (el: Element) => Elemen
     // The whole page too: what changes in a cell without parts waiting still moves what is below.
     sizes.observe(document.body);
     setNativeAnchoring();
-    pickAnchor(replaced);
+    pickAnchor();
   }
   sizes.observe(el.closest('[data-cell]') ?? el.parentElement ?? el);
 }
@@ -138,7 +140,7 @@ function press(event: PointerEvent): void {
   const target = event.target;
   pressed = target instanceof Element && !holdsCells(target) ? target : null;
   if (pressed) setAnchor(pressed);
-  else if (sizes) pickAnchor(replacedBy);
+  else if (sizes) pickAnchor();
   setNativeAnchoring();
 }
 
@@ -149,7 +151,7 @@ function release(afterMs: number): void {
   clearTimeout(releasing);
   releasing = setTimeout(() => {
     pressed = null;
-    if (sizes) pickAnchor(replacedBy);
+    if (sizes) pickAnchor();
     else anchor = null;
     setNativeAnchoring();
   }, afterMs);
