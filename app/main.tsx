@@ -5,7 +5,7 @@ import { loadBundledCells } from './kernel/cells';
 import type { TfBackendName } from './kernel/protocol';
 import { WorkerHost } from './kernel/workerHost';
 import { Notebook } from './notebook/Notebook';
-import { networkFromHash } from './notebook/paramsHash';
+import { networkFromHash, networkOf, type LinkNetwork } from './notebook/params/paramsHash';
 import { PresentButton } from './notebook/present/PresentButton';
 import './notebook/print';
 import { ShareActions } from './notebook/share/ShareActions';
@@ -25,11 +25,11 @@ const loaded = loadEdits(storage, Date.now());
 const backendParam = new URLSearchParams(window.location.search).get('backend');
 const backends: readonly TfBackendName[] = ['cpu', 'wasm', 'webgl'];
 const backend = backends.find((b) => b === backendParam);
-// A link's network goes to the kernel with its start, so a Run all pressed at once already uses it
-// (the parameters panel sends it too, but only once React has mounted it).
-const fromLink = networkFromHash(window.location.hash);
+// The link is read once, here: its network goes to the kernel with its start (a Run all pressed at
+// once already uses it), and to the parameters panel, which sends the kernel only later changes.
+const link: LinkNetwork = { hash: window.location.hash, network: networkFromHash(window.location.hash) };
 // The kernel (and tfjs inside it) loads only in the Worker: nothing of it weighs on this entry chunk.
-const host = new WorkerHost({ ...(backend ? { backend } : {}), ...(fromLink.kind === 'ok' ? { params: fromLink.spec } : {}) });
+const host = new WorkerHost({ ...(backend ? { backend } : {}), params: networkOf(link.network) });
 
 // Offline after one visit; a new deployment is offered, never forced, while someone works.
 const serviceWorker = registerServiceWorker();
@@ -42,7 +42,7 @@ if (root) {
   startTransition(() =>
     reactRoot.render(
       <StrictMode>
-        <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} extraActions={<><PresentButton /><ShareActions /></>} />
+        <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} link={link} extraActions={<><PresentButton /><ShareActions /></>} />
         <UpdatePrompt status={serviceWorker} />
       </StrictMode>,
     ),

@@ -17,7 +17,8 @@ import { createStore, useStoreState } from './store';
 import { NotebookStoreContext } from './notebookContext';
 import { TrustBanner } from './share/TrustBanner';
 import { KernelStatus, Toolbar } from './Toolbar';
-import { ParamsPanel } from './ParamsPanel';
+import { ParamsPanel } from './params/ParamsPanel';
+import type { LinkNetwork } from './params/paramsHash';
 import type { Notice, NoticeCommand, SourceCell } from './types';
 import { useAutosave } from './useAutosave';
 import './theme.css';
@@ -32,7 +33,11 @@ export interface NotebookProps {
   loaded: LoadedEdits;
   /** Present / Share / Export / Import, built elsewhere (see Toolbar). */
   extraActions?: ReactNode;
+  /** The network in the page's link, read once at start; `host` starts with it. None: the original network. */
+  link?: LinkNetwork;
 }
+
+const noLink: LinkNetwork = { hash: '', network: { kind: 'none' } };
 
 const selectCells = (s: NotebookState) => s.cells;
 const selectSelected = (s: NotebookState) => s.selectedId;
@@ -69,7 +74,7 @@ function Notices({ notices, onDismiss, onCommand }: { notices: Notice[]; onDismi
   );
 }
 
-export function Notebook({ lesson, host, storage, loaded, extraActions }: NotebookProps) {
+export function Notebook({ lesson, host, storage, loaded, extraActions, link = noLink }: NotebookProps) {
   const [store] = useState(() => {
     const restored = restoreCells(lesson, loaded.saved);
     return createStore(notebookReducer, initialNotebookState(restored.cells, restored.orphans, [...loaded.notices, ...restored.notices]));
@@ -327,7 +332,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
         <main className="notebook">
           {noticeList}
           <TrustBanner onRunAll={runAll} />
-          <ParamsPanel host={host} store={store} runner={runner} />
+          <ParamsPanel host={host} store={store} runner={runner} link={link} />
           {layoutRows(cells).map((row) =>
             row.length === 1 ? (
               renderCell(row[0].id)

@@ -1,5 +1,5 @@
 // The `edits=` part of the location hash, apart from the codec so the page reads it without loading fflate.
-import { parseHash } from '../urlHash';
+import { parseHash } from '../params/urlHash';
 
 /** The hash key the edits travel under; the parameters panel passes unknown keys through. */
 export const linkEditsKey = 'edits';

@@ -4,7 +4,7 @@ import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { newCellState } from '../cellState';
 import { contentHash } from '../contentHash';
-import { parseHash } from '../urlHash';
+import { parseHash } from '../params/urlHash';
 import {
   base64UrlDecode,
   base64UrlEncode,

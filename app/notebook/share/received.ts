@@ -1,7 +1,6 @@
 // Code from a link or an imported file in the notebook's state: shown untrusted, then trusted, discarded or (an import) undone.
 import { cellReducer, type CellState, type ExternalOrigin, type KeptEdit } from '../cellState';
 import { contentHash } from '../contentHash';
-import type { NotebookState } from '../notebookState';
 
 /** One cell's text as a link or a file gives it, for the lesson cell with the same id. */
 export interface IncomingCell {
@@ -19,6 +18,16 @@ export interface ImportUndo {
   orphans: Record<string, KeptEdit>;
   /** The cells right after the import: later changes are what Undo would throw away. */
   after: Record<string, CellSnapshot>;
+}
+
+/**
+ * The part of the notebook's state received code changes. Declared here, not taken from
+ * notebookState (whose reducer calls this one), so the two files do not import each other.
+ */
+export interface ReceivedState {
+  cells: CellState[];
+  orphans: Record<string, KeptEdit>;
+  lastImport: ImportUndo | null;
 }
 
 export type ReceivedEvent =
@@ -67,7 +76,7 @@ export function summarizeReceive(cells: readonly CellState[], incoming: readonly
 }
 
 /** Untrusted cells, by where their code came from. */
-export function untrustedCells(state: Pick<NotebookState, 'cells'>, origin: ExternalOrigin): CellState[] {
+export function untrustedCells(state: Pick<ReceivedState, 'cells'>, origin: ExternalOrigin): CellState[] {
   return state.cells.filter((c) => c.untrusted?.origin === origin);
 }
 
@@ -82,7 +91,7 @@ function freeKey(orphans: Record<string, KeptEdit>, base: string): string {
  * Trusted code becomes the student's own. The text it displaced, if it was the student's (not the
  * lesson's), is kept aside on the cell; an aside already there moves to the orphans, never dropped.
  */
-function trust(state: NotebookState, origin: ExternalOrigin): NotebookState {
+function trust<S extends ReceivedState>(state: S, origin: ExternalOrigin): S {
   let orphans = state.orphans;
   const cells = state.cells.map((cell) => {
     if (cell.untrusted?.origin !== origin) return cell;
@@ -97,7 +106,7 @@ function trust(state: NotebookState, origin: ExternalOrigin): NotebookState {
   return { ...state, cells, orphans };
 }
 
-function receive(state: NotebookState, event: Extract<ReceivedEvent, { type: 'receive' }>): NotebookState {
+function receive<S extends ReceivedState>(state: S, event: Extract<ReceivedEvent, { type: 'receive' }>): S {
   const byId = new Map(event.cells.map((c) => [c.id, c.source]));
   let changed = false;
   const cells = state.cells.map((cell) => {
@@ -121,13 +130,13 @@ function receive(state: NotebookState, event: Extract<ReceivedEvent, { type: 're
 }
 
 /** Cells changed since the import (typed into, trusted, discarded): what Undo would also undo. */
-export function changedSinceImport(state: Pick<NotebookState, 'cells' | 'lastImport'>): string[] {
+export function changedSinceImport(state: Pick<ReceivedState, 'cells' | 'lastImport'>): string[] {
   const undo = state.lastImport;
   if (!undo) return [];
   return state.cells.filter((c) => undo.after[c.id] && !sameSnapshot(snapshot(c), undo.after[c.id])).map((c) => c.id);
 }
 
-function undoImport(state: NotebookState): NotebookState {
+function undoImport<S extends ReceivedState>(state: S): S {
   const undo = state.lastImport;
   if (!undo) return state;
   const cells = state.cells.map((cell) => {
@@ -137,7 +146,7 @@ function undoImport(state: NotebookState): NotebookState {
   return { ...state, cells, orphans: undo.orphans, lastImport: null };
 }
 
-export function receivedReducer(state: NotebookState, event: ReceivedEvent): NotebookState {
+export function receivedReducer<S extends ReceivedState>(state: S, event: ReceivedEvent): S {
   switch (event.type) {
     case 'receive':
       return receive(state, event);

@@ -1,15 +1,15 @@
 // The parameters panel's behaviour: the draft, applying a network (kernel, URL hash, re-runs), the hash as input.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { originalNet } from '../core/netspec';
-import type { NetSpec } from '../core/types';
-import type { KernelHost } from '../kernel/protocol';
-import type { NotebookEvent, NotebookState } from './notebookState';
+import { originalNet } from '../../core/netspec';
+import type { NetSpec } from '../../core/types';
+import type { KernelHost } from '../../kernel/protocol';
+import type { NotebookEvent, NotebookState } from '../notebookState';
 import { draftFromNet, paramsReducer, readDraft, type DraftReading, type ParamsAction, type ParamsDraft } from './paramsDraft';
 import { rerunAfterChange, trackRuns, type RerunReport } from './paramsDeps';
 import { slowDenseWarning } from './paramsField';
-import { hashFor, hashWithoutNetwork, networkFromHash, sameNet, type HashNetwork } from './paramsHash';
-import type { Runner } from './runner';
-import type { Store } from './store';
+import { hashFor, hashWithoutNetwork, networkFromHash, networkOf, sameNet, type HashNetwork, type LinkNetwork } from './paramsHash';
+import type { Runner } from '../runner';
+import type { Store } from '../store';
 
 /** Typing settles this long before the network is applied (and cells re-run). */
 export const applyDelayMs = 400;
@@ -43,18 +43,22 @@ function hashNoticeOf(read: HashNetwork, hash: string): HashNotice {
   return null;
 }
 
-const networkOf = (read: HashNetwork): NetSpec => (read.kind === 'ok' ? read.spec : originalNet());
-
 function writeHash(hash: string): void {
   if (hash === window.location.hash || (hash === '' && window.location.hash === '')) return;
   window.history.replaceState(window.history.state, '', hash === '' ? window.location.pathname + window.location.search : hash);
 }
 
-export function useParamsController(host: KernelHost | null, store: Store<NotebookState, NotebookEvent>, runner: Runner | null): ParamsController {
-  const [initial] = useState(() => {
-    const read = networkFromHash(window.location.hash);
-    return { spec: networkOf(read), notice: hashNoticeOf(read, window.location.hash), fromLink: read.kind !== 'none' };
-  });
+/**
+ * `link`: the page's hash as main.tsx read it at start; the kernel (`host`) was started with its
+ * network, so nothing is sent until the network changes.
+ */
+export function useParamsController(
+  host: KernelHost | null,
+  store: Store<NotebookState, NotebookEvent>,
+  runner: Runner | null,
+  link: LinkNetwork,
+): ParamsController {
+  const [initial] = useState(() => ({ spec: networkOf(link.network), notice: hashNoticeOf(link.network, link.hash), fromLink: link.network.kind !== 'none' }));
   const [draft, dispatch] = useReducer(paramsReducer, initial.spec, draftFromNet);
   const [applied, setApplied] = useState<NetSpec>(initial.spec);
   const [hashNotice, setHashNotice] = useState<HashNotice>(initial.notice);
@@ -69,11 +73,6 @@ export function useParamsController(host: KernelHost | null, store: Store<Notebo
     ranRef.current = tracker.ran;
     return tracker.dispose;
   }, [store]);
-
-  // The kernel starts with the original network: give it the link's before any cell runs.
-  useEffect(() => {
-    host?.setParams(appliedRef.current);
-  }, [host]);
 
   const rerunDependents = useCallback(
     async (spec: NetSpec): Promise<void> => {

@@ -1,8 +1,8 @@
 // Which code cells depend on the network (`params`), and which of them re-run or are marked stale when it changes.
-import type { CellStatus } from './cellState';
-import { cellById, type NotebookEvent, type NotebookState } from './notebookState';
-import type { Runner } from './runner';
-import type { Store } from './store';
+import type { CellStatus } from '../cellState';
+import { cellById, type NotebookEvent, type NotebookState } from '../notebookState';
+import type { Runner } from '../runner';
+import type { Store } from '../store';
 
 /** What a static look at one code cell found (see paramsAnalysis.ts). */
 export interface CellAnalysis {

@@ -1,8 +1,8 @@
 // Tests for the URL hash format: the design's example, round trips, and every bad value named.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import seed from '../../reference/seed-values.json' with { type: 'json' };
-import type { ActivationName, NetSpec } from '../core/types';
+import seed from '../../../reference/seed-values.json' with { type: 'json' };
+import type { ActivationName, NetSpec } from '../../core/types';
 import { classifyNumber, parseHash, parseNumber, serializeHash } from './urlHash';
 
 const designExample =

@@ -1,6 +1,6 @@
 // Reading one field of the parameters panel: a number or the layer widths, with a message a student can act on.
-import { denseOpCount } from '../core/bench';
-import { netLimits, parameterCount } from '../core/netspec';
+import { denseOpCount } from '../../core/bench';
+import { netLimits, parameterCount } from '../../core/netspec';
 import { classifyNumber, type NumberProblem } from './urlHash';
 
 export type FieldReading<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -1,11 +1,11 @@
 // Tests for the panel's draft: typing keeps the text, a bad field leaves the last valid network, the loss is checked.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import seed from '../../reference/seed-values.json' with { type: 'json' };
-import { forward, LossUndefinedError } from '../core/forward';
-import { validateNetSpec } from '../core/netspec';
-import { mulberry32, randomNet } from '../core/randomNet';
-import type { ActivationName, NetSpec } from '../core/types';
+import seed from '../../../reference/seed-values.json' with { type: 'json' };
+import { forward, LossUndefinedError } from '../../core/forward';
+import { validateNetSpec } from '../../core/netspec';
+import { mulberry32, randomNet } from '../../core/randomNet';
+import type { ActivationName, NetSpec } from '../../core/types';
 import { blocksOf } from './paramsBlocks';
 import { draftFromNet, entryText, formatWidths, lossProblemOf, paramsReducer, readDraft, type ParamsAction, type ParamsDraft } from './paramsDraft';
 

@@ -1,6 +1,6 @@
 // A static look at a code cell: what it declares, which scope names it uses, whether it times things.
 // Loaded lazily (it brings the kernel's compiler, sucrase and acorn), the first time the network changes.
-import { compileCell } from '../kernel/compile';
+import { compileCell } from '../../kernel/compile';
 import type { CellAnalysis } from './paramsDeps';
 
 /** Every name counts as a scope name, so the compiler reports every free identifier the cell uses. */

@@ -1,12 +1,12 @@
 // Tests for which cells depend on the network and what happens to them when it changes.
 import { describe, expect, it } from 'vitest';
-import { newCellState, type CellStatus } from './cellState';
-import { initialNotebookState, notebookReducer } from './notebookState';
+import { newCellState, type CellStatus } from '../cellState';
+import { initialNotebookState, notebookReducer } from '../notebookState';
 import { analyseCells } from './paramsAnalysis';
 import { dependentCells, planRerun, rerunAfterChange, staleNotice, trackRuns, whenCellSettles, type CellAnalysis } from './paramsDeps';
-import { createRunner } from './runner';
-import { createStore } from './store';
-import { createFakeHost, sleep } from './testing/fakeHost';
+import { createRunner } from '../runner';
+import { createStore } from '../store';
+import { createFakeHost, sleep } from '../testing/fakeHost';
 
 const cell = (id: string, uses: string[], declared: string[] = [], expensive = false): CellAnalysis => ({ id, uses: new Set(uses), declared, expensive });
 

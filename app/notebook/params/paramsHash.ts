@@ -1,7 +1,7 @@
 // The network in the URL hash as the panel reads and writes it: every bad value named, missing keys filled, other keys kept.
-import { NetSpecError, originalNet, parameterCount, validateNetSpec } from '../core/netspec';
-import { activationNames } from '../core/activations';
-import type { NetSpec } from '../core/types';
+import { NetSpecError, originalNet, parameterCount, validateNetSpec } from '../../core/netspec';
+import { activationNames } from '../../core/activations';
+import type { NetSpec } from '../../core/types';
 import { blockRows, blocksOf, reshapeNet, withBlockRows, type Block } from './paramsBlocks';
 import { lossProblemOf } from './paramsDraft';
 import { parseHash, serializeHash } from './urlHash';
@@ -35,19 +35,17 @@ function shapeProblem(block: Block, rows: unknown[]): string | null {
   return `${block.name} has ${shape}, expected ${size(block)}`;
 }
 
-/**
- * The last hash read and what it gave: the page reads the same hash at start twice (the kernel's
- * first network, then the parameters panel), and a link at the size limits takes a second to read.
- */
-let lastRead: { hash: string; network: HashNetwork } | null = null;
+/** The page's link as read once at start (main.tsx): the hash and the network it gives. */
+export interface LinkNetwork {
+  hash: string;
+  network: HashNetwork;
+}
+
+/** The network a read hash gives the notebook: the link's, or the original one (none, or a bad one). */
+export const networkOf = (read: HashNetwork): NetSpec => (read.kind === 'ok' ? read.spec : originalNet());
 
 /** The network a hash gives (see HashNetwork). Keys it leaves out come from the original network. */
 export function networkFromHash(hash: string): HashNetwork {
-  if (lastRead?.hash !== hash) lastRead = { hash, network: readNetwork(hash) };
-  return lastRead.network;
-}
-
-function readNetwork(hash: string): HashNetwork {
   const parsed = parseHash(hash);
   if (!parsed.hasNetwork) return { kind: 'none' };
   const { candidate } = parsed;

@@ -1,8 +1,8 @@
 // The parameters panel's draft (what the student typed, the last valid values) and its pure reducer and reading.
-import { activations } from '../core/activations';
-import { forwardPrepared, LossUndefinedError } from '../core/forward';
-import type { PreparedNet } from '../core/net';
-import type { ActivationName, NetSpec } from '../core/types';
+import { activations } from '../../core/activations';
+import { forwardPrepared, LossUndefinedError } from '../../core/forward';
+import type { PreparedNet } from '../../core/net';
+import type { ActivationName, NetSpec } from '../../core/types';
 import { blockRows, blocksOf, entryAt, entryKey, entryLabel, randomRows, readBlockText, reshapeNet, withBlockRows, type Block } from './paramsBlocks';
 import { readNumber, readWidths, slowDenseWarning } from './paramsField';
 

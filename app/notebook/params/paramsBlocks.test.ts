@@ -1,9 +1,9 @@
 // Tests for the panel's blocks: names and labels, text form, and reshaping that keeps every value it can.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import seed from '../../reference/seed-values.json' with { type: 'json' };
-import { validateNetSpec } from '../core/netspec';
-import type { NetSpec } from '../core/types';
+import seed from '../../../reference/seed-values.json' with { type: 'json' };
+import { validateNetSpec } from '../../core/netspec';
+import type { NetSpec } from '../../core/types';
 import { blockRows, blocksOf, entryAt, entryKey, entryLabel, formatBlock, randomRows, readBlockText, reshapeNet, type Block } from './paramsBlocks';
 
 const original = (): NetSpec => structuredClone(seed.net) as NetSpec;

@@ -1,17 +1,17 @@
 // The parameters panel: the network the cells read as `params` (widths, activation, X0, W_k, beta_k), editable.
 import { useId, useState, type KeyboardEvent } from 'react';
-import { activationNames, activations } from '../core/activations';
-import { originalNet } from '../core/netspec';
-import type { ActivationName, NetSpec } from '../core/types';
-import type { KernelHost } from '../kernel/protocol';
-import type { NotebookEvent, NotebookState } from './notebookState';
+import { activationNames, activations } from '../../core/activations';
+import { originalNet } from '../../core/netspec';
+import type { ActivationName, NetSpec } from '../../core/types';
+import type { KernelHost } from '../../kernel/protocol';
+import type { NotebookEvent, NotebookState } from '../notebookState';
 import { blockRows, blocksOf, entryKey, entryLabel, formatBlock, isMatrix, type Block } from './paramsBlocks';
 import { useParamsController, type ParamsController } from './paramsController';
 import type { RerunReport } from './paramsDeps';
 import { entryText, formatWidths, type FieldProblem } from './paramsDraft';
-import { linkNumbers, maxLinkNumbers, sameNet } from './paramsHash';
-import type { Runner } from './runner';
-import type { Store } from './store';
+import { linkNumbers, maxLinkNumbers, sameNet, type LinkNetwork } from './paramsHash';
+import type { Runner } from '../runner';
+import type { Store } from '../store';
 import './paramsPanel.css';
 
 /** Blocks up to this many rows and columns are a grid of fields; larger ones a summary and a text editor. */
@@ -23,6 +23,8 @@ export interface ParamsPanelProps {
   host: KernelHost | null;
   store: Store<NotebookState, NotebookEvent>;
   runner: Runner | null;
+  /** The page's link as read at start; the kernel already has its network. */
+  link: LinkNetwork;
 }
 
 /** A DOM id for a field's message (entry keys hold brackets). */
@@ -233,8 +235,8 @@ function BlockEditor({ block, c, base, seed }: { block: Block; c: ParamsControll
   );
 }
 
-export function ParamsPanel({ host, store, runner }: ParamsPanelProps) {
-  const c = useParamsController(host, store, runner);
+export function ParamsPanel({ host, store, runner, link }: ParamsPanelProps) {
+  const c = useParamsController(host, store, runner, link);
   const base = useId().replace(/:/g, '');
   // Open when the page came from a link with a network: the student should see what it set.
   const [open, setOpen] = useState(c.fromLink);
