@@ -56,6 +56,25 @@ describe('parseHash', () => {
     expect(parsed.other.get('edits')).toBe('abc def');
   });
 
+  // Found by hostile links: an index this large once sized an array of 4 billion entries at start
+  // (a RangeError, and the notebook never rendered). 16 layers: netLimits.maxLayers.
+  it.each([
+    ['beta4294967295=1', 'beta4294967295: the network has at most 16 layers'],
+    ['W100000000=1', 'W100000000: the network has at most 16 layers'],
+    ['W17=1', 'W17: the network has at most 16 layers'],
+    ['beta99999999999999999999=1', 'beta99999999999999999999: the network has at most 16 layers'],
+  ])('refuses the layer number of %s before sizing anything, naming the key', (pair, message) => {
+    const parsed = parseHash(`#widths=2,3,1&${pair}`);
+    expect(parsed.errors).toEqual([message]);
+    expect(parsed.hasNetwork).toBe(true);
+    expect(parsed.candidate.W ?? []).toHaveLength(0);
+    expect(parsed.candidate.beta ?? []).toHaveLength(0);
+  });
+
+  it('reads the last layer the limits allow', () => {
+    expect(parseHash('#W16=1').candidate.W).toHaveLength(16);
+  });
+
   it('leaves a gap where a layer is missing so validation can name it', () => {
     const parsed = parseHash('#W1=1&W3=2');
     expect(parsed.candidate.W).toEqual([[[1]], null, [[2]]]);

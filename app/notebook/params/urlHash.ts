@@ -1,4 +1,5 @@
 // The network in the URL hash, driven by one table of properties: parse and serialise, readable by hand.
+import { netLimits } from '../../core/netspec';
 import type { ActivationName, NetSpec } from '../../core/types';
 
 /**
@@ -161,6 +162,11 @@ export function parseHash(hash: string): HashParse {
     const k = layer ? Number(layer[2]) : 0;
     if (layer && k < 1) {
       result.errors.push(`${key}: layers are numbered from 1`);
+      continue;
+    }
+    // Refused by number, before an array is sized by it: `beta4294967295` would ask for 4 billion.
+    if (layer && k > netLimits.maxLayers) {
+      result.errors.push(`${key}: the network has at most ${netLimits.maxLayers} layers`);
       continue;
     }
     try {
