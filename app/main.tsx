@@ -7,7 +7,6 @@ import { WorkerHost } from './kernel/workerHost';
 import { Notebook } from './notebook/Notebook';
 import { networkFromHash, networkOf, type LinkNetwork } from './notebook/params/paramsHash';
 import { PresentButton } from './notebook/present/PresentButton';
-import './notebook/print';
 import { ShareActions } from './notebook/share/ShareActions';
 import { registerServiceWorker } from './notebook/serviceWorker';
 import { UpdatePrompt } from './notebook/UpdatePrompt';

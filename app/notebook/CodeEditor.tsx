@@ -5,9 +5,9 @@ import { Prec } from '@codemirror/state';
 import { tags } from '@lezer/highlight';
 import { basicSetup, EditorView } from 'codemirror';
 import { keymap } from '@codemirror/view';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useContext, useEffect, useLayoutEffect, useRef } from 'react';
 import { codeMirrorKey, shortcuts, type KeyCommand } from './keys';
-import { keepInPlace } from './keepInPlace';
+import { DeferredMountsContext } from './deferredMount';
 
 export interface EditorHandle {
   focus(): void;
@@ -48,6 +48,7 @@ const theme = EditorView.theme({
 export default function CodeEditor({ value, label, onChange, onKeyCommand, onFocusChange, onHandle }: CodeEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
+  const mounts = useContext(DeferredMountsContext);
   // The editor is built once; these always point at the latest callbacks from React.
   const callbacks = useRef({ onChange, onKeyCommand, onFocusChange });
   useEffect(() => {
@@ -90,7 +91,7 @@ export default function CodeEditor({ value, label, onChange, onKeyCommand, onFoc
       ],
     });
     viewRef.current = view;
-    keepInPlace();
+    mounts?.keeper.keepInPlace();
     onHandle({ focus: () => view.focus() });
     return () => {
       onHandle(null);

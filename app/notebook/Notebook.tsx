@@ -4,12 +4,12 @@ import { layoutRows } from '../kernel/cells';
 import type { KernelHost } from '../kernel/protocol';
 import { Cell, type CellActions } from './Cell';
 import { differsFromOriginal } from './cellState';
-import { holdIdleMounts, whenPageSettles } from './deferredMount';
-import { keepInPlace } from './keepInPlace';
+import { DeferredMounts, DeferredMountsContext } from './deferredMount';
 import type { EditorHandle } from './CodeEditor';
 import { ConfirmDialog, ShortcutsDialog, type ConfirmRequest } from './Dialog';
 import { commandForKey, type KeyCommand } from './keys';
 import { cellById, editedCells, initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
+import { listenForPrint } from './print';
 import { createRunner } from './runner';
 import { richTextLoaded } from './richText';
 import { restoreCells, type KeyValueStore, type LoadedEdits } from './storage';
@@ -75,6 +75,10 @@ function Notices({ notices, onDismiss, onCommand }: { notices: Notice[]; onDismi
 }
 
 export function Notebook({ lesson, host, storage, loaded, extraActions, link = noLink }: NotebookProps) {
+  // This page's deferred mounting and scroll keeping: state of this notebook, not of the module.
+  const [mounts] = useState(() => new DeferredMounts(window));
+  useLayoutEffect(() => mounts.start(), [mounts]);
+  useEffect(() => listenForPrint(mounts), [mounts]);
   const [store] = useState(() => {
     const restored = restoreCells(lesson, loaded.saved);
     return createStore(notebookReducer, initialNotebookState(restored.cells, restored.orphans, [...loaded.notices, ...restored.notices]));
@@ -96,20 +100,20 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
 
   // After every change of the cells (a selection that hides a phone's tools row above a pressed
   // button, a part that mounted): what is pressed or looked at stays where it was.
-  useLayoutEffect(() => keepInPlace());
+  useLayoutEffect(() => mounts.keeper.keepInPlace());
 
   // The markdown/KaTeX chunk: typeset outputs and edited text cells need it, the lesson's own text
   // cells come prerendered. Asked for once the page settles, or at the first run (outputs come).
   // A failure shows where the chunk is used, not here.
   const loadRichText = useCallback(() => void richTextLoaded().catch(() => undefined), []);
-  useEffect(() => whenPageSettles(loadRichText), [loadRichText]);
+  useEffect(() => mounts.whenPageSettles(loadRichText), [mounts, loadRichText]);
   // While cells run, far parts of the lesson wait to mount: the run's outputs come first.
   const kernelBusy = kernel.status === 'busy';
   useEffect(() => {
     if (!kernelBusy) return undefined;
     loadRichText();
-    return holdIdleMounts();
-  }, [kernelBusy, loadRichText]);
+    return mounts.holdIdleMounts();
+  }, [mounts, kernelBusy, loadRichText]);
 
   useEffect(() => {
     if (!runner) {
@@ -305,53 +309,55 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
 
   return (
     <NotebookStoreContext value={store}>
-      <header className="site-header">
-        <div className="header-inner">
-          <div className="brand">
-            <h1>Jacobian Notebook</h1>
-            <p className="tagline">Backpropagation by hand, with Jacobians, and by autograd</p>
+      <DeferredMountsContext value={mounts}>
+        <header className="site-header">
+          <div className="header-inner">
+            <div className="brand">
+              <h1>Jacobian Notebook</h1>
+              <p className="tagline">Backpropagation by hand, with Jacobians, and by autograd</p>
+            </div>
+            <KernelStatus kernel={kernel} hasKernel={host !== null} />
           </div>
-          <KernelStatus kernel={kernel} hasKernel={host !== null} />
-        </div>
-        <div className="toolbar-wrap">
-          <Toolbar
-            kernel={kernel}
-            hasKernel={runner !== null}
-            editedCount={edited}
-            onRunAll={runAll}
-            onInterrupt={() => void runner?.interrupt()}
-            onRestart={() => void runner?.restart()}
-            onRevertAll={onRevertAll}
-            onShowShortcuts={() => setShowKeys(true)}
-            extraActions={extraActions}
-          />
-        </div>
-      </header>
-      {/* Until the markdown/KaTeX chunk arrives, a placeholder stands for the lesson and the footer. */}
-      <Suspense fallback={<main className="notebook">{noticeList}<p className="loading">Loading the lesson…</p></main>}>
-        <main className="notebook">
-          {noticeList}
-          <TrustBanner onRunAll={runAll} />
-          <ParamsPanel host={host} store={store} runner={runner} link={link} />
-          {layoutRows(cells).map((row) =>
-            row.length === 1 ? (
-              renderCell(row[0].id)
-            ) : (
-              <div className="cell-pair" key={row.map((c) => c.id).join('|')}>
-                {row.map((c) => renderCell(c.id))}
-              </div>
-            ),
-          )}
-          {cells.length === 0 && <p className="empty">This lesson has no cells yet.</p>}
-        </main>
-        <footer className="site-footer">
-          <p>
-            Press <kbd>?</kbd> for keyboard shortcuts. Your edits are saved in this browser.
-          </p>
-        </footer>
-      </Suspense>
-      {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
-      {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
+          <div className="toolbar-wrap">
+            <Toolbar
+              kernel={kernel}
+              hasKernel={runner !== null}
+              editedCount={edited}
+              onRunAll={runAll}
+              onInterrupt={() => void runner?.interrupt()}
+              onRestart={() => void runner?.restart()}
+              onRevertAll={onRevertAll}
+              onShowShortcuts={() => setShowKeys(true)}
+              extraActions={extraActions}
+            />
+          </div>
+        </header>
+        {/* Until the markdown/KaTeX chunk arrives, a placeholder stands for the lesson and the footer. */}
+        <Suspense fallback={<main className="notebook">{noticeList}<p className="loading">Loading the lesson…</p></main>}>
+          <main className="notebook">
+            {noticeList}
+            <TrustBanner onRunAll={runAll} />
+            <ParamsPanel host={host} store={store} runner={runner} link={link} />
+            {layoutRows(cells).map((row) =>
+              row.length === 1 ? (
+                renderCell(row[0].id)
+              ) : (
+                <div className="cell-pair" key={row.map((c) => c.id).join('|')}>
+                  {row.map((c) => renderCell(c.id))}
+                </div>
+              ),
+            )}
+            {cells.length === 0 && <p className="empty">This lesson has no cells yet.</p>}
+          </main>
+          <footer className="site-footer">
+            <p>
+              Press <kbd>?</kbd> for keyboard shortcuts. Your edits are saved in this browser.
+            </p>
+          </footer>
+        </Suspense>
+        {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
+        {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
+      </DeferredMountsContext>
     </NotebookStoreContext>
   );
 }

@@ -1,5 +1,4 @@
 // Printing: Plotly draws SVGs of a fixed pixel size; for the print they scale to the page's width, then go back.
-import { mountAllNow } from './deferredMount';
 import './print.css';
 
 const scaledMark = 'data-print-viewbox';
@@ -44,13 +43,25 @@ export function markWholeCells(root: ParentNode = document): void {
   }
 }
 
-// `beforeprint` fires for the browser's Print and for headless PDF output alike.
-window.addEventListener('beforeprint', () => {
-  mountAllNow();
-  fitPlotsForPrint();
-  markWholeCells();
-});
-window.addEventListener('afterprint', () => {
-  unfitPlotsAfterPrint();
-  for (const cell of document.querySelectorAll(`[${wholeMark}]`)) cell.removeAttribute(wholeMark);
-});
+/**
+ * Prepares the page for the browser's Print (all of `mounts` mounted first, so that nothing prints
+ * as a placeholder) and puts it back after; returns the stop. `beforeprint` fires for the browser's
+ * Print and for headless PDF output alike.
+ */
+export function listenForPrint(mounts: { mountAllNow(): number }, win: Window = window): () => void {
+  const before = (): void => {
+    mounts.mountAllNow();
+    fitPlotsForPrint(win.document);
+    markWholeCells(win.document);
+  };
+  const after = (): void => {
+    unfitPlotsAfterPrint(win.document);
+    for (const cell of win.document.querySelectorAll(`[${wholeMark}]`)) cell.removeAttribute(wholeMark);
+  };
+  win.addEventListener('beforeprint', before);
+  win.addEventListener('afterprint', after);
+  return () => {
+    win.removeEventListener('beforeprint', before);
+    win.removeEventListener('afterprint', after);
+  };
+}
