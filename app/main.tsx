@@ -7,6 +7,8 @@ import { WorkerHost } from './kernel/workerHost';
 import { Notebook } from './notebook/Notebook';
 import { networkFromHash, networkOf, type LinkNetwork } from './notebook/params/paramsHash';
 import { PresentButton } from './notebook/present/PresentButton';
+// After the notebook's styles, where it always stood: print rules win over screen rules of equal weight.
+import './notebook/print.css';
 import { ShareActions } from './notebook/share/ShareActions';
 import { registerServiceWorker } from './notebook/serviceWorker';
 import { UpdatePrompt } from './notebook/UpdatePrompt';

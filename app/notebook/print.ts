@@ -1,5 +1,4 @@
 // Printing: Plotly draws SVGs of a fixed pixel size; for the print they scale to the page's width, then go back.
-import './print.css';
 
 const scaledMark = 'data-print-viewbox';
 
