@@ -43,7 +43,7 @@ describe('validateNetSpec', () => {
     ['not an object', [1, 2], 'the network must be an object with keys widths, activation, X0, W, beta, got array', ''],
     ['null', null, 'the network must be an object with keys widths, activation, X0, W, beta, got null', ''],
     ['a missing key', originalWith({ beta: undefined }), 'missing key "beta"', 'beta'],
-    ['an unknown key', originalWith({ gamma: 1 }), 'unknown key "gamma" (known: widths, activation, X0, W, beta)', 'gamma'],
+    ['an unknown key', originalWith({ gamma: 1 }), 'unknown key "gamma" (known: widths, activation, X0, W, beta, loss, Y)', 'gamma'],
     ['widths not an array', originalWith({ widths: '2,3,1' }), 'widths must be an array of positive integers, got string "2,3,1"', 'widths'],
     ['empty widths', originalWith({ widths: [] }), 'widths must have at least 2 entries (input and output width), got 0', 'widths'],
     ['one width', originalWith({ widths: [2] }), 'widths must have at least 2 entries (input and output width), got 1', 'widths'],
