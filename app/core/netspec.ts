@@ -111,7 +111,7 @@ function checkActivation(value: unknown, widths: number[]): ActivationName | Act
 function checkSamples(value: unknown, where: string, rows: number, sizeNote: string, batch?: number): number[] | number[][] {
   const entries = arrayAt(value, where, `${rows} numbers (${sizeNote})`);
   if (!entries.some((e) => Array.isArray(e))) {
-    if (batch !== undefined && batch !== 0) fail(`${where} must be ${rows} rows of ${batch} numbers (X0 is a batch of ${batch})`, where);
+    if (batch !== undefined && batch !== 0) fail(`${where} must be ${plural(rows, 'row')} of ${batch} numbers (X0 is a batch of ${batch})`, where);
     return numbers(value, where, rows, sizeNote);
   }
   if (batch === 0) fail(`${where} must be ${rows} numbers like X0 (one sample), got rows`, where);
@@ -139,7 +139,7 @@ function checkLoss(value: unknown): LossName {
 /** The target: X_K's shape, required by mse and bce, entries in [0, 1] for bce. */
 function checkTarget(value: unknown, loss: LossName, widths: number[], batch: number): number[] | number[][] | undefined {
   const K = widths.length - 1;
-  const shape = batch === 0 ? `${widths[K]} numbers` : `${widths[K]} rows of ${batch} numbers`;
+  const shape = batch === 0 ? plural(widths[K], 'number') : `${plural(widths[K], 'row')} of ${plural(batch, 'number')}`;
   if (value === undefined) {
     if (loss === 'log') return undefined;
     return fail(`loss "${loss}" needs Y, the target: ${shape} (X_${K}'s shape)`, 'Y');
