@@ -116,6 +116,40 @@ describe('npm run grads', () => {
     expect(await grads(['-', '--method=structured'], text)).toEqual({ code: 2, stdout: '', stderr: `grads: ${message}\n` });
   });
 
+  // The generalised keys: each bad value named, as above.
+  const withKeys = (changes: Record<string, unknown>): string => JSON.stringify({ ...seed.net, ...changes });
+  const batch = { X0: [[0.5, 1], [-0.5, 0]] };
+  it.each<[string, string, string]>([
+    ['mse without Y', withKeys({ loss: 'mse' }), `${notValid}loss "mse" needs Y, the target: 1 number (X_2's shape)`],
+    ['a misshapen Y', withKeys({ ...batch, loss: 'mse', Y: [[1, 0, 1]] }), `${notValid}Y[0] has 3 entries, expected 2 (the batch size)`],
+    ['a bce target outside [0, 1]', withKeys({ loss: 'bce', Y: [2] }), `${notValid}Y[0] = 2 is outside [0, 1]: a bce target is a probability`],
+    ['an unknown loss', withKeys({ loss: 'hinge' }), `${notValid}loss "hinge" is unknown (known: log, mse, bce)`],
+    ['a ragged batch', withKeys({ X0: [[0.5, 1], [-0.5]] }), `${notValid}X0[1] has 1 entry, expected 2 (the batch size, from X0[0])`],
+    ['the wrong number of activations', withKeys({ activation: ['tanh', 'relu', 'sigmoid'] }), `${notValid}activation has 3 names, expected 1 name or 2 (one per layer; widths has 3 entries)`],
+    ['an unknown activation in the list', withKeys({ activation: ['tanh', 'softplus'] }), `${notValid}activation[1] "softplus" is unknown (known: sigmoid, tanh, relu, leakyRelu)`],
+    // relu(0 . X1 - 1) = 0 in sample 1 of the batch: log 0.
+    ['log of 0 in a batch', withKeys({ ...batch, activation: 'relu', W: [seed.net.W[0], [[0, 0, 0]]], beta: [seed.net.beta[0], [-1]] }), 'stdin: log(X_K) is undefined: X_2[0][0] = 0'],
+    // X_2 = relu(1) = 1 exactly: log(1 - X_2) is needed by a target below 1.
+    ['bce at X_K = 1 where its target needs log(1 - X_K)', withKeys({ activation: ['sigmoid', 'relu'], W: [seed.net.W[0], [[0, 0, 0]]], beta: [seed.net.beta[0], [1]], loss: 'bce', Y: [0.5] }), 'stdin: log(1 - X_K) is undefined: X_2[0] = 1 (target Y[0] = 0.5)'],
+    // X_2 = relu(-1) = 0: log X_2 is needed by a target above 0.
+    ['bce at X_K = 0 where its target needs log(X_K)', withKeys({ activation: ['sigmoid', 'relu'], W: [seed.net.W[0], [[0, 0, 0]]], beta: [seed.net.beta[0], [-1]], loss: 'bce', Y: [1] }), 'stdin: log(X_K) is undefined: X_2[0] = 0 (target Y[0] = 1)'],
+  ])('exits 2 on %s, naming it', async (_what, text, message) => {
+    expect(await grads(['-', '--method=structured'], text)).toEqual({ code: 2, stdout: '', stderr: `grads: ${message}\n` });
+  });
+
+  it('prints a batch in its shapes: dl/dX_k as c_k rows of B, each column the gradient of that sample alone', async () => {
+    const [a, b] = [seed.net.X0, [1, -1]];
+    const run = await grads(['-', '--method=structured'], withKeys({ X0: [[a[0], b[0]], [a[1], b[1]]] }));
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    const dX = out.methods.structured.dX as number[][][];
+    expect(dX.map((d) => [d.length, d[0].length])).toEqual([[2, 2], [3, 2], [1, 2]]);
+    // Column 0 is the original network's sample: the seed's float64 gradients.
+    dX.forEach((rows, k) => expectClose(rows.map((r) => r[0]), seed.float64.dX[k], 1e-12, `dX${k} column 0`));
+    const single = JSON.parse((await grads(['-', '--method=structured'], withKeys({ X0: b }))).stdout);
+    dX.forEach((rows, k) => expectClose(rows.map((r) => r[1]), single.methods.structured.dX[k], 1e-12, `dX${k} column 1`));
+  });
+
   it('reads -0 as a number like any other', async () => {
     const run = await grads(['-', '--method=dense'], edited(X0, '"X0":[-0,-0.5]'));
     expect(run.code).toBe(0);

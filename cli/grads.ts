@@ -1,9 +1,11 @@
-// `npm run grads -- net.json [--method dense|structured|tfjs|fd|all]`: a network's gradients by each method, as JSON.
-// Bad input exits 2 with one line on stderr naming the problem, and nothing on stdout.
+// `npm run grads -- net.json [--method dense|structured|tfjs|fd|all]`: a network's gradients by each method, as JSON,
+// in the input's shapes (dl/dX_k as rows of B for a batch). Bad input exits 2 with one line on stderr naming the
+// problem, and nothing on stdout.
 import { readFile } from 'node:fs/promises';
 import { maxAbsDiff } from '../app/core/compare';
 import { LossUndefinedError } from '../app/core/forward';
 import { manualGradients } from '../app/core/gradients';
+import { netShapes } from '../app/core/network';
 import { NetSpecError, validateNetSpec } from '../app/core/netspec';
 import { initTf, tfjsGradients } from '../app/core/tfjsGradients';
 import type { GradientMethod, Gradients, NetSpec } from '../app/core/types';
@@ -90,10 +92,10 @@ async function gradsReport(args: Args, name: string, text: string) {
     // Dense first: it is the reference every other method is compared with.
     const dense = manualGradients(spec, 'dense');
     for (const method of args.methods) results[method] = method === 'dense' ? dense : await gradientsBy(method, spec);
-    const methods: Record<string, Omit<Gradients, 'loss'>> = {};
+    const methods: Record<string, Omit<ReturnType<typeof netShapes>, 'loss'>> = {};
     const diffs: Record<string, number> = {};
     for (const method of args.methods) {
-      const { dX, dW, dbeta } = results[method]!;
+      const { dX, dW, dbeta } = netShapes(results[method]!, spec);
       methods[method] = { dX, dW, dbeta };
       if (method !== 'dense') diffs[method] = maxAbsDiff(results[method]!, dense);
     }

@@ -1,4 +1,7 @@
 // The benchmark harness (no DOM): batched timing with warm-up, progress, cancellation, plus the sweep's cost model and log-log fit.
+import { denseOpCount } from './cost';
+
+export { denseOpCount } from './cost';
 
 /** A clock in milliseconds (performance.now by default; browsers coarsen it to ~100 us). */
 export type ClockMs = () => number;
@@ -168,23 +171,6 @@ export async function bench(fn: () => unknown, options: BenchOptions = {}): Prom
     batchSize,
     iterations: samplesUs.length * batchSize,
   };
-}
-
-/**
- * Floating-point multiplications of the dense (original) method for widths c, counted from the
- * matrices it forms per layer k (c = c_k, p = c_{k-1}): diag(f'(z)) W (c x c by c x p: c^2 p),
- * c row Jacobians diag(f'(z)) E_i (c x c by c x p each: c^3 p), each multiplied by dl/dX_k
- * (1 x c by c x p: c^2 p in all), dl/dX_{k-1} (c p) and dl/dbeta_k (c^2). The c^3 p term is
- * the lesson: width n costs ~n^4 per layer.
- */
-export function denseOpCount(widths: readonly number[]): number {
-  let ops = 0;
-  for (let k = 1; k < widths.length; k++) {
-    const c = widths[k];
-    const p = widths[k - 1];
-    ops += c ** 3 * p + 2 * c ** 2 * p + c * p + c ** 2;
-  }
-  return ops;
 }
 
 /** Time per gradient of the dense method, us = fixedUs + usPerOp x denseOpCount(widths). */

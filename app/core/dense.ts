@@ -4,13 +4,14 @@
 //   dfXdbeta = diag(f'(z_k))       d f(X_{k-1}) / d beta_k      (jacobianWrtBias)
 //   dfXdWi = diag(f'(z_k)) E_i     d f(X_{k-1}) / d row i of W_k, E_i zero but row i = X_{k-1}^T
 //                                                                (jacobianWrtWeightRow)
-// Loops as in the original: all dfXdX first; dl/dX_K = 1/X_K; dl/dX_{k-1} = dl/dX_k dfXdX; then per
+// Loops as in the original: all dfXdX first; dl/dX_K (1/X_K for the log loss); dl/dX_{k-1} = dl/dX_k dfXdX; then per
 // layer dl/dbeta_k = dl/dX_k dfXdbeta and row i of dl/dW_k = dl/dX_k dfXdWi. The products with diag
 // and E_i are real dense matrix products, as np.matmul does them: n^3 per row of W, n^4 per layer.
 // That cost is the lesson; only allocation is avoided (buffers per network, reused).
+// A batch runs the same per sample (a column at a time) and sums dl/dW_k and dl/dbeta_k.
 // For benchmarks: `denseGradientsPrepared(prepareNet(spec))` (result buffers reused: copy what you keep).
 import { activations, type Activation } from './activations';
-import { forwardPrepared } from './forward';
+import { forwardPrepared, lossGradientOf } from './forward';
 import { la } from './la';
 import { Matrix, shapeText } from './matrix';
 import { allocGradients, prepareNet, toGradients, workspaceFor, type PreparedNet, type TypedGradients } from './net';
@@ -86,56 +87,99 @@ function jacobianWrtWeightRowInto(s: LayerScratch, x: Float64Array, i: number): 
   matmulInto(s.D, s.E, s.dfXdWi, rows, rows, cols);
 }
 
+/** One sample's columns, for a batch: z_k, X_k, and the gradients of that sample alone. */
+interface SampleColumns {
+  z: Float64Array[];
+  X: Float64Array[];
+  grads: TypedGradients;
+}
+
 interface DenseWorkspace {
   layers: LayerScratch[];
   out: TypedGradients;
+  sample: SampleColumns | null;
 }
 
 const workspaces = new WeakMap<PreparedNet, DenseWorkspace>();
 
 const denseWorkspace = (net: PreparedNet): DenseWorkspace => ({
   layers: net.widths.slice(1).map((rows, idx) => layerScratch(rows, net.widths[idx])),
-  out: allocGradients(net.widths),
+  out: allocGradients(net.widths, net.B),
+  sample:
+    net.B === 1
+      ? null
+      : { z: net.widths.slice(1).map((c) => new Float64Array(c)), X: net.widths.map((c) => new Float64Array(c)), grads: allocGradients(net.widths) },
 });
 
-/** Forward pass and gradients, the original's way, into buffers kept per network (reused by every call). */
-export function denseGradientsPrepared(net: PreparedNet, out?: TypedGradients): TypedGradients {
-  const workspace = workspaceFor(workspaces, net, () => denseWorkspace(net));
-  const result = out ?? workspace.out;
-  result.loss = forwardPrepared(net);
-  const { K, widths, W, z, X } = net;
-  const df = net.activation.df;
-
+/** One sample's backward pass, the original's way, from grads.dX[K] (already set) and its z, X columns. */
+function denseBackward(workspace: DenseWorkspace, net: PreparedNet, z: Float64Array[], X: Float64Array[], grads: TypedGradients): void {
+  const { K, widths, W } = net;
   for (let k = 1; k <= K; k++) {
     const s = workspace.layers[k - 1];
     const zk = z[k - 1];
+    const df = net.activations[k - 1].df;
     for (let i = 0; i < zk.length; i++) s.dfdz[i] = df(zk[i]);
     jacobianWrtInputInto(s, W[k - 1], widths[k - 1]);
   }
 
-  const dXK = result.dX[K];
-  for (let i = 0; i < dXK.length; i++) dXK[i] = 1 / X[K][i];
   for (let k = K; k >= 1; k--) {
-    vecmatInto(result.dX[k], workspace.layers[k - 1].dfXdX, result.dX[k - 1], widths[k], widths[k - 1]);
+    vecmatInto(grads.dX[k], workspace.layers[k - 1].dfXdX, grads.dX[k - 1], widths[k], widths[k - 1]);
   }
 
   for (let k = K; k >= 1; k--) {
     const s = workspace.layers[k - 1];
     const [rows, cols] = [widths[k], widths[k - 1]];
     jacobianWrtBiasInto(s);
-    vecmatInto(result.dX[k], s.dfXdbeta, result.dbeta[k - 1], rows, rows);
+    vecmatInto(grads.dX[k], s.dfXdbeta, grads.dbeta[k - 1], rows, rows);
     for (let i = 0; i < rows; i++) {
       jacobianWrtWeightRowInto(s, X[k - 1], i);
-      vecmatInto(result.dX[k], s.dfXdWi, result.dW[k - 1], rows, cols, i * cols);
+      vecmatInto(grads.dX[k], s.dfXdWi, grads.dW[k - 1], rows, cols, i * cols);
     }
   }
+}
+
+/** Column b of a c x B row-major buffer into `column`, or back (`toBatch`). */
+function copyColumn(batch: Float64Array, column: Float64Array, b: number, B: number, toBatch: boolean): void {
+  for (let i = 0; i < column.length; i++) {
+    if (toBatch) batch[i * B + b] = column[i];
+    else column[i] = batch[i * B + b];
+  }
+}
+
+const addInto = (sum: Float64Array, add: Float64Array): void => {
+  for (let i = 0; i < sum.length; i++) sum[i] += add[i];
+};
+
+/** The batch, one sample at a time: dl/dX_k column by column, dl/dW_k and dl/dbeta_k summed. */
+function denseBatch(workspace: DenseWorkspace, net: PreparedNet, result: TypedGradients, sample: SampleColumns): void {
+  const { K, B } = net;
+  for (const d of [...result.dW, ...result.dbeta]) d.fill(0);
+  for (let b = 0; b < B; b++) {
+    net.X.forEach((X, k) => copyColumn(X, sample.X[k], b, B, false));
+    net.z.forEach((z, k) => copyColumn(z, sample.z[k], b, B, false));
+    copyColumn(result.dX[K], sample.grads.dX[K], b, B, false);
+    denseBackward(workspace, net, sample.z, sample.X, sample.grads);
+    for (let k = 0; k < K; k++) copyColumn(result.dX[k], sample.grads.dX[k], b, B, true);
+    sample.grads.dW.forEach((d, k) => addInto(result.dW[k], d));
+    sample.grads.dbeta.forEach((d, k) => addInto(result.dbeta[k], d));
+  }
+}
+
+/** Forward pass and gradients, the original's way, into buffers kept per network (reused by every call). */
+export function denseGradientsPrepared(net: PreparedNet, out?: TypedGradients): TypedGradients {
+  const workspace = workspaceFor(workspaces, net, () => denseWorkspace(net));
+  const result = out ?? workspace.out;
+  result.loss = forwardPrepared(net);
+  lossGradientOf(net, result.dX[net.K]);
+  if (workspace.sample === null) denseBackward(workspace, net, net.z, net.X, result);
+  else denseBatch(workspace, net, result, workspace.sample);
   return result;
 }
 
 /** Gradients of a NetSpec the original's way, as plain JSON. */
 export function denseGradients(spec: NetSpec): Gradients {
   const net = prepareNet(spec);
-  return toGradients(denseGradientsPrepared(net, allocGradients(net.widths)), net.widths);
+  return toGradients(denseGradientsPrepared(net, allocGradients(net.widths, net.B)), net.widths);
 }
 
 // The three Jacobians as the lesson shows them, on la matrices, with the original's arguments

@@ -32,7 +32,7 @@ function differences(net: PreparedNet, values: Float64Array, out: Float64Array, 
  * Every gradient by central differences. Layers are visited from K down to 1, so each restart at
  * layer k+1 finds X_0..X_k as the unperturbed forward pass left them.
  */
-export function finiteDiffGradientsPrepared(net: PreparedNet, out: TypedGradients = allocGradients(net.widths)): TypedGradients {
+export function finiteDiffGradientsPrepared(net: PreparedNet, out: TypedGradients = allocGradients(net.widths, net.B)): TypedGradients {
   out.loss = forwardPrepared(net);
   for (let k = net.K; k >= 1; k--) {
     differences(net, net.X[k], out.dX[k], k);

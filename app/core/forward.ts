@@ -1,22 +1,10 @@
-// The forward pass z_k = W_k X_{k-1} + beta_k, X_k = f(z_k), and the loss l = sum_i log(X_K[i]).
+// The forward pass z_k = W_k X_{k-1} + beta_k, X_k = f_k(z_k), for one sample or a batch (columns),
+// and the loss (loss.ts).
+import { lossGradientInto, lossValue, type LossInput } from './loss';
 import { prepareNet, type PreparedNet } from './net';
 import type { NetSpec } from './types';
 
-/** The loss is not a finite number: some X_K[i] <= 0 (log undefined) or not finite. */
-export class LossUndefinedError extends Error {
-  /** K, i and X_K[i]: which output broke the loss. */
-  readonly layer: number;
-  readonly index: number;
-  readonly value: number;
-  constructor(layer: number, index: number, value: number) {
-    const problem = Number.isFinite(value) ? 'is undefined' : 'is not finite';
-    super(`log(X_K) ${problem}: X_${layer}[${index}] = ${value}`);
-    this.name = 'LossUndefinedError';
-    this.layer = layer;
-    this.index = index;
-    this.value = value;
-  }
-}
+export { LossUndefinedError } from './loss';
 
 /**
  * out = W x for W row-major rows x cols. Four rows at a time: each x[j] is loaded once for four
@@ -53,36 +41,60 @@ export function matvecInto(W: Float64Array, x: Float64Array, out: Float64Array, 
   }
 }
 
+/** out (rows x B) = W (rows x cols) X (cols x B), all row-major: each W[i][j] scales a row of X. */
+export function matmatInto(W: Float64Array, X: Float64Array, out: Float64Array, rows: number, cols: number, B: number): void {
+  out.fill(0);
+  for (let i = 0; i < rows; i++) {
+    const o = i * B;
+    for (let j = 0; j < cols; j++) {
+      const w = W[i * cols + j];
+      const x = j * B;
+      for (let b = 0; b < B; b++) out[o + b] += w * X[x + b];
+    }
+  }
+}
+
 /**
  * Recomputes layers from+1..K in the net's buffers (from = 0: the whole pass). Finite differences
  * start higher up after changing a parameter of layer from+1 or the activations X_from.
  */
 export function forwardLayers(net: PreparedNet, from = 0): void {
-  const { widths, W, beta, z, X } = net;
-  const f = net.activation.f;
+  const { widths, W, beta, z, X, B } = net;
   for (let k = from + 1; k <= net.K; k++) {
+    const f = net.activations[k - 1].f;
     const zk = z[k - 1];
     const bk = beta[k - 1];
     const out = X[k];
-    matvecInto(W[k - 1], X[k - 1], zk, widths[k], widths[k - 1]);
-    for (let i = 0; i < zk.length; i++) {
-      const zi = zk[i] + bk[i];
-      zk[i] = zi;
-      out[i] = f(zi);
+    if (B === 1) {
+      matvecInto(W[k - 1], X[k - 1], zk, widths[k], widths[k - 1]);
+      for (let i = 0; i < zk.length; i++) {
+        const zi = zk[i] + bk[i];
+        zk[i] = zi;
+        out[i] = f(zi);
+      }
+      continue;
+    }
+    matmatInto(W[k - 1], X[k - 1], zk, widths[k], widths[k - 1], B);
+    for (let i = 0; i < widths[k]; i++) {
+      for (let at = i * B; at < (i + 1) * B; at++) {
+        const zi = zk[at] + bk[i];
+        zk[at] = zi;
+        out[at] = f(zi);
+      }
     }
   }
 }
 
-/** l = sum_i log(X_K[i]) from the net's buffers; LossUndefinedError names the first output that breaks it. */
+const lossInput = (net: PreparedNet): LossInput => ({ loss: net.loss, XK: net.X[net.K], Y: net.Y, K: net.K, B: net.B });
+
+/** The loss from the net's buffers; LossUndefinedError names the first output that breaks it. */
 export function lossOf(net: PreparedNet): number {
-  const XK = net.X[net.K];
-  let loss = 0;
-  for (let i = 0; i < XK.length; i++) {
-    const x = XK[i];
-    if (!(x > 0 && x < Infinity)) throw new LossUndefinedError(net.K, i, x);
-    loss += Math.log(x);
-  }
-  return loss;
+  return lossValue(lossInput(net));
+}
+
+/** dl/dX_K into `dXK` from the net's buffers, after a forward pass whose loss is defined. */
+export function lossGradientOf(net: PreparedNet, dXK: Float64Array): void {
+  lossGradientInto(lossInput(net), dXK);
 }
 
 /** Forward pass from layer from+1 on, then the loss. */
@@ -91,7 +103,7 @@ export function forwardPrepared(net: PreparedNet, from = 0): number {
   return lossOf(net);
 }
 
-/** z_k (z[k-1]) and X_k (X[k], X[0] = X0) as plain arrays. */
+/** z_k (z[k-1]) and X_k (X[k], X[0] = X0) as plain arrays (c_k x B row-major for a batch). */
 export interface ForwardValues {
   z: number[][];
   X: number[][];

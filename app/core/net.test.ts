@@ -7,7 +7,7 @@ describe('prepareNet', () => {
   it('copies the parameters row-major and shares X0 as X[0]', () => {
     const net = prepareNet(originalNet());
     expect(net.K).toBe(2);
-    expect(net.activation.name).toBe('sigmoid');
+    expect(net.activations.map((a) => a.name)).toEqual(['sigmoid', 'sigmoid']);
     expect(Array.from(net.W[0])).toEqual([0.5, -2.5, 1.2, 0.1, -0.7, -1.2]);
     expect(Array.from(net.X[0])).toEqual([0.5, -0.5]);
     expect(net.z.map((v) => v.length)).toEqual([3, 1]);

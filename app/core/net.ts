@@ -2,7 +2,7 @@
 // benchmarks run on, so a timed call converts nothing.
 import { activations, type Activation } from './activations';
 import { validateNetSpec } from './netspec';
-import type { Gradients, NetSpec } from './types';
+import type { ActivationName, Gradients, LossName, NetSpec } from './types';
 
 /**
  * A validated network in Float64Arrays. Parameters may be changed in place (finite differences do);
@@ -13,7 +13,13 @@ export interface PreparedNet {
   readonly widths: readonly number[];
   /** Number of layers. */
   readonly K: number;
-  readonly activation: Activation;
+  /** Samples in the batch (1 for one sample): X_k and z_k are c_k x B, row-major. */
+  readonly B: number;
+  /** activations[k-1] is layer k's. */
+  readonly activations: readonly Activation[];
+  readonly loss: LossName;
+  /** The target, c_K x B row-major, when the spec gives one. */
+  readonly Y: Float64Array | null;
   /** W[k-1] is W_k, row-major c_k x c_{k-1}. */
   readonly W: Float64Array[];
   /** beta[k-1] is beta_k (c_k). */
@@ -35,25 +41,59 @@ export interface TypedGradients {
 const layers = <T>(widths: readonly number[], make: (rows: number, cols: number) => T): T[] =>
   widths.slice(1).map((rows, idx) => make(rows, widths[idx]));
 
-/** Validates the spec (NetSpecError on a problem) and copies it into typed arrays. */
-export function prepareNet(spec: NetSpec): PreparedNet {
-  const { widths, activation, X0, W, beta } = validateNetSpec(spec);
+/** The batch size of a spec: X0's columns when it is rows, 1 for one flat sample. */
+export function batchSize(spec: Pick<NetSpec, 'X0'>): number {
+  const first = spec.X0[0];
+  return Array.isArray(first) ? first.length : 1;
+}
+
+/** Layer k's activation name (k = 1..K), whether the spec names one for all or one per layer. */
+export function activationAt(spec: Pick<NetSpec, 'activation'>, k: number): ActivationName {
+  return typeof spec.activation === 'string' ? spec.activation : spec.activation[k - 1];
+}
+
+/** Rows (or one flat row) into one row-major Float64Array, without the copies `flat()` makes. */
+export function flatten(rows: readonly number[] | readonly (readonly number[])[]): Float64Array {
+  const first = rows[0];
+  if (!Array.isArray(first)) return Float64Array.from(rows as readonly number[]);
+  const cols = first.length;
+  const out = new Float64Array(rows.length * cols);
+  (rows as readonly (readonly number[])[]).forEach((row, i) => out.set(row, i * cols));
+  return out;
+}
+
+/**
+ * Copies a spec into typed arrays without checking it: for a spec valid by construction (the
+ * panel's draft), where validateNetSpec's checks and copies would take seconds near the size limit.
+ */
+export function prepareTrusted(spec: NetSpec): PreparedNet {
+  const { widths } = spec;
+  const K = widths.length - 1;
+  const B = batchSize(spec);
   return {
     widths,
-    K: widths.length - 1,
-    activation: activations[activation],
-    W: W.map((rows) => Float64Array.from(rows.flat())),
-    beta: beta.map((b) => Float64Array.from(b)),
-    z: layers(widths, (rows) => new Float64Array(rows)),
-    X: [Float64Array.from(X0), ...layers(widths, (rows) => new Float64Array(rows))],
+    K,
+    B,
+    activations: widths.slice(1).map((_, idx) => activations[activationAt(spec, idx + 1)]),
+    loss: spec.loss ?? 'log',
+    Y: spec.Y === undefined ? null : flatten(spec.Y),
+    W: spec.W.map(flatten),
+    beta: spec.beta.map((b) => Float64Array.from(b)),
+    z: layers(widths, (rows) => new Float64Array(rows * B)),
+    X: [flatten(spec.X0), ...layers(widths, (rows) => new Float64Array(rows * B))],
   };
 }
 
-/** Zeroed buffers for the gradients of a network with these widths. */
-export function allocGradients(widths: readonly number[]): TypedGradients {
+/** Validates the spec (NetSpecError on a problem) and copies it into typed arrays. */
+export function prepareNet(spec: NetSpec): PreparedNet {
+  return prepareTrusted(validateNetSpec(spec));
+}
+
+/** Zeroed buffers for the gradients of a network with these widths (dX_k: c_k x B). */
+export function allocGradients(widths: readonly number[], B = 1): TypedGradients {
   return {
     loss: NaN,
-    dX: widths.map((c) => new Float64Array(c)),
+    dX: widths.map((c) => new Float64Array(c * B)),
     dW: layers(widths, (rows, cols) => new Float64Array(rows * cols)),
     dbeta: layers(widths, (rows) => new Float64Array(rows)),
   };

@@ -43,7 +43,7 @@ describe('validateNetSpec', () => {
     ['not an object', [1, 2], 'the network must be an object with keys widths, activation, X0, W, beta, got array', ''],
     ['null', null, 'the network must be an object with keys widths, activation, X0, W, beta, got null', ''],
     ['a missing key', originalWith({ beta: undefined }), 'missing key "beta"', 'beta'],
-    ['an unknown key', originalWith({ gamma: 1 }), 'unknown key "gamma" (known: widths, activation, X0, W, beta)', 'gamma'],
+    ['an unknown key', originalWith({ gamma: 1 }), 'unknown key "gamma" (known: widths, activation, X0, W, beta, loss, Y)', 'gamma'],
     ['widths not an array', originalWith({ widths: '2,3,1' }), 'widths must be an array of positive integers, got string "2,3,1"', 'widths'],
     ['empty widths', originalWith({ widths: [] }), 'widths must have at least 2 entries (input and output width), got 0', 'widths'],
     ['one width', originalWith({ widths: [2] }), 'widths must have at least 2 entries (input and output width), got 1', 'widths'],
@@ -129,5 +129,39 @@ describe('originalNet', () => {
     expect(a).toEqual(seed.net);
     a.X0[0] = 7;
     expect(originalNet().X0[0]).toBe(0.5);
+  });
+});
+
+describe('validateNetSpec, generalised keys', () => {
+  const net = originalNet();
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['an unknown loss', { loss: 'hinge' }, 'loss "hinge" is unknown (known: log, mse, bce)', 'loss'],
+    ['mse without Y', { loss: 'mse' }, 'loss "mse" needs Y, the target: 1 number (X_2\'s shape)', 'Y'],
+    ['bce without Y for a batch', { loss: 'bce', X0: [[1, 2], [3, 4]] }, 'loss "bce" needs Y, the target: 1 row of 2 numbers (X_2\'s shape)', 'Y'],
+    ['Y of the wrong length', { loss: 'mse', Y: [1, 2] }, 'Y has 2 entries, expected 1 (widths[2])', 'Y'],
+    ['Y flat for a batch', { loss: 'mse', X0: [[1, 2], [3, 4]], Y: [1] }, 'Y must be 1 row of 2 numbers (X0 is a batch of 2)', 'Y'],
+    ['Y with the wrong batch', { loss: 'mse', X0: [[1, 2], [3, 4]], Y: [[1, 2, 3]] }, 'Y[0] has 3 entries, expected 2 (the batch size)', 'Y[0]'],
+    ['a bce target above 1', { loss: 'bce', Y: [1.5] }, 'Y[0] = 1.5 is outside [0, 1]: a bce target is a probability', 'Y[0]'],
+    ['a bce target below 0 in a batch', { loss: 'bce', X0: [[1, 2], [3, 4]], Y: [[0, -0.25]] }, 'Y[0][1] = -0.25 is outside [0, 1]: a bce target is a probability', 'Y[0][1]'],
+    ['a ragged batch', { X0: [[1, 2], [3]] }, 'X0[1] has 1 entry, expected 2 (the batch size, from X0[0])', 'X0[1]'],
+    ['a batch with the wrong rows', { X0: [[1, 2]] }, 'X0 has 1 row, expected 2 (widths[0])', 'X0'],
+    ['a batch mixing numbers and rows', { X0: [[1, 2], 3] }, 'X0[1] must be an array of 2 numbers (one per sample), got number 3', 'X0[1]'],
+    ['too few activations', { activation: ['tanh'] }, 'activation has 1 name, expected 1 name or 2 (one per layer; widths has 3 entries)', 'activation'],
+    ['an unknown activation in the list', { activation: ['tanh', 'softmax'] }, 'activation[1] "softmax" is unknown (known: sigmoid, tanh, relu, leakyRelu)', 'activation[1]'],
+  ])('names %s', (_what, changes, message, where) => {
+    let caught: unknown;
+    try {
+      validateNetSpec({ ...net, ...changes });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(NetSpecError);
+    expect((caught as NetSpecError).message).toBe(message);
+    expect((caught as NetSpecError).where).toBe(where);
+  });
+
+  it('accepts a batch, per-layer activations and each loss, keeping their form', () => {
+    const spec = { ...net, activation: ['relu', 'sigmoid'], X0: [[1, 2, 3], [4, 5, 6]], loss: 'bce', Y: [[0, 0.5, 1]] };
+    expect(validateNetSpec(spec)).toEqual(spec);
   });
 });

@@ -1,8 +1,9 @@
 // The network as data (NetSpec): strict validation that names the exact problem and place, and the
 // original notebook's network.
 import { activationNames } from './activations';
+import { parameterCount } from './cost';
 import { describeValue, kindOf } from './describe';
-import type { ActivationName, NetSpec } from './types';
+import type { ActivationName, LossName, NetSpec, SampleNetSpec } from './types';
 
 /** A network that cannot be used; `where` is the offending key path (`W[1]`, `X0[1]`, or '' for the whole). */
 export class NetSpecError extends Error {
@@ -20,9 +21,14 @@ export class NetSpecError extends Error {
  * parameters a browser tab runs out of memory before anything is learnt. 16 layers is far deeper
  * than a lesson on the chain rule needs, and keeps the page's diagrams readable.
  */
-export const netLimits = { maxWidth: 4096, maxLayers: 16, maxParameters: 4_194_304 } as const;
+export const netLimits = { maxWidth: 4096, maxLayers: 16, maxParameters: 4_194_304, maxBatch: 1024 } as const;
 
 const keys = ['widths', 'activation', 'X0', 'W', 'beta'] as const;
+const optionalKeys = ['loss', 'Y'] as const;
+const knownKeys: readonly string[] = [...keys, ...optionalKeys];
+
+/** The losses, `log` first: the default and the original notebook's. */
+export const lossNames: readonly LossName[] = ['log', 'mse', 'bce'];
 
 function fail(message: string, where: string): never {
   throw new NetSpecError(message, where);
@@ -30,12 +36,7 @@ function fail(message: string, where: string): never {
 
 const plural = (n: number, word: string, words = `${word}s`): string => `${n} ${n === 1 ? word : words}`;
 
-/** How many numbers W_1..W_K and beta_1..beta_K hold for these widths. */
-export function parameterCount(widths: readonly number[]): number {
-  let count = 0;
-  for (let k = 1; k < widths.length; k++) count += widths[k] * widths[k - 1] + widths[k];
-  return count;
-}
+export { parameterCount } from './cost';
 
 /** The value as quoted in a message, with what to do about the common slips (hand-written JSON). */
 function quoteNotFinite(value: unknown): string {
@@ -85,12 +86,75 @@ function checkWidths(value: unknown): number[] {
   return [...checked];
 }
 
-function checkActivation(value: unknown): ActivationName {
-  if (typeof value !== 'string') fail(`activation must be a string, got ${kindOf(value)} ${describeValue(value)}`, 'activation');
+function activationName(value: unknown, where: string): ActivationName {
+  if (typeof value !== 'string') fail(`${where} must be a string, got ${kindOf(value)} ${describeValue(value)}`, where);
   if (!(activationNames as string[]).includes(value as string)) {
-    fail(`activation ${describeValue(value)} is unknown (known: ${activationNames.join(', ')})`, 'activation');
+    fail(`${where} ${describeValue(value)} is unknown (known: ${activationNames.join(', ')})`, where);
   }
   return value as ActivationName;
+}
+
+/** One name for every layer, or a list of K names, one per layer. */
+function checkActivation(value: unknown, widths: number[]): ActivationName | ActivationName[] {
+  if (!Array.isArray(value)) return activationName(value, 'activation');
+  const K = widths.length - 1;
+  if (value.length !== K) {
+    fail(`activation has ${plural(value.length, 'name')}, expected 1 name or ${K} (one per layer; widths has ${widths.length} entries)`, 'activation');
+  }
+  return value.map((name, i) => activationName(name, `activation[${i}]`));
+}
+
+/**
+ * One sample (a flat vector of `rows` numbers) or a batch (`rows` rows of B numbers each, NumPy's
+ * (rows, B)). `batch` is the B the rows must have (Y follows X0), undefined to take it from row 0.
+ */
+function checkSamples(value: unknown, where: string, rows: number, sizeNote: string, batch?: number): number[] | number[][] {
+  const entries = arrayAt(value, where, `${rows} numbers (${sizeNote})`);
+  if (!entries.some((e) => Array.isArray(e))) {
+    if (batch !== undefined && batch !== 0) fail(`${where} must be ${plural(rows, 'row')} of ${batch} numbers (X0 is a batch of ${batch})`, where);
+    return numbers(value, where, rows, sizeNote);
+  }
+  if (batch === 0) fail(`${where} must be ${rows} numbers like X0 (one sample), got rows`, where);
+  if (entries.length !== rows) fail(`${where} has ${plural(entries.length, 'row')}, expected ${rows} (${sizeNote})`, where);
+  const B = batch ?? arrayAt(entries[0], `${where}[0]`, 'numbers (one per sample)').length;
+  if (B < 1) fail(`${where}[0] is empty: a batch needs at least one sample`, `${where}[0]`);
+  if (B > netLimits.maxBatch) fail(`${where} holds a batch of ${B} samples, at most ${netLimits.maxBatch}`, where);
+  return entries.map((row, i) => {
+    const at = `${where}[${i}]`;
+    const cells = arrayAt(row, at, `${B} numbers (one per sample)`);
+    if (cells.length !== B) fail(`${at} has ${plural(cells.length, 'entry', 'entries')}, expected ${B} (the batch size${batch === undefined ? `, from ${where}[0]` : ''})`, at);
+    return cells.map((v, j) => finiteNumber(v, `${at}[${j}]`));
+  });
+}
+
+/** The batch size of checked samples: 0 for one flat sample. */
+const batchOf = (samples: number[] | number[][]): number => (Array.isArray(samples[0]) ? (samples[0] as number[]).length : 0);
+
+function checkLoss(value: unknown): LossName {
+  if (value === undefined) return 'log';
+  if (!(lossNames as unknown[]).includes(value)) fail(`loss ${describeValue(value)} is unknown (known: ${lossNames.join(', ')})`, 'loss');
+  return value as LossName;
+}
+
+/** The target: X_K's shape, required by mse and bce, entries in [0, 1] for bce. */
+function checkTarget(value: unknown, loss: LossName, widths: number[], batch: number): number[] | number[][] | undefined {
+  const K = widths.length - 1;
+  const shape = batch === 0 ? plural(widths[K], 'number') : `${plural(widths[K], 'row')} of ${plural(batch, 'number')}`;
+  if (value === undefined) {
+    if (loss === 'log') return undefined;
+    return fail(`loss "${loss}" needs Y, the target: ${shape} (X_${K}'s shape)`, 'Y');
+  }
+  const Y = checkSamples(value, 'Y', widths[K], `widths[${K}]`, batch);
+  if (loss === 'bce') {
+    Y.forEach((row, i) => {
+      const cells = Array.isArray(row) ? row : [row];
+      cells.forEach((y, j) => {
+        const at = Array.isArray(row) ? `Y[${i}][${j}]` : `Y[${i}]`;
+        if (!(y >= 0 && y <= 1)) fail(`${at} = ${y} is outside [0, 1]: a bce target is a probability`, at);
+      });
+    });
+  }
+  return Y;
 }
 
 /** One entry per layer: `name` has K entries, K = widths.length - 1. */
@@ -123,26 +187,33 @@ function checkWeights(value: unknown, k: number, widths: number[]): number[][] {
 /**
  * The network, checked: every key present and no other, widths within `netLimits`, every number a
  * finite JSON number (strings that hold numbers are refused), every shape as the widths say.
- * Returns a fresh copy; throws NetSpecError naming the first problem and where it is.
+ * Returns a fresh copy in the input's form (a one-sample spec stays one); throws NetSpecError naming
+ * the first problem and where it is.
  */
+export function validateNetSpec<T extends NetSpec>(input: T): T;
+export function validateNetSpec(input: unknown): NetSpec;
 export function validateNetSpec(input: unknown): NetSpec {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     fail(`the network must be an object with keys ${keys.join(', ')}, got ${kindOf(input)}`, '');
   }
   const spec = input as Record<string, unknown>;
-  const unknown = Object.keys(spec).find((key) => !(keys as readonly string[]).includes(key));
-  if (unknown !== undefined) fail(`unknown key ${describeValue(unknown)} (known: ${keys.join(', ')})`, unknown);
+  const unknown = Object.keys(spec).find((key) => !knownKeys.includes(key));
+  if (unknown !== undefined) fail(`unknown key ${describeValue(unknown)} (known: ${knownKeys.join(', ')})`, unknown);
   const missing = keys.find((key) => !(key in spec));
   if (missing !== undefined) fail(`missing key "${missing}"`, missing);
 
   const widths = checkWidths(spec.widths);
-  const activation = checkActivation(spec.activation);
-  const X0 = numbers(spec.X0, 'X0', widths[0], 'widths[0]');
+  const activation = checkActivation(spec.activation, widths);
+  const X0 = checkSamples(spec.X0, 'X0', widths[0], 'widths[0]');
   const W = perLayer(spec.W, 'W', widths, 'matrix', 'matrices').map((w, idx) => checkWeights(w, idx + 1, widths));
   const beta = perLayer(spec.beta, 'beta', widths, 'vector', 'vectors').map((b, idx) =>
     numbers(b, `beta[${idx}]`, widths[idx + 1], `widths[${idx + 1}]`),
   );
-  return { widths, activation, X0, W, beta };
+  const checked: NetSpec = { widths, activation, X0, W, beta };
+  if ('loss' in spec) checked.loss = checkLoss(spec.loss);
+  const Y = checkTarget(spec.Y, checkLoss(spec.loss), widths, batchOf(X0));
+  if (Y !== undefined) checked.Y = Y;
+  return checked;
 }
 
 /** Parses JSON text and validates it; bad JSON is a NetSpecError too. */
@@ -157,7 +228,7 @@ export function parseNetSpec(json: string): NetSpec {
 }
 
 /** The network of the original notebook (widths 2-3-1, sigmoid), a fresh copy on every call. */
-export function originalNet(): NetSpec {
+export function originalNet(): SampleNetSpec {
   return {
     widths: [2, 3, 1],
     activation: 'sigmoid',

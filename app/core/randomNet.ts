@@ -2,7 +2,7 @@
 import { forwardLayers } from './forward';
 import { prepareNet } from './net';
 import { validateNetSpec } from './netspec';
-import type { ActivationName, NetSpec } from './types';
+import type { ActivationName, SampleNetSpec } from './types';
 
 /** mulberry32: a tiny seeded generator of uniform numbers in [0, 1); the same seed, the same network. */
 export function mulberry32(seed: number): () => number {
@@ -21,10 +21,10 @@ export function mulberry32(seed: number): () => number {
  * (so z_k stays of order 1 at any width and sigmoid/tanh do not saturate). The last bias is then set so
  * that every z_K lies in [0.5, 1): every activation gives X_K > 0 and the loss sum log X_K is defined.
  */
-export function randomNet(widths: number[], activation: ActivationName, rng: () => number = mulberry32(1)): NetSpec {
+export function randomNet(widths: number[], activation: ActivationName, rng: () => number = mulberry32(1)): SampleNetSpec {
   const uniform = (scale: number) => (2 * rng() - 1) * scale;
   const K = widths.length - 1;
-  const draft: NetSpec = {
+  const draft: SampleNetSpec = {
     widths: [...widths],
     activation,
     X0: Array.from({ length: widths[0] }, () => uniform(1)),

@@ -1,15 +1,17 @@
 // The chain rule as vector-Jacobian products, never forming diag(f'(z_k)): what reverse-mode autograd
 // does inside, in tight Float64Array loops.
 //
-// Backwards from dl/dX_K = 1 / X_K, for k = K..1:
-//   g = dl/dX_k * f'(z_k)        (elementwise: the row vector times diag(f'(z_k)), without the diag)
+// Backwards from dl/dX_K (loss.ts; 1 / X_K for the original's log loss), for k = K..1:
+//   g = dl/dX_k * f_k'(z_k)      (elementwise: the row vector times diag(f'(z_k)), without the diag)
 //   dl/dbeta_k = g
 //   dl/dW_k = g X_{k-1}^T         (an outer product: row i is g_i X_{k-1}^T, i.e. times E_i)
 //   dl/dX_{k-1} = W_k^T g         (the row vector times W_k)
+// For a batch every column is a sample: g is c_k x B, dl/dbeta_k sums g's columns and
+// dl/dW_k = g X_{k-1}^T sums the outer products over the samples.
 // For benchmarks: `structuredGradientsPrepared(prepareNet(spec))` converts nothing and allocates
 // nothing after its first call (its result buffers are reused: copy what you keep).
 import { allocGradients, prepareNet, toGradients, workspaceFor, type PreparedNet, type TypedGradients } from './net';
-import { forwardPrepared } from './forward';
+import { forwardPrepared, lossGradientOf } from './forward';
 import type { Gradients, NetSpec } from './types';
 
 /**
@@ -72,34 +74,85 @@ export function backpropLayerInto(
   }
 }
 
-const results = new WeakMap<PreparedNet, TypedGradients>();
+/**
+ * The batch's layer step: g = dX_k * f'(z_k) into G, dbeta = G's row sums, dW = G X^T and
+ * dx = W^T G, all c x B row-major.
+ */
+function backpropBatchInto(
+  net: PreparedNet,
+  k: number,
+  G: Float64Array,
+  out: TypedGradients,
+): void {
+  const { B, widths } = net;
+  const [rows, cols] = [widths[k], widths[k - 1]];
+  const [W, X, zk, dXk] = [net.W[k - 1], net.X[k - 1], net.z[k - 1], out.dX[k]];
+  const [dW, dbeta, dx] = [out.dW[k - 1], out.dbeta[k - 1], out.dX[k - 1]];
+  const df = net.activations[k - 1].df;
+  dx.fill(0);
+  for (let i = 0; i < rows; i++) {
+    const o = i * B;
+    let sum = 0;
+    for (let b = 0; b < B; b++) {
+      const g = dXk[o + b] * df(zk[o + b]);
+      G[o + b] = g;
+      sum += g;
+    }
+    dbeta[i] = sum;
+    for (let j = 0; j < cols; j++) {
+      const x = j * B;
+      const w = W[i * cols + j];
+      let acc = 0;
+      for (let b = 0; b < B; b++) {
+        acc += G[o + b] * X[x + b];
+        dx[x + b] += w * G[o + b];
+      }
+      dW[i * cols + j] = acc;
+    }
+  }
+}
+
+interface StructuredWorkspace {
+  out: TypedGradients;
+  /** g per layer, for a batch only (one sample keeps g in dl/dbeta_k itself). */
+  G: Float64Array[];
+}
+
+const workspaces = new WeakMap<PreparedNet, StructuredWorkspace>();
+
+const workspaceOf = (net: PreparedNet): StructuredWorkspace =>
+  workspaceFor(workspaces, net, () => ({
+    out: allocGradients(net.widths, net.B),
+    G: net.B === 1 ? [] : net.widths.slice(1).map((c) => new Float64Array(c * net.B)),
+  }));
 
 /** Forward pass and gradients into `out` (by default one buffer per net, reused by every call). */
-export function structuredGradientsPrepared(
-  net: PreparedNet,
-  out: TypedGradients = workspaceFor(results, net, () => allocGradients(net.widths)),
-): TypedGradients {
-  out.loss = forwardPrepared(net);
+export function structuredGradientsPrepared(net: PreparedNet, out?: TypedGradients): TypedGradients {
+  const workspace = workspaceOf(net);
+  const result = out ?? workspace.out;
+  result.loss = forwardPrepared(net);
   const { K, widths, W, z, X } = net;
-  const df = net.activation.df;
-  const XK = X[K];
-  const dXK = out.dX[K];
-  for (let i = 0; i < XK.length; i++) dXK[i] = 1 / XK[i];
+  lossGradientOf(net, result.dX[K]);
 
   for (let k = K; k >= 1; k--) {
+    if (net.B !== 1) {
+      backpropBatchInto(net, k, workspace.G[k - 1], result);
+      continue;
+    }
     const rows = widths[k];
     const cols = widths[k - 1];
-    const dXk = out.dX[k];
+    const dXk = result.dX[k];
     const zk = z[k - 1];
-    const g = out.dbeta[k - 1];
+    const g = result.dbeta[k - 1];
+    const df = net.activations[k - 1].df;
     for (let i = 0; i < rows; i++) g[i] = dXk[i] * df(zk[i]);
-    backpropLayerInto(W[k - 1], g, X[k - 1], out.dW[k - 1], out.dX[k - 1], rows, cols);
+    backpropLayerInto(W[k - 1], g, X[k - 1], result.dW[k - 1], result.dX[k - 1], rows, cols);
   }
-  return out;
+  return result;
 }
 
 /** Gradients of a NetSpec by the structured chain rule, as plain JSON. */
 export function structuredGradients(spec: NetSpec): Gradients {
   const net = prepareNet(spec);
-  return toGradients(structuredGradientsPrepared(net, allocGradients(net.widths)), net.widths);
+  return toGradients(structuredGradientsPrepared(net, allocGradients(net.widths, net.B)), net.widths);
 }

@@ -2,8 +2,9 @@
 // tfjs is passed in (type-only import here), so importing core never loads tfjs by itself.
 import type * as TfModule from '@tensorflow/tfjs';
 import { leakySlope } from './activations';
-import { LossUndefinedError } from './forward';
-import type { ActivationName, Gradients, NetSpec } from './types';
+import { LossUndefinedError, lossValue } from './loss';
+import { activationAt, batchSize, flatten } from './net';
+import type { ActivationName, Gradients, LossName, NetSpec } from './types';
 
 export type Tf = typeof TfModule;
 type Tensor = TfModule.Tensor;
@@ -34,33 +35,60 @@ export interface PreparedTfjsNet {
   dispose(): void;
 }
 
-/**
- * Loss l = sum log(X_K) of the network whose tensors are `args` = [X0, W_1..W_K, beta_1..beta_K,
- * t_1..t_K]. The taps t_k are zeros added to X_k: dl/dt_k = dl/dX_k, so one backward pass gives
- * the gradient w.r.t. every layer's output too, as the manual chain rule does.
- */
-function lossWithTaps(tf: Tf, activation: ActivationName, depth: number, args: Tensor[]): Tensor {
-  const f = tfActivations[activation];
+/** Each loss as tfjs ops on X_K and the target Y (both c_K x B), as loss.ts defines it. */
+const tfLosses: Record<LossName, (tf: Tf, X: Tensor, Y: Tensor | null) => Tensor> = {
+  log: (tf, X) => tf.sum(tf.log(X)),
+  mse: (tf, X, Y) => tf.mean(tf.square(tf.sub(X, Y as Tensor))),
+  bce: (tf, X, Y) => {
+    const y = Y as Tensor;
+    return tf.neg(tf.mean(tf.add(tf.mul(y, tf.log(X)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, X))))));
+  },
+};
+
+/** What the loss needs besides the tensors: each layer's activation, the loss and its target. */
+interface TfLossSetup {
+  activations: ActivationName[];
+  loss: LossName;
+  Y: Tensor | null;
+}
+
+/** X_K from `args` = [X0, W_1..W_K, beta_1..beta_K, t_1..t_K] (taps added when given). */
+function outputOf(tf: Tf, setup: TfLossSetup, args: Tensor[], taps: boolean): Tensor {
+  const depth = setup.activations.length;
   let X = args[0];
   for (let k = 1; k <= depth; k++) {
-    const W = args[k];
-    const beta = args[depth + k];
-    const tap = args[2 * depth + k];
-    X = tf.add(f(tf, tf.add(tf.matMul(W, X), beta)), tap);
+    const f = tfActivations[setup.activations[k - 1]];
+    X = f(tf, tf.add(tf.matMul(args[k], X), args[depth + k]));
+    if (taps) X = tf.add(X, args[2 * depth + k]);
   }
-  return tf.sum(tf.log(X));
+  return X;
+}
+
+/**
+ * The loss of the network whose tensors are `args` = [X0, W_1..W_K, beta_1..beta_K, t_1..t_K].
+ * The taps t_k are zeros added to X_k: dl/dt_k = dl/dX_k, so one backward pass gives the gradient
+ * w.r.t. every layer's output too, as the manual chain rule does.
+ */
+function lossWithTaps(tf: Tf, setup: TfLossSetup, args: Tensor[]): Tensor {
+  return tfLosses[setup.loss](tf, outputOf(tf, setup, args, true), setup.Y);
 }
 
 /** Uploads the parameters of a (valid, see validateNetSpec) network once; see PreparedTfjsNet. */
 export function prepareTfjsNet(tf: Tf, spec: NetSpec): PreparedTfjsNet {
-  const { widths, activation } = spec;
+  const { widths } = spec;
   const depth = widths.length - 1;
-  // Column vectors, so z_k = W_k X_{k-1} + beta_k reads as in the lesson.
-  const args: Tensor[] = [tf.tensor2d(spec.X0, [widths[0], 1], 'float32')];
+  const B = batchSize(spec);
+  const setup: TfLossSetup = {
+    activations: widths.slice(1).map((_, idx) => activationAt(spec, idx + 1)),
+    loss: spec.loss ?? 'log',
+    Y: spec.Y === undefined ? null : tf.tensor2d(Float32Array.from(flatten(spec.Y)), [widths[depth], B], 'float32'),
+  };
+  // Columns (one per sample), so z_k = W_k X_{k-1} + beta_k reads as in the lesson.
+  const args: Tensor[] = [tf.tensor2d(Float32Array.from(flatten(spec.X0)), [widths[0], B], 'float32')];
   for (let k = 1; k <= depth; k++) args.push(tf.tensor2d(spec.W[k - 1], [widths[k], widths[k - 1]], 'float32'));
   for (let k = 1; k <= depth; k++) args.push(tf.tensor2d(spec.beta[k - 1], [widths[k], 1], 'float32'));
-  for (let k = 1; k <= depth; k++) args.push(tf.zeros([widths[k], 1], 'float32'));
-  const valueAndGrads = tf.valueAndGrads((...xs: Tensor[]) => lossWithTaps(tf, activation, depth, xs));
+  for (let k = 1; k <= depth; k++) args.push(tf.zeros([widths[k], B], 'float32'));
+  const valueAndGrads = tf.valueAndGrads((...xs: Tensor[]) => lossWithTaps(tf, setup, xs));
   let disposed = false;
 
   const gradientsFlat = (): Float32Array[] => {
@@ -84,7 +112,7 @@ export function prepareTfjsNet(tf: Tf, spec: NetSpec): PreparedTfjsNet {
   const gradients = (): Gradients => {
     const flat = gradientsFlat();
     const loss = flat[0][0];
-    if (!Number.isFinite(loss)) throw lossUndefined(tf, spec, args);
+    if (!Number.isFinite(loss)) throw lossUndefined(tf, setup, args);
     const at = (i: number): number[] => Array.from(flat[i]);
     const dW: number[][][] = [];
     const dbeta: number[][] = [];
@@ -102,28 +130,34 @@ export function prepareTfjsNet(tf: Tf, spec: NetSpec): PreparedTfjsNet {
   const dispose = (): void => {
     if (disposed) return;
     disposed = true;
-    tf.dispose(args);
+    tf.dispose(setup.Y === null ? args : [...args, setup.Y]);
   };
 
   return { gradientsFlat, gradients, dispose };
 }
 
-/** Names the first entry of X_K (float32 here) where log is undefined or infinite; only runs on the error path. */
-function lossUndefined(tf: Tf, spec: NetSpec, args: Tensor[]): LossUndefinedError {
-  const depth = spec.widths.length - 1;
-  let XK = new Float32Array(0);
+/** Names the first entry of X_K (float32 here) where the loss is undefined; only runs on the error path. */
+function lossUndefined(tf: Tf, setup: TfLossSetup, args: Tensor[]): LossUndefinedError {
+  const K = setup.activations.length;
+  let XK = new Float64Array(0);
+  let Y: Float64Array | null = null;
   tf.tidy(() => {
-    let X = args[0];
-    for (let k = 1; k <= depth; k++) {
-      X = tfActivations[spec.activation](tf, tf.add(tf.matMul(args[k], X), args[depth + k]));
-    }
-    XK = new Float32Array(X.dataSync());
+    const X = outputOf(tf, setup, args, false);
+    XK = Float64Array.from(X.dataSync());
+    if (setup.Y !== null) Y = Float64Array.from(setup.Y.dataSync());
   });
-  const i = Math.max(0, XK.findIndex((x) => !(x > 0 && Number.isFinite(x))));
-  return new LossUndefinedError(depth, i, XK[i]);
+  const B = args[0].shape[1] ?? 1;
+  try {
+    lossValue({ loss: setup.loss, XK, Y, K, B });
+  } catch (error) {
+    if (error instanceof LossUndefinedError) return error;
+    throw error;
+  }
+  // Finite in float64 but not in float32 (an overflow in the sum, say): name the first entry anyway.
+  return new LossUndefinedError(K, 0, XK[0], { loss: setup.loss, B });
 }
 
-/** dl/dX_k, dl/dW_k, dl/dbeta_k of l = sum log(X_K) by tfjs autograd (float32); every tensor freed. */
+/** dl/dX_k, dl/dW_k, dl/dbeta_k of the spec's loss by tfjs autograd (float32); every tensor freed. */
 export function tfjsGradients(tf: Tf, spec: NetSpec): Gradients {
   const net = prepareTfjsNet(tf, spec);
   try {

@@ -7,7 +7,7 @@ declare const la: typeof import('../core/la').la;
 declare const tf: import('../core/tfjsGradients').Tf;
 
 /** The network of the parameters panel (or the link): a fresh copy for every run that names it. */
-declare const params: import('../core/types').NetSpec;
+declare const params: import('../core/types').SampleNetSpec;
 
 /** Prints values separated by spaces: matrices as NumPy prints them, lists like Python. */
 declare function print(...args: unknown[]): void;

@@ -1,6 +1,7 @@
 // `print` and `display` for code cells: values -> Output records (plain data the page renders).
 import { Matrix } from '../core/matrix';
 import { formatNumpy } from '../core/numpyFormat';
+import { isSampleNet } from '../core/network';
 import { validateNetSpec } from '../core/netspec';
 import type { Gradients, NetSpec } from '../core/types';
 import { formatPrintLine, formatValue, isTensorLike } from './format';
@@ -111,7 +112,8 @@ export function outputFor(value: unknown, options: MatrixOptions = {}): Output {
   if (isGradients(value)) return gradientsTable(value);
   if (looksLikeNetSpec(value)) {
     try {
-      return { kind: 'network', spec: validateNetSpec(value) };
+      const spec = validateNetSpec(value);
+      if (isSampleNet(spec)) return { kind: 'network', spec };
     } catch {
       // Not a valid network after all: show it as it prints.
     }
@@ -185,7 +187,11 @@ export function createDisplay(sink: DisplaySink): { print: Print; printError: Pr
     emit({ kind: 'matrix', rows, as: options.as ?? 'table', ...(options.label === undefined ? {} : { label: options.label }) }, options);
   };
   display.network = (spec, X, grads, options) => {
-    const output: Extract<Output, { kind: 'network' }> = { kind: 'network', spec: validateNetSpec(spec) };
+    const checked = validateNetSpec(spec);
+    if (!isSampleNet(checked)) {
+      throw new TypeError('display.network draws one sample with one activation and the log loss; show a batch or other losses as matrices');
+    }
+    const output: Extract<Output, { kind: 'network' }> = { kind: 'network', spec: checked };
     if (X !== undefined) output.X = cloneable(X, 'display.network');
     if (grads !== undefined) output.grads = cloneable(grads, 'display.network');
     emit(output, options);

@@ -19,7 +19,7 @@ import { offeredBackends, tfPrecision, withBackend } from './lesson/backends';
 import { checkPoints, checkValues, exerciseNamed, type ExerciseName, type FunctionCheck } from './lesson/exercise';
 import { recapMarkdown, type RecapInput } from './lesson/recap';
 import { sweepCases, type SweepCasesOptions } from './lesson/sweepCases';
-import { texMatrix, texNumber, texShape } from './lesson/tex';
+import { texMatrix, texNumber, texShape } from '../core/tex';
 import { jacobianOpCount, tooSlow } from './lesson/cost';
 import { quickBench, scalingFigure, scalingSeries, scalingTable, timingColumns, timingFigure, timingTableRows, type ScalingSeries, type TimingRow } from './lesson/timing';
 

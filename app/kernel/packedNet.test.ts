@@ -32,6 +32,6 @@ describe('packNet / unpackNet', () => {
 
   it('refuses numbers that do not fit the widths, saying how many', () => {
     expect(() => packNet({ ...originalNet(), X0: [1, 2, 3] })).toThrow(/holds 16 numbers, its widths 2,3,1 need 15/);
-    expect(() => unpackNet({ widths: [2, 3, 1], activation: 'sigmoid', values: new Float64Array(14) })).toThrow(/14 numbers arrived for widths 2,3,1, which need 15/);
+    expect(() => unpackNet({ widths: [2, 3, 1], activation: 'sigmoid', batch: 0, hasY: false, values: new Float64Array(14) })).toThrow(/14 numbers arrived for widths 2,3,1, which need 15/);
   });
 });

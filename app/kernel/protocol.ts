@@ -1,5 +1,5 @@
 // The kernel's contract: what a cell can display, the messages between page and Worker, the host API.
-import type { Gradients, NetSpec } from '../core/types';
+import type { Gradients, NetSpec, SampleNetSpec } from '../core/types';
 import type { PackedNet } from './packedNet';
 
 /** A cell's output. Plain data only (structured-clone safe): the page renders each kind itself. */
@@ -10,7 +10,7 @@ export type Output =
   | { kind: 'markdown'; source: string }
   | { kind: 'plot'; figure: PlotFigure }
   | { kind: 'table'; columns: string[]; rows: TableCell[][]; caption?: string; testid?: string; rowOk?: (boolean | null)[] }
-  | { kind: 'network'; spec: NetSpec; X?: number[][]; grads?: Gradients }
+  | { kind: 'network'; spec: SampleNetSpec; X?: number[][]; grads?: Gradients }
   | { kind: 'progress'; label: string; done: number; total: number; state: 'running' | 'done' | 'cancelled'; cancelToken?: string }
   | { kind: 'error'; name: string; message: string; line?: number; column?: number; source?: string };
 

@@ -1,5 +1,5 @@
 // The network as an SVG: nodes per layer with their values, weights as edges (sign and size), gradients.
-import type { Gradients, NetSpec } from '../core/types';
+import type { Gradients, SampleNetSpec as NetSpec } from '../core/types';
 import { layoutNetwork, nodeRadiusPx } from './networkLayout';
 
 export function NetworkDiagram({ spec, X, grads }: { spec: NetSpec; X?: number[][]; grads?: Gradients }) {

@@ -1,6 +1,6 @@
 // Tests of the network diagram's geometry: which nodes show, edge thickness, values and gradients.
 import { describe, expect, it } from 'vitest';
-import type { NetSpec } from '../core/types';
+import type { SampleNetSpec as NetSpec } from '../core/types';
 import { layoutNetwork, shownIndices, strokeFor } from './networkLayout';
 
 // The original notebook's network (seed): widths 2-3-1, sigmoid.

@@ -1,5 +1,5 @@
 // Where the network diagram draws its nodes and edges: pure geometry, wide layers summarised.
-import type { Gradients, NetSpec } from '../core/types';
+import type { Gradients, SampleNetSpec as NetSpec } from '../core/types';
 import { formatNumber } from './format';
 
 export interface NodeView {

@@ -2,7 +2,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { activationNames, activations } from '../../core/activations';
 import { originalNet } from '../../core/netspec';
-import type { ActivationName, NetSpec } from '../../core/types';
+import type { ActivationName, SampleNetSpec as NetSpec } from '../../core/types';
 import type { KernelHost } from '../../kernel/protocol';
 import type { NotebookEvent, NotebookState } from '../notebookState';
 import { blockRows, blocksOf, entryKey, entryLabel, formatBlock, isMatrix, type Block } from './paramsBlocks';

@@ -1,6 +1,6 @@
 // The blocks of numbers the parameters panel edits (X0, W_k, beta_k): names, labels, text form, reshaping.
 import { mulberry32 } from '../../core/randomNet';
-import type { NetSpec } from '../../core/types';
+import type { SampleNetSpec as NetSpec } from '../../core/types';
 import { readNumber } from './paramsField';
 
 /** One block of the network: `X0`, `W1`, `beta1`, ...; a vector has `cols` = 1 and is shown as a row. */

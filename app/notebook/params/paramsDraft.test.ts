@@ -5,7 +5,7 @@ import seed from '../../../reference/seed-values.json' with { type: 'json' };
 import { forward, LossUndefinedError } from '../../core/forward';
 import { validateNetSpec } from '../../core/netspec';
 import { mulberry32, randomNet } from '../../core/randomNet';
-import type { ActivationName, NetSpec } from '../../core/types';
+import type { ActivationName, SampleNetSpec as NetSpec } from '../../core/types';
 import { blocksOf } from './paramsBlocks';
 import { draftFromNet, entryText, formatWidths, lossProblemOf, paramsReducer, readDraft, type ParamsAction, type ParamsDraft } from './paramsDraft';
 

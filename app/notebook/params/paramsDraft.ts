@@ -1,8 +1,7 @@
 // The parameters panel's draft (what the student typed, the last valid values) and its pure reducer and reading.
-import { activations } from '../../core/activations';
 import { forwardPrepared, LossUndefinedError } from '../../core/forward';
-import type { PreparedNet } from '../../core/net';
-import type { ActivationName, NetSpec } from '../../core/types';
+import { prepareTrusted } from '../../core/net';
+import type { ActivationName, SampleNetSpec as NetSpec } from '../../core/types';
 import { blockRows, blocksOf, entryAt, entryKey, entryLabel, randomRows, readBlockText, reshapeNet, withBlockRows, type Block } from './paramsBlocks';
 import { readNumber, readWidths, slowDenseWarning } from './paramsField';
 
@@ -129,30 +128,6 @@ export function readDraft(draft: ParamsDraft): DraftReading {
 }
 
 /**
- * The draft's network in typed arrays, as core's prepareNet makes them, without its validation: the
- * draft is valid by construction (shapes from checked widths, finite parsed numbers), and prepareNet's
- * checks and copies take ~0.2 s at width 512 and seconds near the size limit, on every keystroke.
- */
-function preparedDraft(spec: NetSpec): PreparedNet {
-  const flat = (rows: readonly (readonly number[])[]): Float64Array => {
-    const out = new Float64Array(rows.length * (rows[0]?.length ?? 0));
-    let at = 0;
-    for (const row of rows) for (const v of row) out[at++] = v;
-    return out;
-  };
-  const layers = spec.widths.slice(1);
-  return {
-    widths: spec.widths,
-    K: layers.length,
-    activation: activations[spec.activation],
-    W: spec.W.map(flat),
-    beta: spec.beta.map((b) => Float64Array.from(b)),
-    z: layers.map((c) => new Float64Array(c)),
-    X: [Float64Array.from(spec.X0), ...layers.map((c) => new Float64Array(c))],
-  };
-}
-
-/**
  * Answers by network object (the page never changes a network in place, it makes a new one): a
  * link's network is checked when the link is read and again when the panel first shows it, each
  * time a forward pass over millions of numbers at the size limit.
@@ -165,7 +140,8 @@ export function lossProblemOf(spec: NetSpec): string | null {
   if (known !== undefined) return known;
   let problem: string | null = null;
   try {
-    forwardPrepared(preparedDraft(spec));
+    // The draft is valid by construction: validateNetSpec's checks would take seconds near the size limit.
+    forwardPrepared(prepareTrusted(spec));
   } catch (error) {
     if (!(error instanceof LossUndefinedError)) throw error;
     problem = error.message;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import seed from '../../../reference/seed-values.json' with { type: 'json' };
 import { randomNet, mulberry32 } from '../../core/randomNet';
-import type { NetSpec } from '../../core/types';
+import type { SampleNetSpec as NetSpec } from '../../core/types';
 import { draftFromNet, paramsReducer } from './paramsDraft';
 import { hashFor, hashWithoutNetwork, linkNumbers, maxLinkNumbers, networkFromHash, sameNet } from './paramsHash';
 import { parseHash } from './urlHash';

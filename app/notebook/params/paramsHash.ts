@@ -1,7 +1,7 @@
 // The network in the URL hash as the panel reads and writes it: every bad value named, missing keys filled, other keys kept.
 import { NetSpecError, originalNet, parameterCount, validateNetSpec } from '../../core/netspec';
 import { activationNames } from '../../core/activations';
-import type { NetSpec } from '../../core/types';
+import type { SampleNetSpec as NetSpec } from '../../core/types';
 import { blockRows, blocksOf, reshapeNet, withBlockRows, type Block } from './paramsBlocks';
 import { lossProblemOf } from './paramsDraft';
 import { parseHash, serializeHash } from './urlHash';

@@ -1,6 +1,6 @@
 // The network in the URL hash, driven by one table of properties: parse and serialise, readable by hand.
 import { netLimits } from '../../core/netspec';
-import type { ActivationName, NetSpec } from '../../core/types';
+import type { ActivationName, SampleNetSpec as NetSpec } from '../../core/types';
 
 /**
  * `#widths=2,3,1&act=sigmoid&X0=0.5,-0.5&W1=0.5,-2.5;1.2,0.1;-0.7,-1.2&beta1=-1.5,-1.3,2&W2=...&beta2=1`

@@ -1,7 +1,7 @@
 // LaTeX of live values: numbers to a few digits, matrices cut with dots, both readable by KaTeX.
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { la } from '../../core/la';
+import { la } from './la';
 import { shownIndices, texMatrix, texNumber, texShape } from './tex';
 
 const renders = (tex: string): boolean => {

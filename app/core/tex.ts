@@ -1,6 +1,7 @@
-// LaTeX from live values, for derivations that show this network's own numbers: matrices cut to a
-// readable size (dots mark what is left out), numbers to a few significant digits.
-import { Matrix } from '../../core/matrix';
+// LaTeX from live values, the one number/matrix-to-TeX formatter of the app: where a
+// derivation shows this network's own numbers: matrices cut to a readable size (dots mark what is left
+// out), numbers to a few significant digits.
+import { Matrix } from './matrix';
 
 export interface TexMatrixOptions {
   /** Significant digits per entry. Default 4. */
