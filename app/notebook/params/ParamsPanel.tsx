@@ -1,11 +1,12 @@
 // The parameters panel: the network the cells read as `params` (widths, activation, X0, W_k, beta_k), editable.
 import { useId, useState, type KeyboardEvent } from 'react';
 import { activationNames, activations } from '../../core/activations';
-import { originalNet } from '../../core/netspec';
-import type { ActivationName, SampleNetSpec as NetSpec } from '../../core/types';
+import { activationAt } from '../../core/net';
+import { lossNames, originalNet } from '../../core/netspec';
+import type { ActivationName, LossName, NetSpec } from '../../core/types';
 import type { KernelHost } from '../../kernel/protocol';
 import type { NotebookEvent, NotebookState } from '../notebookState';
-import { blockRows, blocksOf, entryKey, entryLabel, formatBlock, isMatrix, type Block } from './paramsBlocks';
+import { batchOf, blockRows, blocksOfNet, entryKey, entryLabel, formatBlock, isMatrix, type Block } from './paramsBlocks';
 import { useParamsController, type ParamsController } from './paramsController';
 import type { RerunReport } from './paramsDeps';
 import { entryText, formatWidths, type FieldProblem } from './paramsDraft';
@@ -30,9 +31,59 @@ export interface ParamsPanelProps {
 /** A DOM id for a field's message (entry keys hold brackets). */
 const messageId = (base: string, field: string): string => `${base}-${field.replace(/[^\w-]/g, '_')}`;
 
+/** What each loss is called in the panel, with its formula in words (lossTex in core has the TeX). */
+const lossLabels: Record<LossName, string> = {
+  log: 'log: sum of log X_K (the original)',
+  mse: 'mse: mean of (X_K - Y)^2',
+  bce: 'bce: binary cross-entropy with Y',
+};
+
 function describeNet(spec: NetSpec): string {
   const original = sameNet(spec, originalNet()) ? ' (the original network)' : '';
-  return `widths ${formatWidths(spec.widths)}, ${activations[spec.activation].label}${original}`;
+  const act = typeof spec.activation === 'string' ? activations[spec.activation].label : spec.activation.map((name) => activations[name].label).join(', ');
+  const B = batchOf(spec);
+  const batch = B > 0 ? `, a batch of ${B}` : '';
+  const loss = (spec.loss ?? 'log') === 'log' ? '' : `, loss ${spec.loss}`;
+  return `widths ${formatWidths(spec.widths)}, ${act}${batch}${loss}${original}`;
+}
+
+/** A field of the panel's first row (widths, batch size): typed text, its problem named below the row. */
+function PanelField(props: { c: ParamsController; field: 'widths' | 'batch'; label: string; value: string; base: string; hint?: string; numeric?: boolean }) {
+  const { c, field, base } = props;
+  const problem = c.reading.problems.some((p) => p.field === field);
+  return (
+    <label className="params-field">
+      <span>{props.label}</span>
+      <input
+        type="text"
+        inputMode={props.numeric ? 'numeric' : undefined}
+        className={`params-${field}`}
+        value={props.value}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={problem || undefined}
+        aria-describedby={`${problem ? messageId(base, field) : ''} ${props.hint ?? ''}`.trim() || undefined}
+        onChange={(e) => c.dispatch({ type: field, text: e.target.value })}
+        onKeyDown={(e) => e.key === 'Enter' && c.applyNow()}
+      />
+    </label>
+  );
+}
+
+/** The activations a select offers, by their labels. */
+function ActivationOptions() {
+  return activationNames.map((name) => (
+    <option key={name} value={name}>
+      {activations[name].label}
+    </option>
+  ));
+}
+
+/** Why the loss is undefined at this network's output, and what to change. */
+function lossAdvice(loss: LossName): string {
+  if (loss === 'bce') return 'The loss bce needs every output strictly between 0 and 1 where its target needs the log (sigmoid gives that; ReLU and tanh may not)';
+  if (loss === 'mse') return 'The loss mse needs every output finite';
+  return 'The loss l = sum log X_K needs every output above 0 (ReLU and tanh can give 0 or less)';
 }
 
 function HashNoticeView({ c }: { c: ParamsController }) {
@@ -42,8 +93,8 @@ function HashNoticeView({ c }: { c: ParamsController }) {
     return (
       <div className="notice notice-info params-notice">
         <p>
-          The link sets {notice.given.map((key) => (key === 'act' ? 'the activation' : key)).join(', ')}; everything else is the original
-          network's (new places: random W and X0, zero beta).
+          The link sets {notice.given.map((key) => (key === 'act' ? 'the activation' : key === 'loss' ? 'the loss' : key)).join(', ')}; everything
+          else is the original network's (new places: random W and X0, zero beta{notice.given.includes('loss') && !notice.given.includes('Y') ? ' and Y' : ''}).
         </p>
         <button type="button" className="btn btn-small btn-quiet" onClick={c.dismissHashNotice}>
           Dismiss
@@ -82,7 +133,7 @@ function statusLine(c: ParamsController): { tone: 'ok' | 'warn' | 'error'; text:
   if (reading.lossProblem) {
     return {
       tone: 'error',
-      text: `Not applied: ${reading.lossProblem}. The loss l = sum log X_K needs every output above 0 (ReLU and tanh can give 0 or less): change a weight or bias of the last layer. The notebook keeps the last network whose loss is defined.`,
+      text: `Not applied: ${reading.lossProblem}. ${lossAdvice(c.draft.net.loss ?? 'log')}: change a weight or bias of the last layer. The notebook keeps the last network whose loss is defined.`,
     };
   }
   if (c.pending) return { tone: 'ok', text: 'Applying when you stop typing…' };
@@ -209,7 +260,8 @@ function BlockEditor({ block, c, base, seed }: { block: Block; c: ParamsControll
   const blocks = new Set([block.name]);
   const problems = c.reading.problems.filter((p) => blocks.has(p.field) || p.field.startsWith(`${block.name}[`));
   const large = block.rows > gridLimit || block.cols > gridLimit;
-  const title = block.kind === 'X0' ? 'X0 (input)' : block.name;
+  const batched = block.cols > 1 && block.kind !== 'W' ? `, ${block.cols} samples` : '';
+  const title = block.kind === 'X0' ? `X0 (input${batched})` : block.kind === 'Y' ? `Y (target${batched})` : block.name;
   return (
     <div className="params-block">
       <div className="params-block-head">
@@ -217,6 +269,16 @@ function BlockEditor({ block, c, base, seed }: { block: Block; c: ParamsControll
         <span className="params-shape">
           {block.rows} x {block.cols}
         </span>
+        {block.kind === 'W' && (
+          <select
+            className="params-layer-act"
+            aria-label={`Activation of layer ${block.layer}`}
+            value={activationAt(c.draft.net, block.layer)}
+            onChange={(e) => c.dispatch({ type: 'activation', name: e.target.value as ActivationName, layer: block.layer })}
+          >
+            <ActivationOptions />
+          </select>
+        )}
         {block.kind === 'W' && (
           <button
             type="button"
@@ -247,8 +309,10 @@ export function ParamsPanel({ host, store, runner, link }: ParamsPanelProps) {
   };
   const status = statusLine(c);
   const widthsProblem = c.reading.problems.find((p) => p.field === 'widths');
-  const blocks = blocksOf(c.draft.net.widths);
+  const batchProblem = c.reading.problems.find((p) => p.field === 'batch');
+  const blocks = blocksOfNet(c.draft.net);
   const layers = blocks.filter((b) => b.kind !== 'X0');
+  const oneActivation = typeof c.draft.net.activation === 'string' ? c.draft.net.activation : '';
   return (
     <section className="params-panel" aria-labelledby={`${base}-title`} data-testid="params-panel">
       <div className="params-head">
@@ -263,26 +327,21 @@ export function ParamsPanel({ host, store, runner, link }: ParamsPanelProps) {
       <HashNoticeView c={c} />
       <div id={`${base}-body`} className="params-body" hidden={!open}>
         <div className="params-row">
-          <label className="params-field">
-            <span>Widths</span>
-            <input
-              type="text"
-              className="params-widths"
-              value={c.draft.widthsText}
-              spellCheck={false}
-              autoComplete="off"
-              aria-invalid={widthsProblem ? true : undefined}
-              aria-describedby={`${widthsProblem ? messageId(base, 'widths') : ''} ${base}-widths-hint`.trim()}
-              onChange={(e) => c.dispatch({ type: 'widths', text: e.target.value })}
-              onKeyDown={(e) => e.key === 'Enter' && c.applyNow()}
-            />
-          </label>
+          <PanelField c={c} field="widths" label="Widths" value={c.draft.widthsText} base={base} hint={`${base}-widths-hint`} />
+          <PanelField c={c} field="batch" label="Batch size" value={c.draft.batchText} base={base} numeric />
           <label className="params-field">
             <span>Activation</span>
-            <select value={c.draft.net.activation} onChange={(e) => c.dispatch({ type: 'activation', name: e.target.value as ActivationName })}>
-              {activationNames.map((name) => (
+            <select value={oneActivation} onChange={(e) => c.dispatch({ type: 'activation', name: e.target.value as ActivationName })}>
+              {oneActivation === '' && <option value="">per layer (below)</option>}
+              <ActivationOptions />
+            </select>
+          </label>
+          <label className="params-field">
+            <span>Loss</span>
+            <select value={c.draft.net.loss ?? 'log'} onChange={(e) => c.dispatch({ type: 'loss', name: e.target.value as LossName })}>
+              {lossNames.map((name) => (
                 <option key={name} value={name}>
-                  {activations[name].label}
+                  {lossLabels[name]}
                 </option>
               ))}
             </select>
@@ -291,13 +350,16 @@ export function ParamsPanel({ host, store, runner, link }: ParamsPanelProps) {
             Reset to original
           </button>
         </div>
-        {widthsProblem && (
-          <p className="params-message" id={messageId(base, 'widths')}>
-            {widthsProblem.message}
-          </p>
+        {[widthsProblem, batchProblem].map(
+          (problem) =>
+            problem && (
+              <p key={problem.field} className="params-message" id={messageId(base, problem.field)}>
+                {problem.message}
+              </p>
+            ),
         )}
         <p id={`${base}-widths-hint`} className="params-hint">
-          Widths from input to output, e.g. 2, 3, 1. New places get random weights and inputs and zero biases; values you had come back if a layer grows again.
+          Widths from input to output, e.g. 2, 3, 1. New places get random weights and inputs and zero biases (and targets); values you had come back if a layer grows again. A batch of B samples makes X0 (and Y) one column per sample; the gradients of W and beta sum over the batch.
         </p>
         <p className={`params-status params-status-${status.tone}`} role="status" data-testid="params-status">
           {status.text}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import seed from '../../../reference/seed-values.json' with { type: 'json' };
 import { validateNetSpec } from '../../core/netspec';
-import type { SampleNetSpec as NetSpec } from '../../core/types';
+import type { NetSpec } from '../../core/types';
 import { blockRows, blocksOf, entryAt, entryKey, entryLabel, formatBlock, randomRows, readBlockText, reshapeNet, type Block } from './paramsBlocks';
 
 const original = (): NetSpec => structuredClone(seed.net) as NetSpec;

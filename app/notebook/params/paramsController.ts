@@ -1,7 +1,7 @@
 // The parameters panel's behaviour: the draft, applying a network (kernel, URL hash, re-runs), the hash as input.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { originalNet } from '../../core/netspec';
-import type { SampleNetSpec as NetSpec } from '../../core/types';
+import type { NetSpec } from '../../core/types';
 import type { KernelHost } from '../../kernel/protocol';
 import type { NotebookEvent, NotebookState } from '../notebookState';
 import { draftFromNet, paramsReducer, readDraft, type DraftReading, type ParamsAction, type ParamsDraft } from './paramsDraft';

@@ -5,7 +5,7 @@ import seed from '../../../reference/seed-values.json' with { type: 'json' };
 import { forward, LossUndefinedError } from '../../core/forward';
 import { validateNetSpec } from '../../core/netspec';
 import { mulberry32, randomNet } from '../../core/randomNet';
-import type { ActivationName, SampleNetSpec as NetSpec } from '../../core/types';
+import type { ActivationName, NetSpec } from '../../core/types';
 import { blocksOf } from './paramsBlocks';
 import { draftFromNet, entryText, formatWidths, lossProblemOf, paramsReducer, readDraft, type ParamsAction, type ParamsDraft } from './paramsDraft';
 
@@ -195,5 +195,64 @@ describe('lossProblemOf', () => {
     // z_2 = -1.5 * tanh(0) + 0.2 * tanh(-0.75) + 0.5 * tanh(2.25) - 5 < 0, so X_2 = tanh(z_2) < 0.
     const net = { ...original(), activation: 'tanh' as const, beta: [original().beta[0], [-5]] };
     expect(lossProblemOf(net)).toMatch(/^log\(X_K\) is undefined: X_2\[0\] = -0\.99/);
+  });
+});
+
+describe('paramsReducer, generalised', () => {
+  it('makes X0 a batch of B columns (the first one the sample it had), and one flat sample again at 1', () => {
+    const batched = run([{ type: 'batch', text: '3' }]);
+    expect(batched.net.X0).toHaveLength(2);
+    expect((batched.net.X0 as number[][]).map((row) => row[0])).toEqual(original().X0);
+    expect((batched.net.X0 as number[][])[0]).toHaveLength(3);
+    expect(batched.batchText).toBe('3');
+    expect(readDraft(batched).spec).toBe(batched.net);
+    const back = run([{ type: 'batch', text: '1' }], batched);
+    expect(back.net.X0).toEqual(original().X0);
+  });
+
+  it('keeps a bad batch size as typed, names it, and keeps the last valid batch', () => {
+    const bad = run([{ type: 'batch', text: '2' }, { type: 'batch', text: '0' }]);
+    expect(bad.batchText).toBe('0');
+    expect((bad.net.X0 as number[][])[0]).toHaveLength(2);
+    expect(readDraft(bad).problems).toEqual([{ field: 'batch', message: 'Batch size is 0: a batch is a whole number of samples, at least 1' }]);
+  });
+
+  it('gives mse and bce a target Y of X_K\'s shape (zeros), and log takes it away', () => {
+    const mse = run([{ type: 'batch', text: '2' }, { type: 'loss', name: 'mse' }]);
+    expect(mse.net).toMatchObject({ loss: 'mse', Y: [[0, 0]] });
+    expect(blocksOf(mse.net.widths, 2, true).map((b) => b.name)).toContain('Y');
+    const log = run([{ type: 'loss', name: 'log' }], mse);
+    expect(log.net.loss).toBeUndefined();
+    expect(log.net.Y).toBeUndefined();
+  });
+
+  it('names a bce target outside [0, 1] at its field', () => {
+    const [Y] = blocksOf([2, 3, 1], 0, true).filter((b) => b.kind === 'Y');
+    const draft = run([{ type: 'loss', name: 'bce' }, { type: 'entry', block: Y, i: 0, j: 0, text: '1.5' }]);
+    expect(readDraft(draft).problems).toEqual([{ field: 'Y[0]', message: 'Y entry 1: 1.5 is outside [0, 1]: a bce target is a probability' }]);
+    expect(readDraft(draft).spec).toBeNull();
+  });
+
+  it('sets one layer\'s activation, and one name again once every layer agrees', () => {
+    const mixed = run([{ type: 'activation', name: 'relu', layer: 1 }]);
+    expect(mixed.net.activation).toEqual(['relu', 'sigmoid']);
+    const same = run([{ type: 'activation', name: 'relu', layer: 2 }], mixed);
+    expect(same.net.activation).toBe('relu');
+    const all = run([{ type: 'activation', name: 'tanh' }], mixed);
+    expect(all.net.activation).toBe('tanh');
+  });
+
+  it('checks the loss of a batch: the sample that breaks it is named by row and column', () => {
+    // ReLU output with W2 = (-1.5, 0.2, -0.5), as above: the original sample's X_2 = 0. A second
+    // sample X0 = (0, 0): X_1 = relu(beta1) = (0, 0, 2), z_2 = -1 + 1 = 0, X_2 = 0 too; the first is named.
+    const [, , , W2] = blocksOf([2, 3, 1]);
+    const draft = run([
+      { type: 'activation', name: 'relu' },
+      { type: 'entry', block: W2, i: 0, j: 2, text: '-0.5' },
+      { type: 'batch', text: '2' },
+    ]);
+    const [X0b] = blocksOf([2, 3, 1], 2);
+    const zeroed = run([{ type: 'entry', block: X0b, i: 0, j: 1, text: '0' }, { type: 'entry', block: X0b, i: 1, j: 1, text: '0' }], draft);
+    expect(readDraft(zeroed).lossProblem).toBe('log(X_K) is undefined: X_2[0][0] = 0');
   });
 });

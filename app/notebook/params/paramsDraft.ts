@@ -1,13 +1,16 @@
 // The parameters panel's draft (what the student typed, the last valid values) and its pure reducer and reading.
 import { forwardPrepared, LossUndefinedError } from '../../core/forward';
 import { prepareTrusted } from '../../core/net';
-import type { ActivationName, SampleNetSpec as NetSpec } from '../../core/types';
-import { blockRows, blocksOf, entryAt, entryKey, entryLabel, randomRows, readBlockText, reshapeNet, withBlockRows, type Block } from './paramsBlocks';
-import { readNumber, readWidths, slowDenseWarning } from './paramsField';
+import { activationAt } from '../../core/net';
+import type { ActivationName, LossName, NetSpec } from '../../core/types';
+import { batchOf, blockRows, blocksOfNet, entryAt, entryKey, entryLabel, randomRows, readBlockText, reshapeNet, withBlockRows, type Block } from './paramsBlocks';
+import { readBatch, readNumber, readWidths, slowDenseWarning } from './paramsField';
 
 export interface ParamsDraft {
   /** The widths field as typed. */
   widthsText: string;
+  /** The batch size field as typed (1: one sample). */
+  batchText: string;
   /** The last valid value of every entry; its widths are the last valid widths (the shapes shown). */
   net: NetSpec;
   /** Entries as typed (key as `entryKey`): the field shows what the student typed, parsed or not. */
@@ -20,7 +23,10 @@ export interface ParamsDraft {
 
 export type ParamsAction =
   | { type: 'widths'; text: string }
-  | { type: 'activation'; name: ActivationName }
+  /** One activation for every layer, or (`layer` k = 1..K) for layer k alone. */
+  | { type: 'activation'; name: ActivationName; layer?: number }
+  | { type: 'batch'; text: string }
+  | { type: 'loss'; name: LossName }
   | { type: 'entry'; block: Block; i: number; j: number; text: string }
   | { type: 'blockText'; block: Block; text: string }
   | { type: 'randomise'; block: Block; seed: number }
@@ -30,7 +36,8 @@ export type ParamsAction =
 export const formatWidths = (widths: readonly number[]): string => widths.join(', ');
 
 export function draftFromNet(spec: NetSpec): ParamsDraft {
-  return { widthsText: formatWidths(spec.widths), net: spec, typed: new Map(), texts: new Map(), stash: new Map() };
+  const batchText = String(Math.max(1, batchOf(spec)));
+  return { widthsText: formatWidths(spec.widths), batchText, net: spec, typed: new Map(), texts: new Map(), stash: new Map() };
 }
 
 const without = <K, V>(map: ReadonlyMap<K, V>, drop: (key: K) => boolean): Map<K, V> => new Map([...map].filter(([k]) => !drop(k)));
@@ -50,22 +57,57 @@ function setWidths(draft: ParamsDraft, text: string): ParamsDraft {
   const read = readWidths(text);
   const same = read.ok && read.value.length === draft.net.widths.length && read.value.every((w, i) => w === draft.net.widths[i]);
   if (!read.ok || same) return { ...draft, widthsText: text };
-  const { spec, stash } = reshapeNet(draft.net, read.value, draft.stash);
-  // Typed entries stay where their place still exists; a block typed as text had the old shape.
-  const shapes = new Map(blocksOf(read.value).map((b) => [b.name, `${b.rows}x${b.cols}`]));
-  const oldShapes = new Map(blocksOf(draft.net.widths).map((b) => [b.name, `${b.rows}x${b.cols}`]));
-  const reshaped = (name: string): boolean => shapes.get(name) !== oldShapes.get(name);
-  const newBlocks = blocksOf(read.value);
+  return { ...reshaped(draft, reshapeNet(draft.net, read.value, draft.stash)), widthsText: text };
+}
+
+/** The draft at a reshaped network: typed entries stay where their place still exists; a block typed as text had the old shape. */
+function reshaped(draft: ParamsDraft, { spec, stash }: { spec: NetSpec; stash: Map<string, number> }): ParamsDraft {
+  const newBlocks = blocksOfNet(spec);
+  const shapes = new Map(newBlocks.map((b) => [b.name, `${b.rows}x${b.cols}`]));
+  const oldShapes = new Map(blocksOfNet(draft.net).map((b) => [b.name, `${b.rows}x${b.cols}`]));
+  const changed = (name: string): boolean => shapes.get(name) !== oldShapes.get(name);
   const typed = without(draft.typed, (key) => entryAt(key, newBlocks) === null);
-  return { widthsText: text, net: spec, typed, texts: without(draft.texts, reshaped), stash };
+  return { ...draft, net: spec, typed, texts: without(draft.texts, changed), stash };
+}
+
+/** The batch size typed: 1 keeps one flat sample, more make X0 (and Y) c rows of B. */
+function setBatch(draft: ParamsDraft, text: string): ParamsDraft {
+  const read = readBatch(text);
+  const batch = read.ok && read.value > 1 ? read.value : 0;
+  if (!read.ok || batch === batchOf(draft.net)) return { ...draft, batchText: text };
+  return { ...reshaped(draft, reshapeNet(draft.net, draft.net.widths, draft.stash, batch)), batchText: text };
+}
+
+/** One name for every layer, or layer k's: a list of K names while they differ, one name once they agree again. */
+function setActivation(spec: NetSpec, name: ActivationName, layer?: number): NetSpec {
+  if (layer === undefined) return spec.activation === name ? spec : { ...spec, activation: name };
+  const K = spec.widths.length - 1;
+  const names = Array.from({ length: K }, (_, idx) => (idx + 1 === layer ? name : activationAt(spec, idx + 1)));
+  const activation = names.every((n) => n === names[0]) ? names[0] : names;
+  return { ...spec, activation };
+}
+
+/** The loss: mse and bce bring a target Y (zero where there was none), log takes it away. */
+function setLoss(draft: ParamsDraft, loss: LossName): ParamsDraft {
+  if ((draft.net.loss ?? 'log') === loss) return draft;
+  const { loss: _old, Y, ...rest } = draft.net;
+  if (loss === 'log') return reshaped(draft, { spec: rest, stash: new Map(draft.stash) });
+  const withY = { ...rest, loss, Y: Y ?? [] };
+  return reshaped(draft, reshapeNet(withY, draft.net.widths, draft.stash));
 }
 
 export function paramsReducer(draft: ParamsDraft, action: ParamsAction): ParamsDraft {
   switch (action.type) {
     case 'widths':
       return setWidths(draft, action.text);
-    case 'activation':
-      return action.name === draft.net.activation ? draft : { ...draft, net: { ...draft.net, activation: action.name } };
+    case 'activation': {
+      const net = setActivation(draft.net, action.name, action.layer);
+      return net === draft.net ? draft : { ...draft, net };
+    }
+    case 'batch':
+      return setBatch(draft, action.text);
+    case 'loss':
+      return setLoss(draft, action.name);
     case 'entry':
       return setEntry(draft, action);
     case 'blockText': {
@@ -111,7 +153,9 @@ export function readDraft(draft: ParamsDraft): DraftReading {
   const problems: FieldProblem[] = [];
   const widths = readWidths(draft.widthsText);
   if (!widths.ok) problems.push({ field: 'widths', message: widths.message });
-  const blocks = blocksOf(draft.net.widths);
+  const batch = readBatch(draft.batchText);
+  if (!batch.ok) problems.push({ field: 'batch', message: batch.message });
+  const blocks = blocksOfNet(draft.net);
   for (const [key, text] of draft.typed) {
     const at = entryAt(key, blocks);
     const read = readNumber(text, at ? entryLabel(at.block, at.i, at.j) : key);
@@ -122,9 +166,26 @@ export function readDraft(draft: ParamsDraft): DraftReading {
     const read = text === undefined ? null : readBlockText(text, block);
     if (read && !read.ok) for (const message of read.problems) problems.push({ field: block.name, message });
   }
-  const slowWarning = slowDenseWarning(draft.net.widths);
+  problems.push(...targetProblems(draft, blocks));
+  const slowWarning = slowDenseWarning(draft.net.widths, Math.max(1, batchOf(draft.net)));
   if (problems.length > 0) return { problems, spec: null, lossProblem: null, slowWarning };
   return { problems, spec: draft.net, lossProblem: lossProblemOf(draft.net), slowWarning };
+}
+
+/** bce's targets are probabilities: each one outside [0, 1] is named at its field. */
+function targetProblems(draft: ParamsDraft, blocks: readonly Block[]): FieldProblem[] {
+  const Y = blocks.find((b) => b.kind === 'Y');
+  if (!Y || draft.net.loss !== 'bce') return [];
+  const problems: FieldProblem[] = [];
+  blockRows(draft.net, Y).forEach((row, i) =>
+    row.forEach((y, j) => {
+      const field = entryKey(Y, i, j);
+      if (!(y >= 0 && y <= 1)) {
+        problems.push({ field: draft.texts.has('Y') ? 'Y' : field, message: `${entryLabel(Y, i, j)}: ${y} is outside [0, 1]: a bce target is a probability` });
+      }
+    }),
+  );
+  return problems;
 }
 
 /**

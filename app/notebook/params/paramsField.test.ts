@@ -1,6 +1,6 @@
 // Tests for reading the panel's fields: every bad number named at its field, widths refused with the reason.
 import { describe, expect, it } from 'vitest';
-import { estimateDenseMs, readNumber, readWidths, slowDenseWarning } from './paramsField';
+import { estimateDenseMs, readBatch, readNumber, readWidths, slowDenseWarning } from './paramsField';
 
 describe('readNumber', () => {
   it.each([
@@ -66,9 +66,11 @@ describe('readWidths', () => {
 });
 
 describe('estimateDenseMs', () => {
-  it('counts the dense operations of the 2-3-1 network at 2 ns each', () => {
-    // By hand (bench.ts's model): layer 1 (c=3, p=2): 27*2 + 2*9*2 + 3*2 + 9 = 105; layer 2 (c=1, p=3): 3 + 6 + 3 + 1 = 13.
-    expect(estimateDenseMs([2, 3, 1])).toBeCloseTo((118 * 2) / 1e6, 12);
+  it('counts the dense operations of the 2-3-1 network, and its forward pass, at 2 ns each, per sample', () => {
+    // By hand: layer 1 (c=3, p=2): 27*2 + 2*9*2 + 3*2 + 9 = 105; layer 2 (c=1, p=3): 3 + 6 + 3 + 1 = 13;
+    // the forward pass W_k X_{k-1}: 3*2 + 1*3 = 9. The dense method runs once per sample.
+    expect(estimateDenseMs([2, 3, 1])).toBeCloseTo(((118 + 9) * 2) / 1e6, 12);
+    expect(estimateDenseMs([2, 3, 1], 4)).toBeCloseTo((4 * (118 + 9) * 2) / 1e6, 12);
   });
 });
 
@@ -82,5 +84,25 @@ describe('slowDenseWarning', () => {
     // Width 512: ~512^4 = 6.9e10 ops, at 2 ns each about 137 s.
     expect(slowDenseWarning([512, 512, 1])).toContain('about 2.3 minutes per gradient');
     expect(slowDenseWarning([160, 160, 1])).toContain('about 1.3 s per gradient');
+  });
+});
+
+describe('readBatch', () => {
+  it.each([
+    ['4', 4],
+    [' 1 ', 1],
+    ['1024', 1024],
+  ])('reads %j as %i samples', (text, B) => {
+    expect(readBatch(text)).toEqual({ ok: true, value: B });
+  });
+
+  it.each([
+    ['', 'Batch size ("") is not a whole number: type how many samples, e.g. 4'],
+    ['abc', 'Batch size ("abc") is not a whole number: type how many samples, e.g. 4'],
+    ['0', 'Batch size is 0: a batch is a whole number of samples, at least 1'],
+    ['2.5', 'Batch size is 2.5: a batch is a whole number of samples, at least 1'],
+    ['1025', 'Batch size is 1,025: at most 1,024 samples'],
+  ])('refuses %j with the reason', (text, message) => {
+    expect(readBatch(text)).toEqual({ ok: false, message });
   });
 });

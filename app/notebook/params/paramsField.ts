@@ -1,5 +1,5 @@
-// Reading one field of the parameters panel: a number or the layer widths, with a message a student can act on.
-import { denseOpCount } from '../../core/bench';
+// Reading one field of the parameters panel: a number, the layer widths or the batch size, with a message a student can act on.
+import { estimateUs } from '../../core/cost';
 import { netLimits, parameterCount } from '../../core/netspec';
 import { classifyNumber, type NumberProblem } from './urlHash';
 
@@ -56,18 +56,22 @@ export function readWidths(text: string): FieldReading<number[]> {
   return { ok: true, value: widths };
 }
 
-/**
- * Nanoseconds per operation of the dense method (denseOpCount), measured in Node on this project's
- * machine at widths 64-96 (1.5-1.9 ns) and rounded up: browsers are rarely faster.
- */
-export const denseNsPerOp = 2;
+/** The batch size typed: a whole number of samples from 1 (one sample) to `netLimits.maxBatch`. */
+export function readBatch(text: string): FieldReading<number> {
+  const read = classifyNumber(text);
+  if (!('value' in read)) return { ok: false, message: `Batch size ("${text.trim()}") is not a whole number: type how many samples, e.g. 4` };
+  const B = read.value;
+  if (!Number.isInteger(B) || B < 1) return { ok: false, message: `Batch size is ${B}: a batch is a whole number of samples, at least 1` };
+  if (B > netLimits.maxBatch) return { ok: false, message: `Batch size is ${count(B)}: at most ${count(netLimits.maxBatch)} samples` };
+  return { ok: true, value: B };
+}
 
 /** Above this estimated time per dense gradient the panel warns, and nothing re-runs by itself. */
 export const slowDenseMs = 1000;
 
-/** Estimated milliseconds for one dense gradient (the original's way) at these widths. */
-export function estimateDenseMs(widths: readonly number[]): number {
-  return (denseOpCount(widths) * denseNsPerOp) / 1e6;
+/** Estimated milliseconds for one dense gradient (the original's way) at these widths, for B samples (core's cost model). */
+export function estimateDenseMs(widths: readonly number[], B = 1): number {
+  return estimateUs('dense', widths, B) / 1000;
 }
 
 function formatDuration(ms: number): string {
@@ -77,8 +81,8 @@ function formatDuration(ms: number): string {
 }
 
 /** A warning when the dense method would be slow at these widths, with the estimate; null when it is fast. */
-export function slowDenseWarning(widths: readonly number[]): string | null {
-  const ms = estimateDenseMs(widths);
+export function slowDenseWarning(widths: readonly number[], B = 1): string | null {
+  const ms = estimateDenseMs(widths, B);
   if (ms < slowDenseMs) return null;
   return `At these widths the dense method (full Jacobian matrices, the original's way) takes about ${formatDuration(ms)} per gradient: its cost grows like n^4 per layer. Cells are not re-run by themselves; run them when you are ready.`;
 }

@@ -1,8 +1,9 @@
 // Tests for the network in the URL hash as the panel reads and writes it (with urlHash's parse and serialise).
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import seed from '../../../reference/seed-values.json' with { type: 'json' };
 import { randomNet, mulberry32 } from '../../core/randomNet';
-import type { SampleNetSpec as NetSpec } from '../../core/types';
+import type { NetSpec } from '../../core/types';
 import { draftFromNet, paramsReducer } from './paramsDraft';
 import { hashFor, hashWithoutNetwork, linkNumbers, maxLinkNumbers, networkFromHash, sameNet } from './paramsHash';
 import { parseHash } from './urlHash';
@@ -149,5 +150,103 @@ describe('hashWithoutNetwork', () => {
   it('keeps only the other keys', () => {
     expect(hashWithoutNetwork('#X0=abc&edits=1')).toBe('#edits=1');
     expect(hashWithoutNetwork('#X0=abc')).toBe('');
+  });
+});
+
+describe('networkFromHash, generalised (a batch, a loss, an activation per layer)', () => {
+  const link = '#widths=2,3,1&act=relu,sigmoid&loss=mse&X0=0.5,1,-1;-0.5,0,2&Y=0.2,0.8,0.5';
+
+  it('reads a batch as rows, a target of width 1 as one row, and one activation per layer', () => {
+    const read = networkFromHash(link);
+    expect(read).toMatchObject({ kind: 'ok', given: ['widths', 'act', 'loss', 'X0', 'Y'] });
+    if (read.kind !== 'ok') return;
+    expect(read.spec.activation).toEqual(['relu', 'sigmoid']);
+    expect(read.spec.loss).toBe('mse');
+    expect(read.spec.X0).toEqual([
+      [0.5, 1, -1],
+      [-0.5, 0, 2],
+    ]);
+    expect(read.spec.Y).toEqual([[0.2, 0.8, 0.5]]);
+    expect(read.spec.W).toEqual(original().W);
+  });
+
+  it('writes it back as the same link', () => {
+    const read = networkFromHash(link);
+    expect(read.kind === 'ok' && hashFor(read.spec, '')).toBe(`${link}&W1=0.5,-2.5;1.2,0.1;-0.7,-1.2&beta1=-1.5,-1.3,2&W2=-1.5,0.2,0.5&beta2=1`);
+  });
+
+  it('fills a missing Y with zeros for a loss that needs one, and says the link did not set it', () => {
+    const read = networkFromHash('#loss=mse&X0=1,2;3,4');
+    expect(read).toMatchObject({ kind: 'ok', spec: { loss: 'mse', Y: [[0, 0]] } });
+    expect(read.kind === 'ok' && read.missing).toContain('Y');
+  });
+
+  it.each([
+    ['#act=relu,sigmoid,tanh', ['act has 3 names, expected 1 or 2 (one per layer)']],
+    ['#act=relu,softmax', ['act "softmax" is unknown (known: sigmoid, tanh, relu, leakyRelu)']],
+    ['#loss=hinge', ['loss "hinge" is unknown (known: log, mse, bce)']],
+    ['#Y=1', ['Y is given, but the loss is log (sum of log X_K), which has no target: add loss=mse or loss=bce']],
+    ['#loss=mse&X0=1,2;3,4&Y=1,2,3', ['Y has shape 1x3, expected 1x2 (widths[2] x the batch, 2 samples)']],
+    ['#loss=mse&X0=1,2;3', ['X0 has rows of 2 and 1 entries, expected 2x2 (widths[0] x the batch, 2 samples)']],
+    ['#loss=bce&Y=1.5', ['Y[0] = 1.5 is outside [0, 1]: a bce target is a probability']],
+    // ReLU output: X_2 = relu(-1.5*0 + ...) as in the log case above, 0; bce with target 1 needs log X_2.
+    ['#act=relu&W2=-1.5,0.2,-0.5&loss=bce&Y=1', ['log(X_K) is undefined: X_2[0] = 0 (target Y[0] = 1)']],
+  ])('names each bad value of %s', (hash, problems) => {
+    expect(networkFromHash(hash)).toEqual({ kind: 'bad', problems });
+  });
+
+  // Random generalised networks: widths up to 4 wide, batches of 1 to 4 (1 is one flat sample),
+  // every loss, one activation or one per layer (sigmoid last, so that log and bce are defined).
+  // -0 reads back as 0 (by design), so the numbers here are never -0.
+  const entry = fc.double({ min: -2, max: 2, noNaN: true }).map((x) => x + 0);
+  const generalNet: fc.Arbitrary<NetSpec> = fc
+    .record({
+      widths: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 2, maxLength: 4 }),
+      B: fc.integer({ min: 1, max: 4 }),
+      loss: fc.constantFrom('log', 'mse', 'bce' as const),
+      hidden: fc.constantFrom('sigmoid', 'tanh', 'relu', 'leakyRelu' as const),
+      perLayer: fc.boolean(),
+    })
+    .chain(({ widths, B, loss, hidden, perLayer }) => {
+      const K = widths.length - 1;
+      const samples = (rows: number, value: fc.Arbitrary<number>) =>
+        B === 1 ? fc.array(value, { minLength: rows, maxLength: rows }) : fc.array(fc.array(value, { minLength: B, maxLength: B }), { minLength: rows, maxLength: rows });
+      const matrix = (rows: number, cols: number) => fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+      return fc.record({
+        X0: samples(widths[0], entry),
+        W: fc.tuple(...widths.slice(1).map((rows, idx) => matrix(rows, widths[idx]))),
+        beta: fc.tuple(...widths.slice(1).map((rows) => fc.array(entry, { minLength: rows, maxLength: rows }))),
+        Y: samples(widths[K], loss === 'bce' ? fc.double({ min: 0, max: 1, noNaN: true }).map((y) => y + 0) : entry),
+      }).map(({ X0, W, beta, Y }): NetSpec => ({
+        widths,
+        activation: perLayer && K >= 2 ? [...Array<'sigmoid' | 'tanh' | 'relu' | 'leakyRelu'>(K - 1).fill(hidden), 'sigmoid'] : 'sigmoid',
+        X0,
+        W,
+        beta,
+        ...(loss === 'log' ? {} : { loss, Y }),
+      }));
+    });
+
+  it('round-trips random generalised networks through the hash, number for number', () => {
+    fc.assert(
+      fc.property(generalNet, (spec) => {
+        const read = networkFromHash(hashFor(spec, '#edits=x'));
+        expect(read).toMatchObject({ kind: 'ok', missing: [] });
+        if (read.kind !== 'ok') return;
+        expect(sameNet(read.spec, spec)).toBe(true);
+        expect(read.spec).toEqual(spec);
+      }),
+    );
+  });
+
+  it('tells networks apart by batch, loss, target and per-layer activation', () => {
+    const read = networkFromHash(link);
+    if (read.kind !== 'ok') throw new Error('the link reads');
+    const spec = read.spec;
+    expect(sameNet(spec, { ...spec, loss: 'bce' })).toBe(false);
+    expect(sameNet(spec, { ...spec, Y: [[0.2, 0.8, 0.6]] })).toBe(false);
+    expect(sameNet(spec, { ...spec, activation: ['relu', 'relu'] })).toBe(false);
+    expect(sameNet(spec, { ...spec, X0: [[0.5], [-0.5]] })).toBe(false);
+    expect(sameNet(spec, { ...spec })).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import seed from '../../../reference/seed-values.json' with { type: 'json' };
-import type { ActivationName, SampleNetSpec as NetSpec } from '../../core/types';
+import type { ActivationName, NetSpec } from '../../core/types';
 import { classifyNumber, parseHash, parseNumber, serializeHash } from './urlHash';
 
 const designExample =

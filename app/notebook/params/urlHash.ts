@@ -1,19 +1,34 @@
 // The network in the URL hash, driven by one table of properties: parse and serialise, readable by hand.
 import { netLimits } from '../../core/netspec';
-import type { ActivationName, SampleNetSpec as NetSpec } from '../../core/types';
+import type { NetSpec } from '../../core/types';
 
 /**
  * `#widths=2,3,1&act=sigmoid&X0=0.5,-0.5&W1=0.5,-2.5;1.2,0.1;-0.7,-1.2&beta1=-1.5,-1.3,2&W2=...&beta2=1`
  * Rows are split by `;`, entries by `,`. Keys other than the network's (e.g. shared edits) pass through.
+ * A batch is written as rows like W (`X0=0.5,1;-0.5,0`: c0 rows of B); `act=relu,sigmoid` names one
+ * activation per layer; `loss=mse&Y=...` gives the loss and its target (left out: the original's log).
  */
 
-type Kind = 'ints' | 'numbers' | 'rows' | 'name';
+/** `samples`: one sample (`1,2`) or a batch as rows (`1,2;3,4`), X0 and Y. */
+type Kind = 'ints' | 'numbers' | 'rows' | 'samples' | 'name' | 'names';
+
+/** The network as a link gives it: names and shapes not yet checked (networkFromHash does that). */
+export interface HashCandidate {
+  widths?: number[];
+  activation?: string | string[];
+  loss?: string;
+  X0?: number[] | number[][];
+  Y?: number[] | number[][];
+  W?: (number[][] | null)[];
+  beta?: (number[] | null)[];
+}
 
 interface HashProperty {
   /** The key as written in the hash; `{k}` stands for a layer number 1..K. */
   key: string;
   kind: Kind;
-  read(spec: Partial<NetSpec>, k: number, value: unknown): void;
+  read(spec: HashCandidate, k: number, value: unknown): void;
+  /** The value to write; undefined leaves the key out (the default). */
   write(spec: NetSpec, k: number): unknown;
   perLayer: boolean;
 }
@@ -28,17 +43,31 @@ const properties: HashProperty[] = [
   },
   {
     key: 'act',
-    kind: 'name',
+    kind: 'names',
     perLayer: false,
-    read: (s, _k, v) => (s.activation = v as ActivationName),
+    read: (s, _k, v) => (s.activation = v as string | string[]),
     write: (s) => s.activation,
   },
   {
-    key: 'X0',
-    kind: 'numbers',
+    key: 'loss',
+    kind: 'name',
     perLayer: false,
-    read: (s, _k, v) => (s.X0 = v as number[]),
+    read: (s, _k, v) => (s.loss = v as string),
+    write: (s) => (s.loss === 'log' ? undefined : s.loss),
+  },
+  {
+    key: 'X0',
+    kind: 'samples',
+    perLayer: false,
+    read: (s, _k, v) => (s.X0 = v as number[] | number[][]),
     write: (s) => s.X0,
+  },
+  {
+    key: 'Y',
+    kind: 'samples',
+    perLayer: false,
+    read: (s, _k, v) => (s.Y = v as number[] | number[][]),
+    write: (s) => s.Y,
   },
   {
     key: 'W{k}',
@@ -56,12 +85,12 @@ const properties: HashProperty[] = [
   },
 ];
 
-/** Keys this table owns: `widths`, `act`, `X0`, `W<k>`, `beta<k>`. */
+/** Keys this table owns: `widths`, `act`, `loss`, `X0`, `Y`, `W<k>`, `beta<k>`. */
 const layerKey = /^(W|beta)(\d+)$/;
 
 export interface HashParse {
-  /** The network as read, not yet validated (validateNetSpec says what is wrong with it). */
-  candidate: Partial<NetSpec>;
+  /** The network as read, not yet validated (networkFromHash says what is wrong with it). */
+  candidate: HashCandidate;
   /** Whether the hash says anything about the network at all. */
   hasNetwork: boolean;
   /** Problems found while reading, each naming the key and the value. */
@@ -102,9 +131,16 @@ function parseValue(kind: Kind, raw: string, key: string): unknown {
   switch (kind) {
     case 'name':
       return raw.trim();
+    case 'names': {
+      const names = raw.split(',').map((name) => name.trim());
+      return names.length === 1 ? names[0] : names;
+    }
     case 'ints':
     case 'numbers':
       return raw.split(',').map((entry, i) => parseNumber(entry, `${key}[${i}]`));
+    case 'samples':
+      if (!raw.includes(';')) return parseValue('numbers', raw, key);
+      return parseValue('rows', raw, key);
     case 'rows':
       return raw.split(';').map((row, i) => row.split(',').map((entry, j) => parseNumber(entry, `${key}[${i}][${j}]`)));
     default: {
@@ -187,9 +223,13 @@ function formatValue(kind: Kind, value: unknown): string {
   switch (kind) {
     case 'name':
       return String(value);
+    case 'names':
+      return typeof value === 'string' ? value : (value as string[]).join(',');
     case 'ints':
     case 'numbers':
       return (value as number[]).map(String).join(',');
+    case 'samples':
+      return formatValue(Array.isArray((value as unknown[])[0]) ? 'rows' : 'numbers', value);
     case 'rows':
       return (value as number[][]).map((row) => row.map(String).join(',')).join(';');
     default: {
@@ -212,7 +252,9 @@ function networkParts(spec: NetSpec): string[] {
     const layers = property.perLayer ? Array.from({ length: K }, (_, i) => i + 1) : [0];
     for (const k of layers) {
       const key = property.key.replace('{k}', String(k));
-      parts.push(`${key}=${encode(formatValue(property.kind, property.write(spec, k)))}`);
+      const value = property.write(spec, k);
+      if (value === undefined) continue;
+      parts.push(`${key}=${encode(formatValue(property.kind, value))}`);
     }
   }
   const head = parts.filter((p) => !layerKey.test(p.split('=')[0]));

@@ -1,6 +1,6 @@
 // A scripted KernelHost for tests and demos: each run calls `behaviour`; interrupt ends what waits.
 import type { KernelHost, OutputMessage, RunResult, RunStatus } from '../../kernel/protocol';
-import type { SampleNetSpec as NetSpec } from '../../core/types';
+import type { NetSpec } from '../../core/types';
 
 export type FakeBehaviour = (cellId: string, code: string, emit: (m: OutputMessage) => void, signal: AbortSignal) => Promise<RunStatus>;
 
