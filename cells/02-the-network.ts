@@ -13,11 +13,14 @@ function networkOf(spec: NetSpec) {
   return { c, K, X0, W, beta };
 }
 
-const { c, K, X0, W, beta } = networkOf(params);
+// A batch, another loss or an activation per layer: these cells show the original kind (the note says how).
+const { net: lessonNet, note: lessonNote } = lesson.lessonView(params);
+if (lessonNote) print(lessonNote);
+const { c, K, X0, W, beta } = networkOf(lessonNet);
 
-print('c =', c, '  activation:', params.activation, '  K =', K, 'layers');
+print('c =', c, '  activation:', lessonNet.activation, '  K =', K, 'layers');
 const T = lesson.tex.matrix; // a Matrix as LaTeX
 const shown = [String.raw`X_0 = ${T(X0)}`];
 for (let k = 1; k <= K; k++) shown.push(String.raw`W_{${k}} = ${T(W[k])}`, String.raw`\beta_{${k}} = ${T(beta[k])}`);
 display.latex(shown.join(String.raw`,\quad `));
-display.network(params, lesson.forwardValues(params));
+display.network(lessonNet, lesson.forwardValues(lessonNet));

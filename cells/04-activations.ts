@@ -15,9 +15,9 @@ print('largest |sigmoid_der - record|:', la.maxAbsDiff(sigmoid_der(grid), la.map
 
 // The network's own activation (the parameters panel chooses it): the original's sigmoid, or the
 // record's f and f' for the others.
-const chosen = lesson.activations[params.activation];
-const activation = params.activation === 'sigmoid' ? sigmoid : (x: Matrix) => la.map(x, chosen.f);
-const activation_der = params.activation === 'sigmoid' ? sigmoid_der : (x: Matrix) => la.map(x, chosen.df);
+const chosen = lesson.activations[lessonNet.activation];
+const activation = lessonNet.activation === 'sigmoid' ? sigmoid : (x: Matrix) => la.map(x, chosen.f);
+const activation_der = lessonNet.activation === 'sigmoid' ? sigmoid_der : (x: Matrix) => la.map(x, chosen.df);
 
 display.latex(String.raw`${chosen.tex}, \qquad ${chosen.dtex}`);
 display.plot({

@@ -32,7 +32,9 @@ const slowByHand = lesson.tooSlow(lesson.denseOpCount(c), "The original's method
 if (slowByHand) print(slowByHand, 'These numbers come from the structured method instead.');
 
 const start = performance.now(); // timeit.default_timer()
-const { dldX, dldW, dldbeta } = slowByHand ? lesson.structuredRecords(params) : backprop(W, beta, X, K, activation_der);
+// A network of another kind (cell 02's note): its own gradients, by the structured method.
+if (lessonNote) print('This network has a batch, another loss or an activation per layer: these are its gradients by the structured method (the same chain rule as vector-Jacobian products), every sample summed.');
+const { dldX, dldW, dldbeta } = slowByHand || lessonNote ? lesson.structuredRecords(params) : backprop(W, beta, X, K, activation_der);
 print('Time: ', (performance.now() - start) / 1000); // seconds, one cold run (cell 16 times it properly)
 
 print('dl/dX0: ', dldX[0]);

@@ -6,16 +6,16 @@ const tfActivation: Record<string, (z: Tensor) => Tensor> = {
   relu: (z) => tf.relu(z),
   leakyRelu: (z) => tf.leakyRelu(z, 0.01), // tfjs's default slope is 0.2; ours (and PyTorch's) 0.01
 };
-const f = tfActivation[params.activation];
+const f = tfActivation[lessonNet.activation];
 
 // The tensors, columns as in the manual code, and a zero "tap" t_k per layer (PyTorch's retain_grad).
-const tX0 = tf.tensor2d(params.X0, [c[0], 1]);
+const tX0 = tf.tensor2d(lessonNet.X0, [c[0], 1]);
 const tW: Tensor[] = [];
 const tbeta: Tensor[] = [];
 const taps: Tensor[] = [];
 for (let k = 1; k <= K; k++) {
-  tW.push(tf.tensor2d(params.W[k - 1]));
-  tbeta.push(tf.tensor2d(params.beta[k - 1], [c[k], 1]));
+  tW.push(tf.tensor2d(lessonNet.W[k - 1]));
+  tbeta.push(tf.tensor2d(lessonNet.beta[k - 1], [c[k], 1]));
   taps.push(tf.zeros([c[k], 1]));
 }
 
@@ -43,9 +43,12 @@ for (let k = 1; k <= K; k++) {
 }
 tf.dispose([tfL, ...tfGrads, tX0, ...tW, ...tbeta, ...taps]);
 
-print('dl/dX0: ', tf_dldX[0]);
-for (let k = K; k >= 1; k--) print(`dl/dX${k}: `, tf_dldX[k]);
+// A network of another kind (cell 02's note): its own gradients, by the app's tfjs code (batch, loss and activations included).
+const tfRecords = lessonNote ? await lesson.tfjsRecords(params) : { dldX: tf_dldX, dldW: tf_dldW, dldbeta: tf_dldbeta };
+if (lessonNote) print('For this network: tfjs autograd of the network itself (app/core/tfjsGradients.ts), every sample summed.');
+print('dl/dX0: ', tfRecords.dldX[0]);
+for (let k = K; k >= 1; k--) print(`dl/dX${k}: `, tfRecords.dldX[k]);
 for (let k = 1; k <= K; k++) {
-  print(`dl/dW${k}:`, tf_dldW[k]);
-  print(`dl/dbeta${k}:`, tf_dldbeta[k]);
+  print(`dl/dW${k}:`, tfRecords.dldW[k]);
+  print(`dl/dbeta${k}:`, tfRecords.dldbeta[k]);
 }

@@ -12,10 +12,11 @@ const tolerance = {
 const precision = await lesson.tfPrecision();
 if (!precision.float32) tolerance.autograd = { abs: 1e-2, rel: 1e-2 };
 
-const manual = lesson.asGradients(dldX, dldW, dldbeta, la.sum(la.log(X[K])));
-const autograd = lesson.asGradients(tf_dldX, tf_dldW, tf_dldbeta);
+const manual = lesson.asGradients(dldX, dldW, dldbeta, lessonNote ? lesson.structuredRecords(params).loss : la.sum(la.log(X[K])));
+const autograd = lesson.asGradients(tfRecords.dldX, tfRecords.dldW, tfRecords.dldbeta);
 const fd = lesson.finiteDifferences(params); // nudge every number by ±h (app/core/finiteDiff.ts); null if too many
 const comparison = await lesson.compareGradients({ manual, autograd, fd }, tolerance);
 
 // The network again, now with every gradient: hover a node or an edge for its dl/d value.
-display.network(params, lesson.values(X), manual);
+// (The diagram draws one sample of the original kind: for another kind, the table above is the answer.)
+if (!lessonNote) display.network(params, lesson.values(X), manual);

@@ -12,6 +12,9 @@ type ByLayer<T> = Record<number, T>;
 
 // 02-the-network
 declare function networkOf(spec: NetSpec): { c: number[]; K: number; X0: Matrix; W: ByLayer<Matrix>; beta: ByLayer<Matrix> };
+/** The network cells 02-10 show: `params` itself, or for another kind (a batch, a loss, per-layer activations) its original-kind view, with `lessonNote` saying how. */
+declare const lessonNet: import('../app/core/types').SampleNetSpec;
+declare const lessonNote: string | null;
 declare const c: number[];
 declare const K: number;
 declare const X0: Matrix;
@@ -50,6 +53,8 @@ declare const dldbeta: ByLayer<Float64Array>;
 declare const tf_dldX: ByLayer<Matrix>;
 declare const tf_dldW: ByLayer<Matrix>;
 declare const tf_dldbeta: ByLayer<Float64Array>;
+/** The tfjs gradients cell 14 compares: cell 12b's own, or for another kind of network the app's tfjs code's. */
+declare const tfRecords: { dldX: ByLayer<Matrix>; dldW: ByLayer<Matrix>; dldbeta: ByLayer<Float64Array> };
 
 // 14-comparison
 declare const comparison: import('../app/kernel/lesson/agreement').ComparisonReport;

@@ -94,3 +94,20 @@ describe('lesson.structuredRecords', () => {
     expect(run.text).toBe('[[-0.05246989  0.28237541]] [3, 2] [0.31723898]\ntrue true\n');
   });
 });
+
+describe('lesson.lessonView', () => {
+  it('is the network itself, without a note, for the original kind', async () => {
+    const run = await runCell(new NodeHost(), 'const v = lesson.lessonView(params);\nprint(v.note === null, v.net.activation, v.net.X0)');
+    expect(run.text).toBe('true sigmoid [0.5, -0.5]\n');
+  });
+
+  it('shows a batch with per-layer activations and another loss as its first sample, layer 1 activation, log loss, and says so', async () => {
+    const params = { ...originalNet(), activation: ['relu', 'sigmoid'] as const, loss: 'mse' as const, X0: [[0.5, 1], [-0.5, 0]], Y: [[0.2, 0.8]] };
+    const run = await runCell(new NodeHost({ params: { ...params, activation: [...params.activation] } }), 'const v = lesson.lessonView(params);\nprint(v.net.activation, v.net.X0, v.net.loss, v.net.Y)\nprint(v.note)');
+    const [shown, note] = run.text.trim().split('\n');
+    expect(shown).toBe('relu [0.5, -0.5] undefined undefined');
+    expect(note).toBe(
+      "This network has a batch of 2 samples, the loss mse, an activation per layer (relu, sigmoid). The step-by-step cells up to the chain rule follow the original notebook (one sample, one activation, the loss sum log X_K): they show its first sample, layer 1's activation (relu) in all 2 layers, the log loss. The gradients from cell 12 on are this network's own, every sample, loss and activation included.",
+    );
+  });
+});

@@ -7,11 +7,12 @@ import { finiteDiffGradients } from '../core/finiteDiff';
 import { forwardActivations } from '../core/forward';
 import { la } from '../core/la';
 import { Matrix } from '../core/matrix';
-import { prepareNet } from '../core/net';
+import { activationAt, batchSize, prepareNet } from '../core/net';
+import { isSampleNet } from '../core/network';
 import { originalNet, parameterCount } from '../core/netspec';
 import { structuredGradients, structuredGradientsPrepared } from '../core/structured';
 import { prepareTfjsNet, tfjsGradients, type Tf, type TfBackendName } from '../core/tfjsGradients';
-import type { Gradients, NetSpec } from '../core/types';
+import type { Gradients, NetSpec, SampleNetSpec } from '../core/types';
 import type { Display, Print } from './display';
 import type { KernelBench } from './kernelBench';
 import { comparisonReport, gradientsFromRecords, gradientsSideBySide, type ComparisonReport, type Tolerance } from './lesson/agreement';
@@ -40,7 +41,8 @@ const fdMaxNumbers = 5000;
 /** How close to 0 a z_k may be for finite differences (steps ~1e-5) to straddle a ReLU's kink. */
 const kinkBand = 1e-3;
 
-const hasKink = (spec: NetSpec): boolean => spec.activation === 'relu' || spec.activation === 'leakyRelu';
+/** Layer k's activation has a kink at 0 (ReLU, leaky ReLU), where finite differences straddle it. */
+const kinkedAt = (spec: NetSpec, k: number): boolean => ['relu', 'leakyRelu'].includes(activationAt(spec, k));
 
 /** What `lesson.checkActivation` found. */
 export interface ActivationCheck {
@@ -53,6 +55,43 @@ export interface ActivationCheck {
  * `gradientTable: (ctx) => (spec: NetSpec) => { ...; ctx.display.table(...) }`;
  * cells then call `lesson.gradientTable(params)`. Helpers are built once per kernel.
  */
+/** Gradients as the lesson's dictionaries: dX as rows (c_k x B entries, row by row), dW as matrices, dbeta 1-D. */
+function gradientRecords(g: Gradients) {
+  const byLayer = <T>(values: T[], from: number): Record<number, T> => Object.fromEntries(values.map((v, i) => [i + from, v]));
+  return {
+    dldX: byLayer(g.dX.map((v) => la.row(v)), 0),
+    dldW: byLayer(g.dW.map((w) => la.array(w)), 1),
+    dldbeta: byLayer(g.dbeta.map((v) => Float64Array.from(v)), 1),
+    loss: g.loss,
+  };
+}
+
+function lessonView(spec: NetSpec): { net: SampleNetSpec; note: string | null } {
+  if (isSampleNet(spec)) return { net: spec, note: null };
+  const B = batchSize(spec);
+  const first = (rows: NetSpec['X0']): number[] => rows.map((r) => (Array.isArray(r) ? r[0] : r));
+  const K = spec.widths.length - 1;
+  const mixed = spec.widths.slice(1).some((_, idx) => activationAt(spec, idx + 1) !== activationAt(spec, 1));
+  const { loss: _loss, Y: _Y, ...rest } = spec;
+  const net: SampleNetSpec = { ...rest, activation: activationAt(spec, 1), X0: first(spec.X0) };
+  const differs = [
+    Array.isArray(spec.X0[0]) ? `a batch of ${B} sample${B === 1 ? '' : 's'}` : '',
+    (spec.loss ?? 'log') === 'log' ? '' : `the loss ${spec.loss}`,
+    mixed ? `an activation per layer (${spec.widths.slice(1).map((_, idx) => activationAt(spec, idx + 1)).join(', ')})` : '',
+  ].filter(Boolean);
+  if (differs.length === 0) return { net, note: null };
+  const shown = [
+    Array.isArray(spec.X0[0]) ? 'its first sample' : 'its sample',
+    mixed ? `layer 1's activation (${activationAt(spec, 1)}) in all ${K} layers` : '',
+    (spec.loss ?? 'log') === 'log' ? '' : 'the log loss',
+  ].filter(Boolean);
+  const note =
+    `This network has ${differs.join(', ')}. The step-by-step cells up to the chain rule follow the original notebook ` +
+    `(one sample, one activation, the loss sum log X_K): they show ${shown.join(', ')}. ` +
+    'The gradients from cell 12 on are this network\'s own, every sample, loss and activation included.';
+  return { net, note };
+}
+
 export const lessonKit = {
   /** The app's activation records: f, its derivative df, and their KaTeX (`tex`, `dtex`). */
   activations: () => activations,
@@ -105,7 +144,7 @@ export const lessonKit = {
     async (methods: { manual: Gradients; autograd: Gradients; fd: Gradients | null }, tolerance: { autograd: Tolerance; fd: Tolerance }): Promise<ComparisonReport> => {
       const spec = ctx.params();
       const { backend } = tfPrecision(await ctx.tf());
-      const nearKink = hasKink(spec) && forwardActivations(spec).z.some((z) => z.some((v) => Math.abs(v) < kinkBand));
+      const nearKink = forwardActivations(spec).z.some((z, idx) => kinkedAt(spec, idx + 1) && z.some((v) => Math.abs(v) < kinkBand));
       const report = comparisonReport({
         ...methods,
         tolerance,
@@ -133,16 +172,18 @@ export const lessonKit = {
   /** null when that many multiplications take at most a few seconds here; else why the cell skips them. */
   tooSlow: () => tooSlow,
 
-  /** dl/dX_k, dl/dW_k, dl/dbeta_k as the lesson's dictionaries (rows, matrices, 1-D), by the structured method. */
-  structuredRecords: () => (spec: NetSpec) => {
-    const g = structuredGradients(spec);
-    const byLayer = <T>(values: T[], from: number): Record<number, T> => Object.fromEntries(values.map((v, i) => [i + from, v]));
-    return {
-      dldX: byLayer(g.dX.map((v) => la.row(v)), 0),
-      dldW: byLayer(g.dW.map((w) => la.array(w)), 1),
-      dldbeta: byLayer(g.dbeta.map((v) => Float64Array.from(v)), 1),
-    };
-  },
+  /** dl/dX_k, dl/dW_k, dl/dbeta_k as the lesson's dictionaries (rows, matrices, 1-D), and the loss, by the structured method. */
+  structuredRecords: () => (spec: NetSpec) => gradientRecords(structuredGradients(spec)),
+
+  /** The same dictionaries from tfjs autograd (app/core/tfjsGradients.ts), on the kernel's backend. */
+  tfjsRecords: (ctx: LessonContext) => async (spec: NetSpec) => gradientRecords(await tfjsGradients(await ctx.tf(), spec)),
+
+  /**
+   * The network the step-by-step cells show: they follow the original notebook (one sample, one
+   * activation, the loss sum log X_K). For a network of another kind, its first sample with layer
+   * 1's activation and the log loss, and a note saying so; the gradient cells then use `params` itself.
+   */
+  lessonView: () => lessonView,
 
   /** The network as typed arrays, converted once (what the timed methods run on). */
   prepare: () => prepareNet,
