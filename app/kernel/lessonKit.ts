@@ -7,7 +7,7 @@ import { finiteDiffGradients } from '../core/finiteDiff';
 import { forwardActivations } from '../core/forward';
 import { la } from '../core/la';
 import { Matrix } from '../core/matrix';
-import { prepareNet } from '../core/net';
+import { activationAt, batchSize, prepareNet } from '../core/net';
 import { originalNet, parameterCount } from '../core/netspec';
 import { structuredGradients, structuredGradientsPrepared } from '../core/structured';
 import { prepareTfjsNet, tfjsGradients, type Tf, type TfBackendName } from '../core/tfjsGradients';
@@ -40,7 +40,8 @@ const fdMaxNumbers = 5000;
 /** How close to 0 a z_k may be for finite differences (steps ~1e-5) to straddle a ReLU's kink. */
 const kinkBand = 1e-3;
 
-const hasKink = (spec: NetSpec): boolean => spec.activation === 'relu' || spec.activation === 'leakyRelu';
+const kinked: readonly string[] = ['relu', 'leakyRelu'];
+const hasKink = (spec: NetSpec): boolean => spec.widths.slice(1).some((_, idx) => kinked.includes(activationAt(spec, idx + 1)));
 
 /** What `lesson.checkActivation` found. */
 export interface ActivationCheck {
@@ -78,7 +79,7 @@ export const lessonKit = {
 
   /** Every gradient by central finite differences (float64, app/core/finiteDiff.ts); null for networks too large. */
   finiteDifferences: () => (spec: NetSpec): Gradients | null => {
-    const numbers = parameterCount(spec.widths) + spec.widths.reduce((a, b) => a + b, 0);
+    const numbers = parameterCount(spec.widths) + batchSize(spec) * spec.widths.reduce((a, b) => a + b, 0);
     return numbers > fdMaxNumbers ? null : finiteDiffGradients(spec);
   },
 
