@@ -87,17 +87,11 @@ function jacobianWrtWeightRowInto(s: LayerScratch, x: Float64Array, i: number): 
   matmulInto(s.D, s.E, s.dfXdWi, rows, rows, cols);
 }
 
-/** One sample's columns, for a batch: z_k, X_k, and the gradients of that sample alone. */
-interface SampleColumns {
-  z: Float64Array[];
-  X: Float64Array[];
-  grads: TypedGradients;
-}
-
 interface DenseWorkspace {
   layers: LayerScratch[];
   out: TypedGradients;
-  sample: SampleColumns | null;
+  /** One sample's gradients, for a batch (whose dW and dbeta are their sums). */
+  sample: TypedGradients | null;
 }
 
 const workspaces = new WeakMap<PreparedNet, DenseWorkspace>();
@@ -105,10 +99,7 @@ const workspaces = new WeakMap<PreparedNet, DenseWorkspace>();
 const denseWorkspace = (net: PreparedNet): DenseWorkspace => ({
   layers: net.widths.slice(1).map((rows, idx) => layerScratch(rows, net.widths[idx])),
   out: allocGradients(net.widths, net.B),
-  sample:
-    net.B === 1
-      ? null
-      : { z: net.widths.slice(1).map((c) => new Float64Array(c)), X: net.widths.map((c) => new Float64Array(c)), grads: allocGradients(net.widths) },
+  sample: net.B === 1 ? null : allocGradients(net.widths),
 });
 
 /** One sample's backward pass, the original's way, from grads.dX[K] (already set) and its z, X columns. */
@@ -138,30 +129,27 @@ function denseBackward(workspace: DenseWorkspace, net: PreparedNet, z: Float64Ar
   }
 }
 
-/** Column b of a c x B row-major buffer into `column`, or back (`toBatch`). */
-function copyColumn(batch: Float64Array, column: Float64Array, b: number, B: number, toBatch: boolean): void {
-  for (let i = 0; i < column.length; i++) {
-    if (toBatch) batch[i * B + b] = column[i];
-    else column[i] = batch[i * B + b];
-  }
-}
-
 const addInto = (sum: Float64Array, add: Float64Array): void => {
   for (let i = 0; i < sum.length; i++) sum[i] += add[i];
 };
 
-/** The batch, one sample at a time: dl/dX_k column by column, dl/dW_k and dl/dbeta_k summed. */
-function denseBatch(workspace: DenseWorkspace, net: PreparedNet, result: TypedGradients, sample: SampleColumns): void {
-  const { K, B } = net;
+/** Sample b of a buffer holding B samples one after another. */
+const sampleOf = (values: Float64Array, b: number, B: number): Float64Array => {
+  const c = values.length / B;
+  return values.subarray(b * c, (b + 1) * c);
+};
+
+/** The batch, one sample at a time: dl/dX_k sample by sample, dl/dW_k and dl/dbeta_k summed. */
+function denseBatch(workspace: DenseWorkspace, net: PreparedNet, result: TypedGradients, sample: TypedGradients): void {
+  const { B } = net;
   for (const d of [...result.dW, ...result.dbeta]) d.fill(0);
   for (let b = 0; b < B; b++) {
-    net.X.forEach((X, k) => copyColumn(X, sample.X[k], b, B, false));
-    net.z.forEach((z, k) => copyColumn(z, sample.z[k], b, B, false));
-    copyColumn(result.dX[K], sample.grads.dX[K], b, B, false);
-    denseBackward(workspace, net, sample.z, sample.X, sample.grads);
-    for (let k = 0; k < K; k++) copyColumn(result.dX[k], sample.grads.dX[k], b, B, true);
-    sample.grads.dW.forEach((d, k) => addInto(result.dW[k], d));
-    sample.grads.dbeta.forEach((d, k) => addInto(result.dbeta[k], d));
+    // dX_k of this sample are views into the batch's; dW and dbeta its own, then added.
+    const grads: TypedGradients = { loss: NaN, dX: result.dX.map((d) => sampleOf(d, b, B)), dW: sample.dW, dbeta: sample.dbeta };
+    const pick = (values: Float64Array[]) => values.map((v) => sampleOf(v, b, B));
+    denseBackward(workspace, net, pick(net.z), pick(net.X), grads);
+    sample.dW.forEach((d, k) => addInto(result.dW[k], d));
+    sample.dbeta.forEach((d, k) => addInto(result.dbeta[k], d));
   }
 }
 

@@ -1,7 +1,7 @@
 // The forward pass z_k = W_k X_{k-1} + beta_k, X_k = f_k(z_k), for one sample or a batch (columns),
 // and the loss (loss.ts).
 import { lossGradientInto, lossValue, type LossInput } from './loss';
-import { prepareNet, type PreparedNet } from './net';
+import { prepareNet, samplesToRows, type PreparedNet } from './net';
 import type { NetSpec } from './types';
 
 export { LossUndefinedError } from './loss';
@@ -41,19 +41,6 @@ export function matvecInto(W: Float64Array, x: Float64Array, out: Float64Array, 
   }
 }
 
-/** out (rows x B) = W (rows x cols) X (cols x B), all row-major: each W[i][j] scales a row of X. */
-export function matmatInto(W: Float64Array, X: Float64Array, out: Float64Array, rows: number, cols: number, B: number): void {
-  out.fill(0);
-  for (let i = 0; i < rows; i++) {
-    const o = i * B;
-    for (let j = 0; j < cols; j++) {
-      const w = W[i * cols + j];
-      const x = j * B;
-      for (let b = 0; b < B; b++) out[o + b] += w * X[x + b];
-    }
-  }
-}
-
 /**
  * Recomputes layers from+1..K in the net's buffers (from = 0: the whole pass). Finite differences
  * start higher up after changing a parameter of layer from+1 or the activations X_from.
@@ -74,12 +61,15 @@ export function forwardLayers(net: PreparedNet, from = 0): void {
       }
       continue;
     }
-    matmatInto(W[k - 1], X[k - 1], zk, widths[k], widths[k - 1], B);
-    for (let i = 0; i < widths[k]; i++) {
-      for (let at = i * B; at < (i + 1) * B; at++) {
-        const zi = zk[at] + bk[i];
-        zk[at] = zi;
-        out[at] = f(zi);
+    // A batch: the same per sample, each a contiguous vector (sample b at b * width).
+    const [rows, cols] = [widths[k], widths[k - 1]];
+    for (let b = 0; b < B; b++) {
+      const at = b * rows;
+      matvecInto(W[k - 1], X[k - 1].subarray(b * cols, (b + 1) * cols), zk.subarray(at, at + rows), rows, cols);
+      for (let i = 0; i < rows; i++) {
+        const zi = zk[at + i] + bk[i];
+        zk[at + i] = zi;
+        out[at + i] = f(zi);
       }
     }
   }
@@ -110,8 +100,8 @@ export interface ForwardValues {
 }
 
 const plainActivations = (net: PreparedNet): ForwardValues => ({
-  z: net.z.map((v) => Array.from(v)),
-  X: net.X.map((v) => Array.from(v)),
+  z: net.z.map((v) => samplesToRows(v, net.B)),
+  X: net.X.map((v) => samplesToRows(v, net.B)),
 });
 
 /** The forward pass of a NetSpec without the loss (for showing a network whose loss is undefined). */

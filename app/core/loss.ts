@@ -15,13 +15,14 @@ export const lossTex: Record<LossName, string> = {
 
 /** The loss is not a finite number at the network's output; names the entry that breaks it. */
 export class LossUndefinedError extends Error {
-  /** K, the flat index i (row-major c_K x B) and X_K[i]: which output broke the loss. */
+  /** K, the index (sample after sample: b c_K + i) and the value: which output broke the loss. */
   readonly layer: number;
   readonly index: number;
   readonly value: number;
-  constructor(layer: number, index: number, value: number, how: { loss?: LossName; B?: number; target?: number } = {}) {
-    const B = how.B ?? 1;
-    const at = B === 1 ? `[${index}]` : `[${Math.floor(index / B)}][${index % B}]`;
+  constructor(layer: number, index: number, value: number, how: { loss?: LossName; B?: number; rows?: number; target?: number } = {}) {
+    // For a batch, entry [i][b] as NumPy's (c_K, B) reads: row i, sample b.
+    const rows = how.rows ?? 1;
+    const at = (how.B ?? 1) === 1 ? `[${index}]` : `[${index % rows}][${Math.floor(index / rows)}]`;
     const problem = Number.isFinite(value) ? 'is undefined' : 'is not finite';
     const term = { log: 'log(X_K)', mse: '(X_K - Y)^2', bce: value >= 1 ? 'log(1 - X_K)' : 'log(X_K)' }[how.loss ?? 'log'];
     const target = how.target === undefined ? '' : ` (target Y${at} = ${how.target})`;
@@ -33,7 +34,7 @@ export class LossUndefinedError extends Error {
   }
 }
 
-/** The output of a network, for the loss: X_K and Y flat (c_K x B row-major), with K and B for messages. */
+/** The output of a network, for the loss: X_K and Y (sample after sample), with K and B for messages. */
 export interface LossInput {
   readonly loss: LossName;
   readonly XK: Float64Array;
@@ -51,7 +52,7 @@ function logLoss({ XK, K, B }: LossInput): number {
   let loss = 0;
   for (let i = 0; i < XK.length; i++) {
     const x = XK[i];
-    if (!(x > 0 && x < Infinity)) throw new LossUndefinedError(K, i, x, { B });
+    if (!(x > 0 && x < Infinity)) throw new LossUndefinedError(K, i, x, { B, rows: XK.length / B });
     loss += Math.log(x);
   }
   return loss;
@@ -63,7 +64,7 @@ function mseLoss(out: LossInput): number {
   let sum = 0;
   for (let i = 0; i < XK.length; i++) {
     const x = XK[i];
-    if (!Number.isFinite(x)) throw new LossUndefinedError(K, i, x, { loss: 'mse', B });
+    if (!Number.isFinite(x)) throw new LossUndefinedError(K, i, x, { loss: 'mse', B, rows: XK.length / B });
     const d = x - Y[i];
     sum += d * d;
   }
@@ -79,7 +80,7 @@ function bceLoss(out: LossInput): number {
     // log X_K is needed where y > 0, log(1 - X_K) where y < 1: each must be finite there.
     const needsLogX = y > 0 && !(x > 0 && x <= 1);
     const needsLog1mX = y < 1 && !(x >= 0 && x < 1);
-    if (needsLogX || needsLog1mX) throw new LossUndefinedError(K, i, x, { loss: 'bce', B, target: y });
+    if (needsLogX || needsLog1mX) throw new LossUndefinedError(K, i, x, { loss: 'bce', B, rows: XK.length / B, target: y });
     if (y > 0) sum += y * Math.log(x);
     if (y < 1) sum += (1 - y) * Math.log(1 - x);
   }

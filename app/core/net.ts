@@ -13,12 +13,16 @@ export interface PreparedNet {
   readonly widths: readonly number[];
   /** Number of layers. */
   readonly K: number;
-  /** Samples in the batch (1 for one sample): X_k and z_k are c_k x B, row-major. */
+  /**
+   * Samples in the batch (1 for one sample). X_k, z_k, Y and the typed gradients' dX_k hold the
+   * samples one after another (B x c_k: sample b's c_k numbers at b c_k), so every per-sample step
+   * runs on a contiguous vector, as for one sample; `samplesToRows` gives NumPy's c_k x B.
+   */
   readonly B: number;
   /** activations[k-1] is layer k's. */
   readonly activations: readonly Activation[];
   readonly loss: LossName;
-  /** The target, c_K x B row-major, when the spec gives one. */
+  /** The target, laid out as X_K, when the spec gives one. */
   readonly Y: Float64Array | null;
   /** W[k-1] is W_k, row-major c_k x c_{k-1}. */
   readonly W: Float64Array[];
@@ -62,6 +66,33 @@ export function flatten(rows: readonly number[] | readonly (readonly number[])[]
   return out;
 }
 
+/** Samples given as c rows of B (or one flat sample) into B x c: sample after sample. */
+export function samplesFrom(samples: readonly number[] | readonly (readonly number[])[]): Float64Array {
+  const first = samples[0];
+  if (!Array.isArray(first)) return Float64Array.from(samples as readonly number[]);
+  const [c, B] = [samples.length, first.length];
+  const out = new Float64Array(c * B);
+  (samples as readonly (readonly number[])[]).forEach((row, i) => row.forEach((v, b) => (out[b * c + i] = v)));
+  return out;
+}
+
+/** B x c sample after sample back to c rows of B, flat row-major (entry i B + b); one sample unchanged. */
+export function samplesToRows(values: Float64Array, B: number): number[] {
+  if (B === 1) return Array.from(values);
+  const c = values.length / B;
+  const out = new Array<number>(values.length);
+  for (let b = 0; b < B; b++) for (let i = 0; i < c; i++) out[i * B + b] = values[b * c + i];
+  return out;
+}
+
+/** c rows of B, flat row-major, into B x c sample after sample: the inverse of samplesToRows. */
+export function rowsToSamples(values: ArrayLike<number>, B: number): Float64Array {
+  const c = values.length / B;
+  const out = new Float64Array(values.length);
+  for (let b = 0; b < B; b++) for (let i = 0; i < c; i++) out[b * c + i] = values[i * B + b];
+  return out;
+}
+
 /**
  * Copies a spec into typed arrays without checking it: for a spec valid by construction (the
  * panel's draft), where validateNetSpec's checks and copies would take seconds near the size limit.
@@ -76,11 +107,11 @@ export function prepareTrusted(spec: NetSpec): PreparedNet {
     B,
     activations: widths.slice(1).map((_, idx) => activations[activationAt(spec, idx + 1)]),
     loss: spec.loss ?? 'log',
-    Y: spec.Y === undefined ? null : flatten(spec.Y),
+    Y: spec.Y === undefined ? null : samplesFrom(spec.Y),
     W: spec.W.map(flatten),
     beta: spec.beta.map((b) => Float64Array.from(b)),
     z: layers(widths, (rows) => new Float64Array(rows * B)),
-    X: [flatten(spec.X0), ...layers(widths, (rows) => new Float64Array(rows * B))],
+    X: [samplesFrom(spec.X0), ...layers(widths, (rows) => new Float64Array(rows * B))],
   };
 }
 
@@ -89,7 +120,7 @@ export function prepareNet(spec: NetSpec): PreparedNet {
   return prepareTrusted(validateNetSpec(spec));
 }
 
-/** Zeroed buffers for the gradients of a network with these widths (dX_k: c_k x B). */
+/** Zeroed buffers for the gradients of a network with these widths (dX_k: B samples of c_k). */
 export function allocGradients(widths: readonly number[], B = 1): TypedGradients {
   return {
     loss: NaN,
@@ -109,11 +140,12 @@ export function workspaceFor<T>(cache: WeakMap<PreparedNet, T>, net: PreparedNet
   return workspace;
 }
 
-/** Plain JSON gradients (copies), dW as rows. */
+/** Plain JSON gradients (copies), dW as rows, a batch's dX_k as c_k x B row-major (see Gradients). */
 export function toGradients(typed: TypedGradients, widths: readonly number[]): Gradients {
+  const B = typed.dX[0].length / widths[0];
   return {
     loss: typed.loss,
-    dX: typed.dX.map((d) => Array.from(d)),
+    dX: typed.dX.map((d) => samplesToRows(d, B)),
     dW: typed.dW.map((d, idx) => {
       const cols = widths[idx];
       return Array.from({ length: widths[idx + 1] }, (_, i) => Array.from(d.subarray(i * cols, (i + 1) * cols)));

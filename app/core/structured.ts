@@ -6,8 +6,8 @@
 //   dl/dbeta_k = g
 //   dl/dW_k = g X_{k-1}^T         (an outer product: row i is g_i X_{k-1}^T, i.e. times E_i)
 //   dl/dX_{k-1} = W_k^T g         (the row vector times W_k)
-// For a batch every column is a sample: g is c_k x B, dl/dbeta_k sums g's columns and
-// dl/dW_k = g X_{k-1}^T sums the outer products over the samples.
+// For a batch g has one row per sample: dl/dbeta_k sums them and dl/dW_k sums the outer products
+// g_b X_{k-1,b}^T over the samples b.
 // For benchmarks: `structuredGradientsPrepared(prepareNet(spec))` converts nothing and allocates
 // nothing after its first call (its result buffers are reused: copy what you keep).
 import { allocGradients, prepareNet, toGradients, workspaceFor, type PreparedNet, type TypedGradients } from './net';
@@ -75,39 +75,53 @@ export function backpropLayerInto(
 }
 
 /**
- * The batch's layer step: g = dX_k * f'(z_k) into G, dbeta = G's row sums, dW = G X^T and
- * dx = W^T G, all c x B row-major.
+ * The batch's layer step, every matrix sample after sample (B x c): G = dX_k * f'(z_k),
+ * dbeta = the sum of G's samples, dW = G^T X (the outer products g_b x_b^T summed over b) and
+ * dx = G W (row b: W^T g_b). Each inner loop runs along a contiguous row.
  */
-function backpropBatchInto(
-  net: PreparedNet,
-  k: number,
-  G: Float64Array,
-  out: TypedGradients,
-): void {
+function backpropBatchInto(net: PreparedNet, k: number, G: Float64Array, out: TypedGradients): void {
   const { B, widths } = net;
   const [rows, cols] = [widths[k], widths[k - 1]];
   const [W, X, zk, dXk] = [net.W[k - 1], net.X[k - 1], net.z[k - 1], out.dX[k]];
   const [dW, dbeta, dx] = [out.dW[k - 1], out.dbeta[k - 1], out.dX[k - 1]];
   const df = net.activations[k - 1].df;
-  dx.fill(0);
+  dbeta.fill(0);
+  for (let at = 0; at < G.length; at++) {
+    const g = dXk[at] * df(zk[at]);
+    G[at] = g;
+    dbeta[at % rows] += g;
+  }
+  // Four samples (then four rows) per sweep: each dW and dx entry is loaded and stored once per
+  // four products instead of once per product (about 2x at width 128).
+  dW.fill(0);
   for (let i = 0; i < rows; i++) {
-    const o = i * B;
-    let sum = 0;
-    for (let b = 0; b < B; b++) {
-      const g = dXk[o + b] * df(zk[o + b]);
-      G[o + b] = g;
-      sum += g;
+    const o = i * cols;
+    let b = 0;
+    for (; b + 3 < B; b += 4) {
+      const [g0, g1, g2, g3] = [G[b * rows + i], G[(b + 1) * rows + i], G[(b + 2) * rows + i], G[(b + 3) * rows + i]];
+      const [x0, x1, x2, x3] = [b * cols, (b + 1) * cols, (b + 2) * cols, (b + 3) * cols];
+      for (let j = 0; j < cols; j++) dW[o + j] += g0 * X[x0 + j] + g1 * X[x1 + j] + (g2 * X[x2 + j] + g3 * X[x3 + j]);
     }
-    dbeta[i] = sum;
-    for (let j = 0; j < cols; j++) {
-      const x = j * B;
-      const w = W[i * cols + j];
-      let acc = 0;
-      for (let b = 0; b < B; b++) {
-        acc += G[o + b] * X[x + b];
-        dx[x + b] += w * G[o + b];
-      }
-      dW[i * cols + j] = acc;
+    for (; b < B; b++) {
+      const g = G[b * rows + i];
+      const x = b * cols;
+      for (let j = 0; j < cols; j++) dW[o + j] += g * X[x + j];
+    }
+  }
+  dx.fill(0);
+  for (let b = 0; b < B; b++) {
+    const x = b * cols;
+    const gb = b * rows;
+    let i = 0;
+    for (; i + 3 < rows; i += 4) {
+      const [g0, g1, g2, g3] = [G[gb + i], G[gb + i + 1], G[gb + i + 2], G[gb + i + 3]];
+      const [o0, o1, o2, o3] = [i * cols, (i + 1) * cols, (i + 2) * cols, (i + 3) * cols];
+      for (let j = 0; j < cols; j++) dx[x + j] += g0 * W[o0 + j] + g1 * W[o1 + j] + (g2 * W[o2 + j] + g3 * W[o3 + j]);
+    }
+    for (; i < rows; i++) {
+      const g = G[gb + i];
+      const o = i * cols;
+      for (let j = 0; j < cols; j++) dx[x + j] += g * W[o + j];
     }
   }
 }

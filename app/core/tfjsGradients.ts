@@ -3,7 +3,7 @@
 import type * as TfModule from '@tensorflow/tfjs';
 import { leakySlope } from './activations';
 import { LossUndefinedError, lossValue } from './loss';
-import { activationAt, batchSize, flatten } from './net';
+import { activationAt, batchSize, flatten, rowsToSamples } from './net';
 import type { ActivationName, Gradients, LossName, NetSpec } from './types';
 
 export type Tf = typeof TfModule;
@@ -139,12 +139,14 @@ export function prepareTfjsNet(tf: Tf, spec: NetSpec): PreparedTfjsNet {
 /** Names the first entry of X_K (float32 here) where the loss is undefined; only runs on the error path. */
 function lossUndefined(tf: Tf, setup: TfLossSetup, args: Tensor[]): LossUndefinedError {
   const K = setup.activations.length;
-  let XK = new Float64Array(0);
+  let XK: Float64Array = new Float64Array(0);
   let Y: Float64Array | null = null;
   tf.tidy(() => {
     const X = outputOf(tf, setup, args, false);
-    XK = Float64Array.from(X.dataSync());
-    if (setup.Y !== null) Y = Float64Array.from(setup.Y.dataSync());
+    // tfjs holds c_K x B; the loss reads sample after sample.
+    const B = X.shape[1] ?? 1;
+    XK = rowsToSamples(X.dataSync(), B);
+    if (setup.Y !== null) Y = rowsToSamples(setup.Y.dataSync(), B);
   });
   const B = args[0].shape[1] ?? 1;
   try {
@@ -154,7 +156,7 @@ function lossUndefined(tf: Tf, setup: TfLossSetup, args: Tensor[]): LossUndefine
     throw error;
   }
   // Finite in float64 but not in float32 (an overflow in the sum, say): name the first entry anyway.
-  return new LossUndefinedError(K, 0, XK[0], { loss: setup.loss, B });
+  return new LossUndefinedError(K, 0, XK[0], { loss: setup.loss, B, rows: XK.length / B });
 }
 
 /** dl/dX_k, dl/dW_k, dl/dbeta_k of the spec's loss by tfjs autograd (float32); every tensor freed. */

@@ -6,7 +6,10 @@ declare const la: typeof import('../core/la').la;
 /** TensorFlow.js, on the kernel's backend (loaded before a cell that mentions `tf` runs). */
 declare const tf: import('../core/tfjsGradients').Tf;
 
-/** The network of the parameters panel (or the link): a fresh copy for every run that names it. */
+/**
+ * The network of the parameters panel (or the link): a fresh copy for every run that names it. Typed
+ * as the original kind (one sample, one activation, log loss): what the lesson's cells handle so far.
+ */
 declare const params: import('../core/types').SampleNetSpec;
 
 /** Prints values separated by spaces: matrices as NumPy prints them, lists like Python. */

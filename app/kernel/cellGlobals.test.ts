@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { kernelGlobals } from './core';
+import { kernelGlobals } from './cellRunner';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const globalsFile = join(here, 'cellGlobals.d.ts');

@@ -117,7 +117,7 @@ export const lessonKit = {
 
   /** Every gradient by central finite differences (float64, app/core/finiteDiff.ts); null for networks too large. */
   finiteDifferences: () => (spec: NetSpec): Gradients | null => {
-    const numbers = parameterCount(spec.widths) + spec.widths.reduce((a, b) => a + b, 0);
+    const numbers = parameterCount(spec.widths) + batchSize(spec) * spec.widths.reduce((a, b) => a + b, 0);
     return numbers > fdMaxNumbers ? null : finiteDiffGradients(spec);
   },
 

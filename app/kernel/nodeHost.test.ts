@@ -175,6 +175,13 @@ describe('NodeHost', () => {
     expect((await runCell(host, 'params.X0')).outputs).toEqual([{ kind: 'text', text: '[1, 2]' }]);
   });
 
+  it('gives cells a generalised network whole: batch, loss, target and per-layer activations', async () => {
+    const host = new NodeHost();
+    host.setParams({ ...originalNet(), activation: ['tanh', 'sigmoid'], X0: [[0.5, 1], [-0.5, 0]], loss: 'mse', Y: [[1, 0]] });
+    const run = await runCell(host, 'JSON.stringify([params.activation, params.X0, params.loss, params.Y])');
+    expect(run.outputs).toEqual([{ kind: 'text', text: '[["tanh","sigmoid"],[[0.5,1],[-0.5,0]],"mse",[[1,0]]]' }]);
+  });
+
   it('shows a changed network to functions of earlier cells, in cells that do not name `params`', async () => {
     const host = new NodeHost();
     await runCell(host, 'function firstInput() { return params.X0[0] }');

@@ -1,7 +1,7 @@
 // The in-process KernelHost (Node: `npm run notebook`, tests): the kernel core without a Worker.
 import { initTf, type TfBackendName } from '../core/tfjsGradients';
 import type { NetSpec } from '../core/types';
-import { KernelCore } from './core';
+import { KernelCore } from './cellRunner';
 import { HostRuns, statusOf } from './hostRuns';
 import type { OutputLimits } from './outputs';
 import type { KernelHost, KernelMessage, OutputMessage, RunResult } from './protocol';

@@ -30,6 +30,13 @@ describe('packNet / unpackNet', () => {
     expect(arrived.values.length).toBe(4 + 16 + 4 + 4 + 1);
   });
 
+  it('carries a batch, its target, the loss and per-layer activations: X0 rows, layers, then Y', () => {
+    const spec: NetSpec = { widths: [1, 1], activation: ['relu'], X0: [[1, 2]], W: [[[3]]], beta: [[4]], loss: 'bce', Y: [[0, 1]] };
+    const packed = packNet(spec);
+    expect([...packed.values]).toEqual([1, 2, 3, 4, 0, 1]);
+    expect(unpackNet(structuredClone(packed))).toEqual(spec);
+  });
+
   it('refuses numbers that do not fit the widths, saying how many', () => {
     expect(() => packNet({ ...originalNet(), X0: [1, 2, 3] })).toThrow(/holds 16 numbers, its widths 2,3,1 need 15/);
     expect(() => unpackNet({ widths: [2, 3, 1], activation: 'sigmoid', batch: 0, hasY: false, values: new Float64Array(14) })).toThrow(/14 numbers arrived for widths 2,3,1, which need 15/);

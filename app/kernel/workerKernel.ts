@@ -1,6 +1,6 @@
 // The Worker side of the protocol, apart from the Worker itself: page messages in, kernel messages out.
 import type { TfInit } from '../core/tfjsGradients';
-import { KernelCore, type KernelMemory } from './core';
+import { KernelCore, type KernelMemory } from './cellRunner';
 import { unpackNet } from './packedNet';
 import type { HostToKernel, KernelToHost, TfBackendName } from './protocol';
 
