@@ -1,6 +1,6 @@
 // Tests of number, table-cell and matrix formatting.
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatTableCell, matrixToTex, texNumber } from './format';
+import { formatNumber, formatTableCell, matrixToTex } from './format';
 
 describe('formatNumber', () => {
   it.each<[number, number, string]>([
@@ -33,19 +33,16 @@ describe('formatTableCell', () => {
   });
 });
 
-describe('texNumber', () => {
-  it.each<[number, string]>([
-    [0.5, '0.5'],
-    [1.5e-9, '1.5 \\times 10^{-9}'],
-    [-Infinity, '-\\infty'],
-    [NaN, '\\text{NaN}'],
-  ])('%d -> %s', (x, tex) => {
-    expect(texNumber(x)).toBe(tex);
-  });
-});
-
 describe('matrixToTex', () => {
   it('writes rows split by \\\\ and entries by &', () => {
     expect(matrixToTex([[1, -2.5], [0.25, 3]])).toBe('\\begin{bmatrix} 1 & -2.5 \\\\ 0.25 & 3 \\end{bmatrix}');
+  });
+
+  it('shows every entry of a large matrix, and tiny numbers as powers of ten', () => {
+    const rows = Array.from({ length: 9 }, (_, i) => Array.from({ length: 9 }, (_, j) => (i === 8 && j === 8 ? 1.5e-9 : i)));
+    const tex = matrixToTex(rows);
+    expect(tex.split(' \\\\ ')).toHaveLength(9);
+    expect(tex).not.toContain('dots');
+    expect(tex).toContain('1.5 \\times 10^{-9}');
   });
 });

@@ -1,4 +1,5 @@
 // How numbers, matrices and table cells read on screen (plain text and TeX).
+import { texMatrix } from '../core/tex';
 import type { TableCell } from '../kernel/protocol';
 
 /**
@@ -21,17 +22,7 @@ export function formatTableCell(cell: TableCell, digits = 6): string {
   return typeof cell === 'number' ? formatNumber(cell, digits) : cell;
 }
 
-/** A number as TeX: `1.5e-7` becomes `1.5 \times 10^{-7}`. */
-export function texNumber(x: number, digits = 6): string {
-  const text = formatNumber(x, digits);
-  if (text === 'NaN') return '\\text{NaN}';
-  if (text.endsWith('Infinity')) return text.startsWith('-') ? '-\\infty' : '\\infty';
-  const [mantissa, exponent] = text.split('e');
-  return exponent === undefined ? text : `${mantissa} \\times 10^{${exponent}}`;
-}
-
-/** A matrix as a TeX `bmatrix` (rows split by `\\`, entries by `&`). */
+/** A matrix output as a TeX `bmatrix`, every entry shown, by core's one TeX formatter (6 significant digits). */
 export function matrixToTex(rows: number[][], digits = 6): string {
-  const body = rows.map((row) => row.map((x) => texNumber(x, digits)).join(' & ')).join(' \\\\ ');
-  return `\\begin{bmatrix} ${body} \\end{bmatrix}`;
+  return texMatrix(rows, { digits, maxShown: Infinity });
 }
