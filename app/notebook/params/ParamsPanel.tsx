@@ -70,6 +70,9 @@ function PanelField(props: { c: ParamsController; field: 'widths' | 'batch'; lab
   );
 }
 
+/** The Activation select's choice for one activation per layer (a select per W_k appears). */
+const perLayer = 'perLayer';
+
 /** The activations a select offers, by their labels. */
 function ActivationOptions() {
   return activationNames.map((name) => (
@@ -269,7 +272,7 @@ function BlockEditor({ block, c, base, seed }: { block: Block; c: ParamsControll
         <span className="params-shape">
           {block.rows} x {block.cols}
         </span>
-        {block.kind === 'W' && (
+        {block.kind === 'W' && typeof c.draft.net.activation !== 'string' && (
           <select
             className="params-layer-act"
             aria-label={`Activation of layer ${block.layer}`}
@@ -312,7 +315,7 @@ export function ParamsPanel({ host, store, runner, link }: ParamsPanelProps) {
   const batchProblem = c.reading.problems.find((p) => p.field === 'batch');
   const blocks = blocksOfNet(c.draft.net);
   const layers = blocks.filter((b) => b.kind !== 'X0');
-  const oneActivation = typeof c.draft.net.activation === 'string' ? c.draft.net.activation : '';
+  const oneActivation = typeof c.draft.net.activation === 'string' ? c.draft.net.activation : perLayer;
   return (
     <section className="params-panel" aria-labelledby={`${base}-title`} data-testid="params-panel">
       <div className="params-head">
@@ -331,21 +334,23 @@ export function ParamsPanel({ host, store, runner, link }: ParamsPanelProps) {
           <PanelField c={c} field="batch" label="Batch size" value={c.draft.batchText} base={base} numeric />
           <label className="params-field">
             <span>Activation</span>
-            <select value={oneActivation} onChange={(e) => c.dispatch({ type: 'activation', name: e.target.value as ActivationName })}>
-              {oneActivation === '' && <option value="">per layer (below)</option>}
+            <select
+              value={oneActivation}
+              onChange={(e) => c.dispatch(e.target.value === perLayer ? { type: 'perLayer' } : { type: 'activation', name: e.target.value as ActivationName })}
+            >
               <ActivationOptions />
+              <option value={perLayer}>{oneActivation === perLayer ? 'per layer (each W below)' : 'per layer…'}</option>
             </select>
           </label>
-          <label className="params-field">
-            <span>Loss</span>
-            <select value={c.draft.net.loss ?? 'log'} onChange={(e) => c.dispatch({ type: 'loss', name: e.target.value as LossName })}>
-              {lossNames.map((name) => (
-                <option key={name} value={name}>
-                  {lossLabels[name]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <fieldset className="params-field params-loss">
+            <legend>Loss</legend>
+            {lossNames.map((name) => (
+              <label key={name} className="params-radio">
+                <input type="radio" name={`${base}-loss`} value={name} checked={(c.draft.net.loss ?? 'log') === name} onChange={() => c.dispatch({ type: 'loss', name })} />
+                {lossLabels[name]}
+              </label>
+            ))}
+          </fieldset>
           <button type="button" className="btn btn-small" onClick={c.resetToOriginal}>
             Reset to original
           </button>

@@ -233,13 +233,14 @@ describe('paramsReducer, generalised', () => {
     expect(readDraft(draft).spec).toBeNull();
   });
 
-  it('sets one layer\'s activation, and one name again once every layer agrees', () => {
+  it("sets one layer's activation (a list of names, one per layer), and one name for all again", () => {
     const mixed = run([{ type: 'activation', name: 'relu', layer: 1 }]);
     expect(mixed.net.activation).toEqual(['relu', 'sigmoid']);
     const same = run([{ type: 'activation', name: 'relu', layer: 2 }], mixed);
-    expect(same.net.activation).toBe('relu');
+    expect(same.net.activation).toEqual(['relu', 'relu']);
     const all = run([{ type: 'activation', name: 'tanh' }], mixed);
     expect(all.net.activation).toBe('tanh');
+    expect(run([{ type: 'perLayer' }]).net.activation).toEqual(['sigmoid', 'sigmoid']);
   });
 
   it('checks the loss of a batch: the sample that breaks it is named by row and column', () => {

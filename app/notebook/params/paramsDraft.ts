@@ -25,6 +25,8 @@ export type ParamsAction =
   | { type: 'widths'; text: string }
   /** One activation for every layer, or (`layer` k = 1..K) for layer k alone. */
   | { type: 'activation'; name: ActivationName; layer?: number }
+  /** One activation per layer from now on (each starts as it is), until one name is chosen for all. */
+  | { type: 'perLayer' }
   | { type: 'batch'; text: string }
   | { type: 'loss'; name: LossName }
   | { type: 'entry'; block: Block; i: number; j: number; text: string }
@@ -78,13 +80,11 @@ function setBatch(draft: ParamsDraft, text: string): ParamsDraft {
   return { ...reshaped(draft, reshapeNet(draft.net, draft.net.widths, draft.stash, batch)), batchText: text };
 }
 
-/** One name for every layer, or layer k's: a list of K names while they differ, one name once they agree again. */
+/** One name for every layer, or layer k's (the activation is then a list of K names, one per layer). */
 function setActivation(spec: NetSpec, name: ActivationName, layer?: number): NetSpec {
   if (layer === undefined) return spec.activation === name ? spec : { ...spec, activation: name };
   const K = spec.widths.length - 1;
-  const names = Array.from({ length: K }, (_, idx) => (idx + 1 === layer ? name : activationAt(spec, idx + 1)));
-  const activation = names.every((n) => n === names[0]) ? names[0] : names;
-  return { ...spec, activation };
+  return { ...spec, activation: Array.from({ length: K }, (_, idx) => (idx + 1 === layer ? name : activationAt(spec, idx + 1))) };
 }
 
 /** The loss: mse and bce bring a target Y (zero where there was none), log takes it away. */
@@ -104,6 +104,8 @@ export function paramsReducer(draft: ParamsDraft, action: ParamsAction): ParamsD
       const net = setActivation(draft.net, action.name, action.layer);
       return net === draft.net ? draft : { ...draft, net };
     }
+    case 'perLayer':
+      return typeof draft.net.activation === 'string' ? { ...draft, net: setActivation(draft.net, draft.net.activation, 1) } : draft;
     case 'batch':
       return setBatch(draft, action.text);
     case 'loss':
