@@ -3,16 +3,7 @@ import { createContext, useContext, useLayoutEffect, useState, type RefObject } 
 import { flushSync } from 'react-dom';
 import { onScreen, ScrollKeeper, type KeeperWindow } from './keepInPlace';
 
-/**
- * Why: fourteen CodeMirror editors built in one go each force a layout of the whole page as they
- * are made (~1.7 s of main thread on a loaded machine, while Run all's first outputs wait), and
- * every text cell's markdown and KaTeX would run before the first paint. What is on screen mounts
- * before the first paint, what scrolls within half a screen of view mounts then; the rest follow
- * in document order, one per quiet idle period, so that every part exists a moment later (tests,
- * Find, keyboard) without delaying outputs that are streaming in. They start only once the page has
- * settled (`settleMs` without a scroll, click or key, and no run going): on a phone each far editor
- * is a long task, and opening the page, a Run all or a scroll should never wait behind one.
- */
+// Why parts wait, and in which order they come: README.md in this folder ("Deferred mounting").
 
 /**
  * An idle period this long (of at most 50 ms) means nothing is being drawn or waiting to run: not

@@ -1,18 +1,6 @@
 // Keeps what the reader looks at (or is pressing) in place while parts of the page change size above it.
 
-/**
- * Why: a part's placeholder (its source as plain text, or a size guessed for layout) is rarely as
- * tall as the part, so a jump (a link, Find, Tab, a click's scroll-into-view) that brings
- * placeholders into view would move the page under the reader as they mount; and selecting a cell
- * on a phone hides the tools row of the one selected before, so a tap on a button below moved the
- * button before the finger lifted, and the tap was lost. The browser's own scroll anchoring keeps
- * the topmost element in view in place, and that is often the very cell that changes. Here the
- * anchor is the element being pressed, else the focused one on screen, else the one at the middle
- * of the screen, taken again at each scroll the page did not make itself; the page scrolls to keep
- * it where it was after every React commit that could move it (at once, before the release of a
- * press is handled) and every change of a watched cell's size (before the next paint). At the top
- * of the page nothing is anchored (what grows there grows downwards, as the reader expects).
- */
+// Why, and how the anchor is chosen: README.md in this folder ("Scroll keeping").
 
 /** The page a keeper works on: the browser's window, or a stand-in in tests. */
 export type KeeperWindow = Pick<
