@@ -1,6 +1,6 @@
 // The forward pass z_k = W_k X_{k-1} + beta_k, X_k = f_k(z_k), for one sample or a batch (columns),
 // and the loss (loss.ts).
-import { lossGradientInto, lossValue, type LossInput } from './loss';
+import { lossGradientInto, lossValue } from './loss';
 import { prepareNet, samplesToRows, type PreparedNet } from './net';
 import type { NetSpec } from './types';
 
@@ -75,16 +75,14 @@ export function forwardLayers(net: PreparedNet, from = 0): void {
   }
 }
 
-const lossInput = (net: PreparedNet): LossInput => ({ loss: net.loss, XK: net.X[net.K], Y: net.Y, K: net.K, B: net.B });
-
 /** The loss from the net's buffers; LossUndefinedError names the first output that breaks it. */
 export function lossOf(net: PreparedNet): number {
-  return lossValue(lossInput(net));
+  return lossValue(net.output);
 }
 
 /** dl/dX_K into `dXK` from the net's buffers, after a forward pass whose loss is defined. */
 export function lossGradientOf(net: PreparedNet, dXK: Float64Array): void {
-  lossGradientInto(lossInput(net), dXK);
+  lossGradientInto(net.output, dXK);
 }
 
 /** Forward pass from layer from+1 on, then the loss. */

@@ -4,6 +4,7 @@
 //   bce: l = -(1/N) sum_i [Y log X_K + (1 - Y) log(1 - X_K)]     dl/dX_K[i] = (-Y/X_K + (1 - Y)/(1 - X_K)) / N
 // i runs over every entry of X_K (c_K x B), N = c_K B: PyTorch's mse_loss and binary_cross_entropy
 // with their default reduction, the mean. A bce term whose weight (Y or 1 - Y) is 0 is 0, log or not.
+// Where a needed log is of 0, PyTorch clamps it at -100; here the loss is refused, naming the entry.
 import type { LossName } from './types';
 
 /** KaTeX of each loss, for the page: the formula shown is the one computed here. */

@@ -2,6 +2,7 @@
 // benchmarks run on, so a timed call converts nothing.
 import { activations, type Activation } from './activations';
 import { validateNetSpec } from './netspec';
+import type { LossInput } from './loss';
 import type { ActivationName, Gradients, LossName, NetSpec } from './types';
 
 /**
@@ -32,6 +33,8 @@ export interface PreparedNet {
   readonly z: Float64Array[];
   /** X[k] is X_k for k = 0..K; X[0] is the input X0 itself. */
   readonly X: Float64Array[];
+  /** What the loss reads (X_K is X[K] itself), made once: a timed call allocates nothing for it. */
+  readonly output: LossInput;
 }
 
 /** Gradients as typed arrays, keyed as `Gradients`: dX[k] (k = 0..K), dW[k-1] row-major, dbeta[k-1]. */
@@ -101,17 +104,21 @@ export function prepareTrusted(spec: NetSpec): PreparedNet {
   const { widths } = spec;
   const K = widths.length - 1;
   const B = batchSize(spec);
+  const loss = spec.loss ?? 'log';
+  const Y = spec.Y === undefined ? null : samplesFrom(spec.Y);
+  const X = [samplesFrom(spec.X0), ...layers(widths, (rows) => new Float64Array(rows * B))];
   return {
     widths,
     K,
     B,
     activations: widths.slice(1).map((_, idx) => activations[activationAt(spec, idx + 1)]),
-    loss: spec.loss ?? 'log',
-    Y: spec.Y === undefined ? null : samplesFrom(spec.Y),
+    loss,
+    Y,
     W: spec.W.map(flatten),
     beta: spec.beta.map((b) => Float64Array.from(b)),
     z: layers(widths, (rows) => new Float64Array(rows * B)),
-    X: [samplesFrom(spec.X0), ...layers(widths, (rows) => new Float64Array(rows * B))],
+    X,
+    output: { loss, XK: X[K], Y, K, B },
   };
 }
 
