@@ -1,0 +1,130 @@
+// One backward pass as a list of steps, one factor of the chain rule each, computed both ways: the
+// original's dense Jacobians and the vector-Jacobian product (what the step-through view shows).
+import { activations, type Activation } from './activations';
+import { jacobianWrtBias, jacobianWrtInput, jacobianWrtWeightRow } from './dense';
+import { forward } from './forward';
+import { la } from './la';
+import type { Matrix } from './matrix';
+import { validateNetSpec } from './netspec';
+import type { NetSpec } from './types';
+
+/**
+ * `loss`: dl/dX_K from the loss; `input`: dl/dX_{k-1} = dl/dX_k diag(f'(z_k)) W_k; `bias`:
+ * dl/dbeta_k = dl/dX_k diag(f'(z_k)); `weights`: row i of dl/dW_k = dl/dX_k diag(f'(z_k)) E_i.
+ */
+export type BackpropFactor = 'loss' | 'input' | 'bias' | 'weights';
+
+export interface BackpropStep {
+  factor: BackpropFactor;
+  /** k: the layer whose Jacobian this step multiplies by (K for the loss step). */
+  layer: number;
+  /** dl/dX_k, the row vector the step starts from (the loss step starts from X_K itself). */
+  from: number[];
+  /** f'(z_k), the diagonal of diag(f'(z_k)) (empty for the loss step). */
+  dfdz: number[];
+  /**
+   * The full matrix the dense way multiplies by: diag(f'(z_k)) W_k, diag(f'(z_k)), or for the
+   * weights diag(f'(z_k)) E_0 (one of the c_k it builds); for the loss, the 1 x c_K row 1/X_K.
+   */
+  jacobian: number[][];
+  /** What the step yields, computed the dense way: a 1 x n row, or c_k x c_{k-1} for the weights. */
+  dense: number[][];
+  /** The same, computed as a vector-Jacobian product (never forming diag or E_i). */
+  vjp: number[][];
+  /** Multiplications each way, counted as dense.ts and structured.ts do them. */
+  denseMults: number;
+  vjpMults: number;
+}
+
+export interface BackpropSteps {
+  widths: number[];
+  /** X_0..X_K of the forward pass (step 0). */
+  X: number[][];
+  loss: number;
+  /** Factors in the lesson's order: the loss, dl/dX_{K-1}..dl/dX_0, then for k = K..1 beta_k and W_k. */
+  steps: BackpropStep[];
+  /** Set when the network's input was a batch: the steps follow its first sample. */
+  note?: string;
+}
+
+/** f of layer k (1-based). One name for every layer today; one per layer is a lookup here. */
+const layerActivation = (spec: NetSpec, k: number): Activation => {
+  void k;
+  return activations[spec.activation];
+};
+
+/**
+ * The first sample of a batch (X0 as c0 rows x B columns), with a note, or the input itself. Today's
+ * NetSpec holds one sample; a batch shows its first, so the view stays one row vector per step.
+ */
+export function firstSample(spec: NetSpec): { spec: NetSpec; note?: string } {
+  const X0 = spec.X0 as unknown as (number | number[])[];
+  if (!X0.some(Array.isArray)) return { spec };
+  const columns = Math.max(...X0.map((r) => (Array.isArray(r) ? r.length : 1)));
+  return {
+    spec: { ...spec, X0: X0.map((r) => (Array.isArray(r) ? r[0] : r)) },
+    note: `The input is a batch of ${columns} samples: these steps follow the first one (column 0 of X0).`,
+  };
+}
+
+const column = (v: readonly number[]): Matrix => la.array([...v], v.length, 1);
+const rowsOf = (M: Matrix): number[][] => M.toArray();
+const times = (row: readonly number[], M: Matrix): number[] => Array.from(la.matmul(la.array([...row], 1, row.length), M).data);
+
+/** The loss's own factor: dl/dX_K = 1 / X_K entry by entry (l = sum_i log X_K[i]). */
+function lossStep(XK: readonly number[]): BackpropStep {
+  const grad = XK.map((x) => 1 / x);
+  return { factor: 'loss', layer: 0, from: [...XK], dfdz: [], jacobian: [grad], dense: [grad], vjp: [grad], denseMults: 0, vjpMults: 0 };
+}
+
+/** The three factors of layer k, from dl/dX_k (`g` = dl/dX_k * f'(z_k) is the VJP's shared product). */
+function layerSteps(spec: NetSpec, k: number, X: number[][], z: number[][], dlk: number[]): Record<'input' | 'bias' | 'weights', BackpropStep> {
+  const act = layerActivation(spec, k);
+  const [rows, cols] = [spec.widths[k], spec.widths[k - 1]];
+  const Wk = la.array(spec.W[k - 1]);
+  const [x, b] = [column(X[k - 1]), column(spec.beta[k - 1])];
+  const dfdz = z[k - 1].map(act.df);
+  const g = dlk.map((v, i) => v * dfdz[i]);
+  const base = { layer: k, from: [...dlk], dfdz };
+
+  const dXdX = jacobianWrtInput(Wk, x, b, act);
+  const back = Array.from({ length: cols }, (_, j) => g.reduce((s, gi, i) => s + Wk.get(i, j) * gi, 0));
+  const input: BackpropStep = {
+    ...base, factor: 'input', jacobian: rowsOf(dXdX), dense: [times(dlk, dXdX)], vjp: [back],
+    denseMults: rows * rows * cols + rows * cols, vjpMults: rows + rows * cols,
+  };
+
+  const D = jacobianWrtBias(Wk, x, b, act);
+  const bias: BackpropStep = { ...base, factor: 'bias', jacobian: rowsOf(D), dense: [times(dlk, D)], vjp: [g], denseMults: rows * rows * rows, vjpMults: rows };
+
+  const weightRows = Array.from({ length: rows }, (_, i) => times(dlk, jacobianWrtWeightRow(Wk, x, b, act, i)));
+  const weights: BackpropStep = {
+    ...base, factor: 'weights', jacobian: rowsOf(jacobianWrtWeightRow(Wk, x, b, act, 0)), dense: weightRows,
+    vjp: g.map((gi) => X[k - 1].map((xj) => gi * xj)),
+    denseMults: rows * (rows * rows * cols + rows * cols), vjpMults: rows + rows * cols,
+  };
+  return { input, bias, weights };
+}
+
+/**
+ * The backward pass of `spec` step by step. Each step's dense and VJP results agree (up to rounding);
+ * the dense one feeds the next step, as in the original. Throws what validateNetSpec and the loss throw.
+ */
+export function backpropSteps(input: NetSpec): BackpropSteps {
+  const { spec: sample, note } = firstSample(input);
+  const spec = validateNetSpec(sample);
+  const K = spec.widths.length - 1;
+  const { X, z, loss } = forward(spec);
+  const seed = lossStep(X[K]);
+  seed.layer = K;
+  const dl: number[][] = [];
+  dl[K] = seed.dense[0];
+  const layers: ReturnType<typeof layerSteps>[] = [];
+  for (let k = K; k >= 1; k--) {
+    layers[k] = layerSteps(spec, k, X, z, dl[k]);
+    dl[k - 1] = layers[k].input.dense[0];
+  }
+  const backwards = Array.from({ length: K }, (_, i) => layers[K - i].input);
+  const params = Array.from({ length: K }, (_, i) => [layers[K - i].bias, layers[K - i].weights]).flat();
+  return { widths: [...spec.widths], X, loss, steps: [seed, ...backwards, ...params], ...(note === undefined ? {} : { note }) };
+}
