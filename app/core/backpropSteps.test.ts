@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import seed from '../../reference/seed-values.json' with { type: 'json' };
 import { activationNames, activations } from './activations';
-import { backpropSteps, firstSample, type BackpropStep } from './backpropSteps';
+import { backpropMults, backpropSteps, firstSample, type BackpropStep } from './backpropSteps';
 import { denseGradients } from './dense';
 import { originalNet } from './netspec';
 import { mulberry32, randomNet } from './randomNet';
@@ -76,6 +76,13 @@ describe('backpropSteps on the original network', () => {
     expect([steps[2].denseMults, steps[2].vjpMults]).toEqual([24, 9]);
     // W_1: three rows, each diag E_i (18) and the row times it (6).
     expect([steps[6].denseMults, steps[6].vjpMults]).toEqual([72, 9]);
+    // beta_1: the row times diag(f'(z_1)), 3 x 3 = 9; VJP: g = dl/dX_1 * f'(z_1), 3.
+    expect([steps[5].denseMults, steps[5].vjpMults]).toEqual([9, 3]);
+  });
+
+  it('backpropMults adds up every step of the network', () => {
+    const sum = steps.reduce((t, s) => ({ denseMults: t.denseMults + s.denseMults, vjpMults: t.vjpMults + s.vjpMults }), { denseMults: 0, vjpMults: 0 });
+    expect(backpropMults([2, 3, 1])).toEqual(sum);
   });
 });
 

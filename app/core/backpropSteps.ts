@@ -71,6 +71,39 @@ const column = (v: readonly number[]): Matrix => la.array([...v], v.length, 1);
 const rowsOf = (M: Matrix): number[][] => M.toArray();
 const times = (row: readonly number[], M: Matrix): number[] => Array.from(la.matmul(la.array([...row], 1, row.length), M).data);
 
+/**
+ * Multiplications of one factor of layer k (c_k = rows, c_{k-1} = cols), as dense.ts does them (every
+ * product of diag and E_i formed, zeros included) and as structured.ts does them (g = dl/dX_k * f'(z_k)
+ * once, then one product per entry of W_k).
+ */
+export function factorMults(factor: Exclude<BackpropFactor, 'loss'>, rows: number, cols: number): { denseMults: number; vjpMults: number } {
+  switch (factor) {
+    case 'input':
+      return { denseMults: rows * rows * cols + rows * cols, vjpMults: rows + rows * cols };
+    case 'bias':
+      return { denseMults: rows * rows, vjpMults: rows };
+    case 'weights':
+      return { denseMults: rows * (rows * rows * cols + rows * cols), vjpMults: rows + rows * cols };
+    default: {
+      const never: never = factor;
+      throw new Error(`factorMults: unknown factor ${String(never)}`);
+    }
+  }
+}
+
+/** Multiplications of every step of a network with these widths, each way (to refuse one that would take long). */
+export function backpropMults(widths: readonly number[]): { denseMults: number; vjpMults: number } {
+  const total = { denseMults: 0, vjpMults: 0 };
+  for (let k = 1; k < widths.length; k++) {
+    for (const factor of ['input', 'bias', 'weights'] as const) {
+      const m = factorMults(factor, widths[k], widths[k - 1]);
+      total.denseMults += m.denseMults;
+      total.vjpMults += m.vjpMults;
+    }
+  }
+  return total;
+}
+
 /** The loss's own factor: dl/dX_K = 1 / X_K entry by entry (l = sum_i log X_K[i]). */
 function lossStep(XK: readonly number[]): BackpropStep {
   const grad = XK.map((x) => 1 / x);
@@ -91,17 +124,17 @@ function layerSteps(spec: NetSpec, k: number, X: number[][], z: number[][], dlk:
   const back = Array.from({ length: cols }, (_, j) => g.reduce((s, gi, i) => s + Wk.get(i, j) * gi, 0));
   const input: BackpropStep = {
     ...base, factor: 'input', jacobian: rowsOf(dXdX), dense: [times(dlk, dXdX)], vjp: [back],
-    denseMults: rows * rows * cols + rows * cols, vjpMults: rows + rows * cols,
+    ...factorMults('input', rows, cols),
   };
 
   const D = jacobianWrtBias(Wk, x, b, act);
-  const bias: BackpropStep = { ...base, factor: 'bias', jacobian: rowsOf(D), dense: [times(dlk, D)], vjp: [g], denseMults: rows * rows * rows, vjpMults: rows };
+  const bias: BackpropStep = { ...base, factor: 'bias', jacobian: rowsOf(D), dense: [times(dlk, D)], vjp: [g], ...factorMults('bias', rows, cols) };
 
   const weightRows = Array.from({ length: rows }, (_, i) => times(dlk, jacobianWrtWeightRow(Wk, x, b, act, i)));
   const weights: BackpropStep = {
     ...base, factor: 'weights', jacobian: rowsOf(jacobianWrtWeightRow(Wk, x, b, act, 0)), dense: weightRows,
     vjp: g.map((gi) => X[k - 1].map((xj) => gi * xj)),
-    denseMults: rows * (rows * rows * cols + rows * cols), vjpMults: rows + rows * cols,
+    ...factorMults('weights', rows, cols),
   };
   return { input, bias, weights };
 }

@@ -1,6 +1,6 @@
 // Outputs as plain text, for a terminal (`npm run notebook`): matrices as NumPy prints them, tables aligned.
 import { formatNumpy } from '../core/numpyFormat';
-import type { Output, TableCell } from './protocol';
+import type { BackpropView, Output, TableCell } from './protocol';
 
 const cellText = (v: TableCell): string => (v === null ? '' : typeof v === 'number' ? String(v) : v);
 
@@ -24,6 +24,17 @@ const plotTitle = (layout: Record<string, unknown> | undefined): string => {
   return 'untitled';
 };
 
+/**
+ * The step-through view on paper: its final state (every gradient it reached) and the list of its
+ * steps, each with its formula the dense way (the derivation's) as display TeX.
+ */
+export function backpropAsText(view: BackpropView): string {
+  const last = view.steps.length - 1;
+  const head = `[backprop: widths ${view.spec.widths.join('-')}, ${view.spec.activation}, ${last} steps of the chain rule after the forward pass; shown at its last step]`;
+  const steps = view.steps.map((s, i) => `Step ${i} of ${last}: ${s.title}\n$$ ${s.tex.dense} $$`);
+  return [head, ...(view.note ? [view.note] : []), ...steps].join('\n') + '\n';
+}
+
 const withNewline = (text: string): string => (text.endsWith('\n') || text === '' ? text : text + '\n');
 
 /** One output as a terminal shows it (ends with a newline unless empty). */
@@ -46,6 +57,8 @@ export function outputAsText(output: Output): string {
       return (output.caption ? `${output.caption}\n` : '') + tableAsText(output.columns, output.rows, output.rowOk);
     case 'network':
       return `[network: widths ${output.spec.widths.join('-')}, ${output.spec.activation}${output.grads ? ', with gradients' : ''}]\n`;
+    case 'backprop':
+      return backpropAsText(output.view);
     case 'progress':
       return `[${output.label}: ${output.done}/${output.total} ${output.state}]\n`;
     case 'error': {

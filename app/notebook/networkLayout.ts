@@ -17,6 +17,8 @@ export interface NodeView {
 }
 
 export interface EdgeView {
+  /** k: the edge is an entry of W_k, from X_{k-1} to X_k. */
+  layer: number;
   x1: number;
   y1: number;
   x2: number;
@@ -118,6 +120,7 @@ export function layoutNetwork(spec: NetSpec, X?: number[][], grads?: Gradients, 
         const dW = grads?.dW[k - 1]?.[to.index]?.[from.index];
         const name = `W${k}[${to.index},${from.index}]`;
         edges.push({
+          layer: k,
           x1: from.x + nodeRadiusPx,
           y1: from.y,
           x2: to.x - nodeRadiusPx,

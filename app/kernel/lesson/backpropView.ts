@@ -1,0 +1,146 @@
+// What `display.backprop` sends: the backward pass's steps (app/core/backpropSteps.ts) with their
+// formulas (backpropTex.ts), the code that computes each, and what the diagram highlights.
+import { backpropMults, backpropSteps, firstSample, type BackpropStep } from '../../core/backpropSteps';
+import { validateNetSpec } from '../../core/netspec';
+import type { NetSpec } from '../../core/types';
+import type { BackpropView, BackpropViewStep } from '../protocol';
+import { denseTex, dl_dW, vjpTex } from './backpropTex';
+import { tooSlow } from './cost';
+import { texMatrix, texNumber } from './tex';
+
+const original = 'cell 12a, backprop() (the original loops; i = k)';
+const structured = 'app/core/structured.ts (the structured method)';
+
+/**
+ * The line that computes each factor, each way. A test checks that each line is in the file it names,
+ * so a change there cannot leave the view naming code that is gone.
+ */
+export const backpropCode: Record<BackpropStep['factor'], BackpropViewStep['code']> = {
+  loss: {
+    dense: { where: original, line: 'const dldX: Record<number, Matrix> = { [K]: la.div(1, X[K]).T };' },
+    vjp: { where: structured, line: 'for (let i = 0; i < XK.length; i++) dXK[i] = 1 / XK[i];' },
+  },
+  input: {
+    dense: { where: original, line: 'dldX[i] = la.matmul(dldX[i + 1], dfXdX[i]);' },
+    vjp: { where: structured, line: 'dx[j] += W[o + j] * gi;' },
+  },
+  bias: {
+    dense: { where: original, line: 'dldbeta[i] = la.matmul(dldX[i], dfXdbeta_func(W[i], X[i - 1], beta[i], activation_der)).data;' },
+    vjp: { where: structured, line: 'for (let i = 0; i < rows; i++) g[i] = dXk[i] * df(zk[i]);' },
+  },
+  weights: {
+    dense: { where: original, line: 'rows.push(Array.from(la.matmul(dldX[i], dfXdWi_func(W[i], X[i - 1], beta[i], activation_der, j)).data));' },
+    vjp: { where: structured, line: 'dW[o + j] = gi * x[j];' },
+  },
+};
+
+const column = (v: readonly number[]): number[][] => v.map((x) => [x]);
+
+/** Step 0: the forward pass, every X_k and the loss. */
+function forwardStep(X: number[][], loss: number): BackpropViewStep {
+  const K = X.length - 1;
+  const layers = X.slice(1).map((x, i) => String.raw`X_{${i + 1}} &= f(W_{${i + 1}} X_{${i}} + \beta_{${i + 1}}) = ${texMatrix(column(x))}`);
+  const tex = String.raw`\begin{aligned} ${[...layers, String.raw`l &= \textstyle\sum_i \log X_{${K}}[i] = ${texNumber(loss)}`].join(' \\\\ ')} \end{aligned}`;
+  return {
+    title: `Forward pass: X_k = f(W_k X_(k-1) + beta_k) for k = 1..${K}, then the loss l = sum log X_${K} = ${texNumber(loss)}`,
+    tex: { dense: tex, vjp: tex },
+    code: {
+      dense: { where: 'cell 06, forwardPass()', line: 'X[i] = activation(linear(W[i], X[i - 1], beta[i]));' },
+      vjp: { where: 'cell 06, forwardPass()', line: 'X[i] = activation(linear(W[i], X[i - 1], beta[i]));' },
+    },
+    nodes: X.map((_, k) => k),
+    edges: null,
+    carried: null,
+    mults: null,
+  };
+}
+
+/** E_0 of layer k: zero but row 0, which holds X_{k-1}^T. */
+const E0 = (rows: number, x: readonly number[]): number[][] => Array.from({ length: rows }, (_, r) => (r === 0 ? [...x] : x.map(() => 0)));
+
+function factorTex(s: BackpropStep, spec: NetSpec, X: number[][]): BackpropViewStep['tex'] {
+  const k = s.layer;
+  const D = s.dfdz.map((d, i) => s.dfdz.map((_, j) => (i === j ? d : 0)));
+  const dfdzT = [s.dfdz];
+  const g = s.from.map((v, i) => v * s.dfdz[i]);
+  switch (s.factor) {
+    case 'loss': {
+      const tex = denseTex.loss(k, [X[k]], s.dense);
+      return { dense: tex, vjp: tex };
+    }
+    case 'input':
+      return { dense: denseTex.input(k, [s.from], D, spec.W[k - 1], s.dense), vjp: vjpTex.input(k, [s.from], dfdzT, [g], spec.W[k - 1], s.vjp) };
+    case 'bias':
+      return { dense: denseTex.bias(k, [s.from], D, s.dense), vjp: vjpTex.bias(k, [s.from], dfdzT, s.vjp) };
+    case 'weights': {
+      const row0 = denseTex.weightRow0(k, [s.from], D, E0(spec.widths[k], X[k - 1]), [s.dense[0]]);
+      const all = String.raw`\text{and so for each row } i\text{, with } E_i\text{:}\quad ${dl_dW(k)} = ${texMatrix(s.dense)}`;
+      return { dense: String.raw`\begin{gathered} ${row0} \\ ${all} \end{gathered}`, vjp: vjpTex.weights(k, column(g), [X[k - 1]], s.vjp) };
+    }
+    default: {
+      const never: never = s.factor;
+      throw new Error(`backprop view: unknown factor ${String(never)}`);
+    }
+  }
+}
+
+function factorTitle(s: BackpropStep): string {
+  const k = s.layer;
+  switch (s.factor) {
+    case 'loss':
+      return `dl/dX${k} = 1 / X${k}, entry by entry`;
+    case 'input':
+      return `dl/dX${k - 1} = dl/dX${k} diag(f'(z${k})) W${k}`;
+    case 'bias':
+      return `dl/dbeta${k} = dl/dX${k} diag(f'(z${k}))`;
+    case 'weights':
+      return `dl/dW${k}[i,:] = dl/dX${k} diag(f'(z${k})) E_i, for each row i of W${k}`;
+    default: {
+      const never: never = s.factor;
+      throw new Error(`backprop view: unknown factor ${String(never)}`);
+    }
+  }
+}
+
+/** Which layers' nodes and edges a factor involves, and the row vector it leaves (or starts from). */
+function factorPlace(s: BackpropStep): Pick<BackpropViewStep, 'nodes' | 'edges' | 'carried'> {
+  const k = s.layer;
+  switch (s.factor) {
+    case 'loss':
+      return { nodes: [k], edges: null, carried: { layer: k, values: s.dense[0] } };
+    case 'input':
+      return { nodes: [k - 1, k], edges: k, carried: { layer: k - 1, values: s.dense[0] } };
+    case 'bias':
+      return { nodes: [k], edges: null, carried: { layer: k, values: s.from } };
+    case 'weights':
+      return { nodes: [k - 1, k], edges: k, carried: { layer: k, values: s.from } };
+    default: {
+      const never: never = s.factor;
+      throw new Error(`backprop view: unknown factor ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * null when the steps of `spec` build fast enough here, else why not: the dense way forms every
+ * Jacobian in full (n^4 for a layer's W rows), and the view shows that way too.
+ */
+export function backpropTooSlow(spec: NetSpec, what: string): string | null {
+  return tooSlow(backpropMults(validateNetSpec(firstSample(spec).spec).widths).denseMults, what);
+}
+
+/** The step-through view of `spec`: the forward pass, then one step per factor of the chain rule. */
+export function backpropView(spec: NetSpec): BackpropView {
+  const { X, loss, steps, note } = backpropSteps(spec);
+  const sample = note === undefined ? spec : { ...spec, X0: X[0] };
+  const factors = steps.map(
+    (s): BackpropViewStep => ({
+      title: factorTitle(s),
+      tex: factorTex(s, sample, X),
+      code: backpropCode[s.factor],
+      ...factorPlace(s),
+      mults: { dense: s.denseMults, vjp: s.vjpMults },
+    }),
+  );
+  return { spec: sample, X, loss, steps: [forwardStep(X, loss), ...factors], ...(note === undefined ? {} : { note }) };
+}
