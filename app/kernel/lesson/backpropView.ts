@@ -8,8 +8,8 @@ import { denseTex, dl_dW, vjpTex } from './backpropTex';
 import { tooSlow } from './cost';
 import { texMatrix, texNumber } from './tex';
 
-const original = 'cell 12a, backprop() (the original loops; i = k)';
-const structured = 'app/core/structured.ts (the structured method)';
+const original = 'cell 12a, with i = k';
+const structured = 'app/core/structured.ts';
 
 /**
  * The line that computes each factor, each way. A test checks that each line is in the file it names,
@@ -45,8 +45,8 @@ function forwardStep(X: number[][], loss: number): BackpropViewStep {
     title: `Forward pass: X_k = f(W_k X_(k-1) + beta_k) for k = 1..${K}, then the loss l = sum log X_${K} = ${texNumber(loss)}`,
     tex: { dense: tex, vjp: tex },
     code: {
-      dense: { where: 'cell 06, forwardPass()', line: 'X[i] = activation(linear(W[i], X[i - 1], beta[i]));' },
-      vjp: { where: 'cell 06, forwardPass()', line: 'X[i] = activation(linear(W[i], X[i - 1], beta[i]));' },
+      dense: { where: 'cell 06', line: 'X[i] = activation(linear(W[i], X[i - 1], beta[i]));' },
+      vjp: { where: 'cell 06', line: 'X[i] = activation(linear(W[i], X[i - 1], beta[i]));' },
     },
     nodes: X.map((_, k) => k),
     edges: null,

@@ -12,7 +12,8 @@ function describeLit(nodes: readonly number[], edges: number | null): string {
 }
 
 export function BackpropDiagram({ view, at }: { view: BackpropView; at: number }) {
-  const layout = useMemo(() => layoutNetwork(view.spec, view.X), [view]);
+  // Closer than the plain diagram: the view fits a slide beside its formula, and a deep network's labels stay readable.
+  const layout = useMemo(() => layoutNetwork(view.spec, view.X, undefined, { nodeGapPx: 60, layerGapPx: view.spec.widths.length > 3 ? 130 : 190 }), [view]);
   const step = view.steps[at];
   const known = knownGradients(view, at);
   const lit = new Set(step.nodes);

@@ -1,6 +1,6 @@
 // The backward pass one factor at a time: the diagram lights what the step involves, the formula is
 // typeset with its numbers, the code line is named; Previous/Next, keys, and a clicker while presenting.
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { BackpropMode, BackpropView as View } from '../../kernel/protocol';
 import { Tex } from '../richText';
@@ -28,15 +28,48 @@ function usePrinting(): boolean {
   return printing;
 }
 
+/** The least a wide formula is scaled to; below it the formula scrolls (a very wide network, cut with dots anyway). */
+const minFormulaScale = 0.6;
+
+/**
+ * Scales the step's formula down until it fits its column, so a slide shows it whole without a
+ * scroll bar; measured again when the step, the way or the column's width changes.
+ */
+function useFitFormula(box: React.RefObject<HTMLElement | null>, key: string): void {
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const fit = (): void => {
+      el.style.removeProperty('--bp-formula-scale');
+      const tex = el.querySelector<HTMLElement>('.tex-display');
+      if (!tex || tex.scrollWidth <= tex.clientWidth) return;
+      const scale = Math.max(minFormulaScale, Math.floor((tex.clientWidth / tex.scrollWidth) * 100) / 100);
+      el.style.setProperty('--bp-formula-scale', `${scale}em`);
+    };
+    fit();
+    // Only a change of width refits: the fit itself changes the height.
+    let widthPx = el.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (el.clientWidth === widthPx) return;
+      widthPx = el.clientWidth;
+      fit();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [box, key]);
+}
+
 function Steps({ view }: { view: View }) {
   const last = view.steps.length - 1;
   const [state, dispatch] = useReducer(stepReducer, { at: 0, count: view.steps.length, mode: 'dense' as BackpropMode });
   const printing = usePrinting();
   const root = useRef<HTMLElement>(null);
+  const formula = useRef<HTMLDivElement>(null);
   // On paper: the final state (every gradient reached), then the list of steps.
   const at = printing ? last : Math.min(state.at, last);
   const step = view.steps[at];
   const { mode } = state;
+  useFitFormula(formula, `${at} ${mode}`);
 
   // A presenter's clicker: the presentation asks the view on its slide to step before it turns the slide.
   useEffect(() => {
@@ -88,16 +121,17 @@ function Steps({ view }: { view: View }) {
       {view.note && <p className="out-note">{view.note}</p>}
       <div className="bp-body">
         <BackpropDiagram view={view} at={at} />
-        <div className="bp-formula">
+        <div className="bp-formula" ref={formula}>
           <p className="bp-title">{step.title}</p>
           <Tex tex={step.tex[mode]} display />
+        </div>
+        <div className="bp-meta">
           <p className="bp-code">
             <span className="bp-where">Code ({step.code[mode].where}):</span> <code>{step.code[mode].line}</code>
           </p>
           {step.mults && (
             <p className="bp-cost" data-testid="backprop-cost">
-              Multiplications for this factor: <strong>{step.mults.dense.toLocaleString('en')}</strong> the dense way,{' '}
-              <strong>{step.mults.vjp.toLocaleString('en')}</strong> as a vector-Jacobian product.
+              Multiplications: <strong>{step.mults.dense.toLocaleString('en')}</strong> dense, <strong>{step.mults.vjp.toLocaleString('en')}</strong> VJP
             </p>
           )}
         </div>
