@@ -1,8 +1,11 @@
 // The step-through view of the backward pass on the built site: buttons, keys, a clicker's Page Down in
 // presentation mode, the lit edges of each step, nothing clipped at 1280x720, stacked on a phone.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { launch, screenshot, type Session } from './browser';
+import { artifactsDir, launch, screenshot, type Session } from './browser';
 import { kernelReady } from './faultKit';
 import { cellOf } from './profiles';
 
@@ -186,6 +189,39 @@ describe('the backward pass, step by step', () => {
     await page.keyboard.press('PageUp');
     await expectStep(page, 6, 7);
     expect(await counter()).toBe(slide);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('prints its final state and the list of every step with its formula, then comes back to the step it was at', { timeout: 240_000 }, async () => {
+    session = await launch(inject('siteOrigin'), { viewport: { width: 1280, height: 720 } });
+    const page = await openView(session);
+    await page.locator(view).getByRole('button', { name: 'Next' }).click();
+    await page.locator(view).getByRole('button', { name: 'Next' }).click();
+    await expectStep(page, 2, 7);
+    mkdirSync(artifactsDir, { recursive: true });
+    const pdfPath = join(artifactsDir, 'backprop-print.pdf');
+    await page.emulateMedia({ media: 'print' });
+    // Headless PDF output fires beforeprint/afterprint as the browser's Print does.
+    await page.pdf({ path: pdfPath, format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+    await expectStep(page, 2, 7);
+    // The same, observed in the page: during print the view is at its last step and lists all 8.
+    const during = await page.evaluate((sel) => {
+      window.dispatchEvent(new Event('beforeprint'));
+      const el = document.querySelector(sel)!;
+      const seen = { step: el.getAttribute('data-step'), items: el.querySelectorAll('.bp-print-steps li').length, formulas: el.querySelectorAll('.bp-print-steps .katex').length };
+      window.dispatchEvent(new Event('afterprint'));
+      return seen;
+    }, view);
+    expect(during).toEqual({ step: '7', items: 8, formulas: 8 });
+    await expectStep(page, 2, 7);
+    try {
+      const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+      for (const title of ["dl/dX0 = dl/dX1 diag(f'(z1)) W1", "dl/dbeta2 = dl/dX2 diag(f'(z2))", 'dl/dW1[i,:] = dl/dX1']) expect(text).toContain(title);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      console.warn('backprop.e2e: pdftotext not found (Debian: poppler-utils); the PDF text check is skipped');
+    }
     expect(session.consoleErrors).toEqual([]);
   });
 
