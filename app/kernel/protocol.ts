@@ -22,8 +22,8 @@ export type BackpropMode = 'dense' | 'vjp';
 
 /** One step of `display.backprop`: step 0 is the forward pass, each later one a factor of the chain rule. */
 export interface BackpropViewStep {
-  /** The step in words (for the live region, exports and the list of steps), e.g. `dl/dX1 = dl/dX2 diag(f'(z2)) W2`. */
-  title: string;
+  /** The step in words, each way (for the live region, exports and the list of steps), e.g. `dl/dX1 = dl/dX2 diag(f'(z2)) W2`. */
+  title: Record<BackpropMode, string>;
   /** Its formula with this network's numbers, each way. */
   tex: Record<BackpropMode, string>;
   /** The code that computes it, each way: where it is and the line itself. */

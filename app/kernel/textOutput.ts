@@ -31,7 +31,7 @@ const plotTitle = (layout: Record<string, unknown> | undefined): string => {
 export function backpropAsText(view: BackpropView): string {
   const last = view.steps.length - 1;
   const head = `[backprop: widths ${view.spec.widths.join('-')}, ${view.spec.activation}, ${last} steps of the chain rule after the forward pass; shown at its last step]`;
-  const steps = view.steps.map((s, i) => `Step ${i} of ${last}: ${s.title}\n$$ ${s.tex.dense} $$`);
+  const steps = view.steps.map((s, i) => `Step ${i} of ${last}: ${s.title.dense}\n$$ ${s.tex.dense} $$`);
   return [head, ...(view.note ? [view.note] : []), ...steps].join('\n') + '\n';
 }
 

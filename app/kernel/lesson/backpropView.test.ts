@@ -21,7 +21,7 @@ describe('backpropView on the original network', () => {
 
   it('is the forward pass, then one step per factor (3K + 1)', () => {
     expect(view.steps).toHaveLength(8);
-    expect(view.steps.map((s) => s.title.split(' =')[0])).toEqual([
+    expect(view.steps.map((s) => s.title.dense.split(' =')[0])).toEqual([
       'Forward pass: X_k',
       'dl/dX2',
       'dl/dX1',
@@ -56,7 +56,7 @@ describe('backpropView on the original network', () => {
   });
 
   it('lights the layer a factor involves and carries dl/dX backwards', () => {
-    const byTitle = (start: string) => view.steps.find((s) => s.title.startsWith(start))!;
+    const byTitle = (start: string) => view.steps.find((s) => s.title.dense.startsWith(start))!;
     expect(byTitle('dl/dX1 ')).toMatchObject({ nodes: [1, 2], edges: 2, carried: { layer: 1 } });
     expect(byTitle('dl/dX0 ')).toMatchObject({ nodes: [0, 1], edges: 1, carried: { layer: 0 } });
     expect(byTitle('dl/dbeta1')).toMatchObject({ nodes: [1], edges: null });
@@ -72,7 +72,7 @@ describe('backpropView on the original network', () => {
   it('prints as its final state and every step with its formula', () => {
     const text = backpropAsText(view);
     expect(text).toMatch(/^\[backprop: widths 2-3-1, sigmoid, 7 steps/);
-    view.steps.forEach((s, i) => expect(text).toContain(`Step ${i} of 7: ${s.title}\n$$ ${s.tex.dense} $$`));
+    view.steps.forEach((s, i) => expect(text).toContain(`Step ${i} of 7: ${s.title.dense}\n$$ ${s.tex.dense} $$`));
   });
 });
 

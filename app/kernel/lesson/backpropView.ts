@@ -39,10 +39,11 @@ const column = (v: readonly number[]): number[][] => v.map((x) => [x]);
 /** Step 0: the forward pass, every X_k and the loss. */
 function forwardStep(X: number[][], loss: number): BackpropViewStep {
   const K = X.length - 1;
+  const forward = `Forward pass: X_k = f(W_k X_(k-1) + beta_k) for k = 1..${K}, then the loss l = sum log X_${K} = ${texNumber(loss)}`;
   const layers = X.slice(1).map((x, i) => String.raw`X_{${i + 1}} &= f(W_{${i + 1}} X_{${i}} + \beta_{${i + 1}}) = ${texMatrix(column(x))}`);
   const tex = String.raw`\begin{aligned} ${[...layers, String.raw`l &= \textstyle\sum_i \log X_{${K}}[i] = ${texNumber(loss)}`].join(' \\\\ ')} \end{aligned}`;
   return {
-    title: `Forward pass: X_k = f(W_k X_(k-1) + beta_k) for k = 1..${K}, then the loss l = sum log X_${K} = ${texNumber(loss)}`,
+    title: { dense: forward, vjp: forward },
     tex: { dense: tex, vjp: tex },
     code: {
       dense: { where: 'cell 06', line: 'X[i] = activation(linear(W[i], X[i - 1], beta[i]));' },
@@ -84,17 +85,20 @@ function factorTex(s: BackpropStep, spec: NetSpec, X: number[][]): BackpropViewS
   }
 }
 
-function factorTitle(s: BackpropStep): string {
+function factorTitle(s: BackpropStep): BackpropViewStep['title'] {
   const k = s.layer;
+  const g = `g${k} = dl/dX${k} * f'(z${k})`;
   switch (s.factor) {
-    case 'loss':
-      return `dl/dX${k} = 1 / X${k}, entry by entry`;
+    case 'loss': {
+      const title = `dl/dX${k} = 1 / X${k}, entry by entry`;
+      return { dense: title, vjp: title };
+    }
     case 'input':
-      return `dl/dX${k - 1} = dl/dX${k} diag(f'(z${k})) W${k}`;
+      return { dense: `dl/dX${k - 1} = dl/dX${k} diag(f'(z${k})) W${k}`, vjp: `dl/dX${k - 1} = g${k} W${k}, with ${g} entry by entry` };
     case 'bias':
-      return `dl/dbeta${k} = dl/dX${k} diag(f'(z${k}))`;
+      return { dense: `dl/dbeta${k} = dl/dX${k} diag(f'(z${k}))`, vjp: `dl/dbeta${k} = ${g}, entry by entry` };
     case 'weights':
-      return `dl/dW${k}[i,:] = dl/dX${k} diag(f'(z${k})) E_i, for each row i of W${k}`;
+      return { dense: `dl/dW${k}[i,:] = dl/dX${k} diag(f'(z${k})) E_i, for each row i of W${k}`, vjp: `dl/dW${k} = g${k}^T X${k - 1}^T, one outer product` };
     default: {
       const never: never = s.factor;
       throw new Error(`backprop view: unknown factor ${String(never)}`);

@@ -116,13 +116,13 @@ function Steps({ view }: { view: View }) {
         </span>
       </div>
       <p className="sr-only" role="status" aria-live="polite" data-testid="backprop-announcement">
-        {`Step ${at} of ${last}: ${step.title}`}
+        {`Step ${at} of ${last}: ${step.title[mode]}`}
       </p>
       {view.note && <p className="out-note">{view.note}</p>}
       <div className="bp-body">
         <BackpropDiagram view={view} at={at} />
         <div className="bp-formula" ref={formula}>
-          <p className="bp-title">{step.title}</p>
+          <p className="bp-title">{step.title[mode]}</p>
           <Tex tex={step.tex[mode]} display />
         </div>
         <div className="bp-meta">
@@ -140,7 +140,7 @@ function Steps({ view }: { view: View }) {
         <ol className="bp-print-steps" start={0}>
           {view.steps.map((s, i) => (
             <li key={i}>
-              <p>{s.title}</p>
+              <p>{s.title.dense}</p>
               <Tex tex={s.tex.dense} display />
             </li>
           ))}

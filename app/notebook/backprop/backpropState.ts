@@ -71,8 +71,8 @@ const modes: BackpropMode[] = ['dense', 'vjp'];
 function stepProblem(step: unknown, i: number, K: number, widths: readonly number[]): string | null {
   const at = `steps[${i}]`;
   if (!isObject(step)) return `${at} is not an object`;
-  if (typeof step.title !== 'string') return `${at}.title is not text`;
   for (const mode of modes) {
+    if (!isObject(step.title) || typeof step.title[mode] !== 'string') return `${at}.title.${mode} is not text`;
     if (!isObject(step.tex) || typeof step.tex[mode] !== 'string') return `${at}.tex.${mode} is not text`;
     const code = isObject(step.code) ? step.code[mode] : undefined;
     if (!isObject(code) || typeof code.where !== 'string' || typeof code.line !== 'string') return `${at}.code.${mode} is not { where, line }`;

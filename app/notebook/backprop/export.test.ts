@@ -15,8 +15,8 @@ describe('a backprop output exported', () => {
     const plain = nb.data['text/plain'].join('');
     if (output.kind !== 'backprop') throw new Error('unreachable');
     output.view.steps.forEach((s, i) => {
-      expect(markdown).toContain(`**Step ${i} of 7.** ${s.title}\n\n$$${s.tex.dense}$$`);
-      expect(plain).toContain(`Step ${i} of 7: ${s.title}`);
+      expect(markdown).toContain(`**Step ${i} of 7.** ${s.title.dense}\n\n$$${s.tex.dense}$$`);
+      expect(plain).toContain(`Step ${i} of 7: ${s.title.dense}`);
     });
     expect(outputLabel(output)).toBe('backprop');
   });

@@ -39,7 +39,7 @@ export function ipynbOutput(output: Output, execCount: number | null): NbOutput 
       return displayData({ 'application/vnd.plotly.v1+json': { data: output.figure.data, layout: output.figure.layout ?? {} }, 'text/plain': plain(output) });
     case 'backprop': {
       const last = output.view.steps.length - 1;
-      const steps = output.view.steps.map((s, i) => `**Step ${i} of ${last}.** ${s.title}\n\n$$${s.tex.dense}$$`);
+      const steps = output.view.steps.map((s, i) => `**Step ${i} of ${last}.** ${s.title.dense}\n\n$$${s.tex.dense}$$`);
       return displayData({ 'text/plain': plain(output), 'text/markdown': nbLines([...(output.view.note ? [output.view.note] : []), ...steps].join('\n\n')) });
     }
     case 'table':
