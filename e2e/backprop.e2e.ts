@@ -156,7 +156,7 @@ describe('the backward pass, step by step', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
-  it('in presentation mode Page Down steps the view on the slide, then turns the slide', { timeout: 240_000 }, async () => {
+  it('in presentation mode Page Down steps the view on the slide, then turns the slide; arrows step it only with focus in it', { timeout: 240_000 }, async () => {
     session = await launch(inject('siteOrigin'), { viewport: { width: 1280, height: 720 } });
     const page = await openView(session);
     await page.getByRole('button', { name: 'Present', exact: true }).click();
@@ -188,6 +188,16 @@ describe('the backward pass, step by step', () => {
     await expect.poll(counter).toBe(slide);
     await page.keyboard.press('PageUp');
     await expectStep(page, 6, 7);
+    expect(await counter()).toBe(slide);
+    // The arrows keep turning slides, unless focus is in the view: then they step it.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(counter).toBe(slide + 1);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(counter).toBe(slide);
+    await page.locator(view).getByRole('button', { name: 'Previous' }).click();
+    await expectStep(page, 5, 7);
+    await page.keyboard.press('ArrowLeft');
+    await expectStep(page, 4, 7);
     expect(await counter()).toBe(slide);
     expect(session.consoleErrors).toEqual([]);
   });

@@ -86,7 +86,8 @@ function Steps({ view }: { view: View }) {
   }, [at, last]);
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
-    if (e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+    // Taken already (a presentation steps the view itself, in the capture phase).
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
     const action = stepActionForKey(e.key);
     if (!action) return;
     e.preventDefault();

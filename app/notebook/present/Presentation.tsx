@@ -9,7 +9,7 @@ import { presentCommandForKey, type PresentCommand } from './presentKeys';
 import { defaultPrefs, fitZoom, parsePrefs, prefsKey, stepScale, withPresentParam, type PresentPrefs } from './presentView';
 import { slideCss, slideOfCell, slidesFrom, type Slide } from './slides';
 import { useFullscreen } from './useFullscreen';
-import { stepViewsOnScreen } from '../backprop/slideStep';
+import { stepViewsForKey } from '../backprop/slideStep';
 import './present.css';
 
 /** Keys typed into these belong to them (editors, fields, dialogs), not to the slides. */
@@ -231,7 +231,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
       if (!command) return;
       e.preventDefault();
       // A step-through view on the slide takes the clicker's steps until its last one, then the slide turns.
-      if ((command === 'next' || command === 'previous') && stepViewsOnScreen(command === 'next' ? 1 : -1)) return;
+      if ((command === 'next' || command === 'previous') && stepViewsForKey(e.key, e.target, command === 'next' ? 1 : -1)) return;
       doCommand(command);
     };
     window.addEventListener('keydown', onKey, true);
