@@ -133,6 +133,10 @@ describe('the backward pass, step by step', () => {
     await expectStep(page, 7, 7);
     await page.locator(view).getByRole('button', { name: 'Previous' }).click();
     await expectStep(page, 6, 7);
+    // A click on the diagram gives the view focus: the keys then step it.
+    await page.locator(`${view} .bp-svg`).click();
+    await page.keyboard.press('ArrowLeft');
+    await expectStep(page, 5, 7);
 
     // The dense way fades the zeros of diag(f'(z_1)) (3 x 3, step 3); the VJP way has no diag at all.
     await page.keyboard.press('Home');

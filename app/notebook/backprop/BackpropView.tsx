@@ -97,7 +97,17 @@ function Steps({ view }: { view: View }) {
   const press = (action: StepAction) => () => dispatch(action);
 
   return (
-    <section className="bp-view" ref={root} data-backprop-view="" data-step={at} data-mode={mode} aria-label="The backward pass, step by step" onKeyDown={onKeyDown}>
+    <section
+      className="bp-view"
+      ref={root}
+      // Focusable by a click anywhere in it (not by Tab: its buttons are), so the arrow keys then step it.
+      tabIndex={-1}
+      data-backprop-view=""
+      data-step={at}
+      data-mode={mode}
+      aria-label="The backward pass, step by step"
+      onKeyDown={onKeyDown}
+    >
       <div className="bp-controls" role="toolbar" aria-label="Steps of the backward pass">
         <button type="button" className="btn btn-small" aria-disabled={at === 0} onClick={press({ type: 'previous' })}>
           Previous
