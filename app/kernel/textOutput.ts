@@ -30,9 +30,12 @@ const plotTitle = (layout: Record<string, unknown> | undefined): string => {
  */
 export function backpropAsText(view: BackpropView): string {
   const last = view.steps.length - 1;
-  const head = `[backprop: widths ${view.spec.widths.join('-')}, ${view.spec.activation}, ${last} steps of the chain rule after the forward pass; shown at its last step]`;
+  const head = `[backprop: widths ${view.spec.widths.join('-')}, ${view.spec.activation}: the forward pass, then ${last} steps of the chain rule]`;
   const steps = view.steps.map((s, i) => `Step ${i} of ${last}: ${s.title.dense}\n$$ ${s.tex.dense} $$`);
-  return [head, ...(view.note ? [view.note] : []), ...steps].join('\n') + '\n';
+  // The final state: every dl/dX_k the steps carried back (the view's diagram at its last step).
+  const carried = new Map(view.steps.flatMap((s) => (s.carried ? [[s.carried.layer, s.carried.values] as const] : [])));
+  const final = [...carried].sort(([a], [b]) => b - a).map(([k, v]) => `dl/dX${k} = [${v.map((x) => Number(x.toPrecision(4))).join(', ')}]`);
+  return [head, ...(view.note ? [view.note] : []), ...steps, `Final state: ${final.join('; ')}`].join('\n') + '\n';
 }
 
 const withNewline = (text: string): string => (text.endsWith('\n') || text === '' ? text : text + '\n');

@@ -71,7 +71,9 @@ describe('backpropView on the original network', () => {
 
   it('prints as its final state and every step with its formula', () => {
     const text = backpropAsText(view);
-    expect(text).toMatch(/^\[backprop: widths 2-3-1, sigmoid, 7 steps/);
+    expect(text).toMatch(/^\[backprop: widths 2-3-1, sigmoid: the forward pass, then 7 steps/);
+    // dl/dX as the original printed them, to 4 digits.
+    expect(text).toContain('Final state: dl/dX2 = [1.465]; dl/dX1 = [-0.4759, 0.06345, 0.1586]; dl/dX0 = [-0.05247, 0.2824]\n');
     view.steps.forEach((s, i) => expect(text).toContain(`Step ${i} of 7: ${s.title.dense}\n$$ ${s.tex.dense} $$`));
   });
 });
