@@ -165,6 +165,6 @@ function Steps({ view }: { view: View }) {
 export default function BackpropView({ view }: { view: View }) {
   const problem = backpropViewProblem(view);
   if (problem) return <p className="out-error">display.backprop: this view cannot be shown: {problem}.</p>;
-  // A new view (the cell ran again) starts again at the forward pass.
-  return <Steps key={view.steps.length + view.spec.widths.join('-')} view={view} />;
+  // Keyed by the network's shape, so the step state never counts the steps of another view.
+  return <Steps key={`${view.steps.length}:${view.spec.widths.join('-')}`} view={view} />;
 }
