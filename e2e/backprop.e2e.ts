@@ -258,6 +258,20 @@ describe('the backward pass, step by step', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
+  it('on a dark system the faded zeros stay faint but readable', { timeout: 240_000 }, async () => {
+    session = await launch(inject('siteOrigin'), { viewport: { width: 1280, height: 720 }, colorScheme: 'dark' });
+    const page = await openView(session);
+    await page.locator(view).getByRole('button', { name: 'Next' }).click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expectStep(page, 3, 7);
+    const colour = await page.locator(`${view} .katex [style*="color:#6e7781"]`).first().evaluate((el) => getComputedStyle(el).color);
+    expect(colour).toBe('rgb(139, 148, 158)'); // backprop.css's lighter grey on the dark background
+    await page.locator(view).scrollIntoViewIfNeeded();
+    await screenshot(page, 'backprop-231-dark-step3');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
   it('on a phone (375x800) the diagram and the formula stack, and nothing is cut', { timeout: 240_000 }, async () => {
     session = await launch(inject('siteOrigin'), { viewport: { width: 375, height: 800 } });
     const page = await openView(session);
