@@ -95,7 +95,8 @@ describe('the lesson', () => {
 
     // Plots far from the screen draw when they come near it or the page is idle (deferredMount.ts).
     await expect.poll(() => page.locator('.js-plotly-plot').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
-    expect(await page.locator('[data-cell="10-chain-rule-numbers"] .katex').count()).toBeGreaterThanOrEqual(7);
+    // The chain rule's step-through view: the forward pass, then the original's 7 factors.
+    await expect.poll(() => page.locator('[data-cell="10-chain-rule-numbers"] [data-testid="backprop-count"]').textContent(), { timeout: 30_000 }).toBe('Step 0 of 7');
     await expect(page.locator('[data-cell="23-the-kink"]').textContent()).resolves.toContain('z_1[0] is exactly 0');
 
     // Measured, not asserted (budgets are benchmarks): how long Run all took, and the timing table.

@@ -25,6 +25,7 @@ export { structuredGradients, structuredGradientsPrepared } from './structured';
 export { fdRelativeStep, finiteDiffGradients, finiteDiffGradientsPrepared } from './finiteDiff';
 export { formatGradientEntry, gradientDiffs, gradientEntries, maxAbsDiff, type GradientEntry } from './compare';
 export { manualGradients, manualMethods, type ManualMethod } from './gradients';
+export { backpropMults, backpropSteps, factorMults, firstSample, type BackpropFactor, type BackpropStep, type BackpropSteps } from './backpropSteps';
 
 // Autograd (tf passed in, loaded lazily) and the timing harness.
 export * from './tfjsGradients';

@@ -57,3 +57,13 @@ describe('texShape', () => {
     expect(texShape(la.zeros(3, 2))).toBe('3 \\times 2');
   });
 });
+
+describe('texMatrix with faintZeros', () => {
+  it("fades exact zeros only when asked (a Jacobian's structural zeros), and KaTeX reads the colour", () => {
+    const D = [[0.25, 0], [0, -1e-20]];
+    expect(texMatrix(D)).toBe('\\begin{bmatrix} 0.25 & 0 \\\\ 0 & -10^{-20} \\end{bmatrix}');
+    const faint = texMatrix(D, { faintZeros: true });
+    expect(faint).toBe('\\begin{bmatrix} 0.25 & {\\color{#6e7781}0} \\\\ {\\color{#6e7781}0} & -10^{-20} \\end{bmatrix}');
+    expect(katex.renderToString(faint, { throwOnError: true })).toContain('color:#6e7781');
+  });
+});

@@ -8,7 +8,12 @@ export interface TexMatrixOptions {
   digits?: number;
   /** Rows and columns shown at most; longer ones keep their first and last entries around dots. Default 6. */
   maxShown?: number;
+  /** Zeros in a faint grey: a Jacobian's structural zeros (diag, E_i) then stand back from its real entries. */
+  faintZeros?: boolean;
 }
+
+/** The grey of faded zeros (contrast 4.6:1 on white; the page lightens it on dark backgrounds). */
+export const faintZeroColor = '#6e7781';
 
 /** `x` to `digits` significant digits, as TeX: trailing zeros dropped, `1.2 \times 10^{-5}` for tiny or huge. */
 export function texNumber(x: number, digits = 4): string {
@@ -42,8 +47,9 @@ export function texMatrix(M: Matrix | readonly (readonly number[])[], options: T
   const cols = M instanceof Matrix ? M.cols : (M[0]?.length ?? 0);
   const at = (i: number, j: number): number => (M instanceof Matrix ? M.data[i * cols + j] : M[i][j]);
   const shownCols = shownIndices(cols, maxShown);
+  const entry = (x: number): string => (options.faintZeros && x === 0 ? `{\\color{${faintZeroColor}}0}` : texNumber(x, digits));
   const body = shownIndices(rows, maxShown).map((i) =>
-    shownCols.map((j) => (i === null ? (j === null ? '\\ddots' : '\\vdots') : j === null ? '\\cdots' : texNumber(at(i, j), digits))).join(' & '),
+    shownCols.map((j) => (i === null ? (j === null ? '\\ddots' : '\\vdots') : j === null ? '\\cdots' : entry(at(i, j)))).join(' & '),
   );
   return `\\begin{bmatrix} ${body.join(' \\\\ ')} \\end{bmatrix}`;
 }

@@ -4,6 +4,7 @@ import { formatNumpy } from '../core/numpyFormat';
 import { isSampleNet } from '../core/network';
 import { validateNetSpec } from '../core/netspec';
 import type { Gradients, NetSpec } from '../core/types';
+import { backpropTooSlow, backpropView } from './lesson/backpropView';
 import { formatPrintLine, formatValue, isTensorLike } from './format';
 import type { Output, OutputMessage, PlotFigure, TableCell } from './protocol';
 
@@ -45,6 +46,8 @@ export interface Display {
   table(columns: string[], rows: unknown[][], options?: TableOptions): void;
   matrix(M: Matrix | readonly (readonly number[])[] | readonly number[], options?: MatrixOptions): void;
   network(spec: NetSpec, X?: number[][], grads?: Gradients, options?: DisplayOptions): void;
+  /** The backward pass of `spec`, one factor of the chain rule per step, on the diagram, typeset and named in code. */
+  backprop(spec: NetSpec, options?: DisplayOptions): void;
   progress(label: string, total: number, options?: ProgressOptions): ProgressHandle;
 }
 
@@ -195,6 +198,12 @@ export function createDisplay(sink: DisplaySink): { print: Print; printError: Pr
     if (X !== undefined) output.X = cloneable(X, 'display.network');
     if (grads !== undefined) output.grads = cloneable(grads, 'display.network');
     emit(output, options);
+  };
+  display.backprop = (spec, options) => {
+    // Checked before anything is built: the dense way's n^4 would hold the kernel for minutes.
+    const slow = backpropTooSlow(spec, 'display.backprop');
+    if (slow) throw new RangeError(`${slow} Make the network narrower to step through it.`);
+    emit({ kind: 'backprop', view: backpropView(spec) }, options);
   };
   display.progress = (label, total, options = {}) => {
     const id = sink.nextId('progress');

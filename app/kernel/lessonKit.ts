@@ -22,6 +22,7 @@ import { recapMarkdown, type RecapInput } from './lesson/recap';
 import { sweepCases, type SweepCasesOptions } from './lesson/sweepCases';
 import { texMatrix, texNumber, texShape } from '../core/tex';
 import { jacobianOpCount, tooSlow } from './lesson/cost';
+import { backpropTooSlow } from './lesson/backpropView';
 import { quickBench, scalingFigure, scalingSeries, scalingTable, timingColumns, timingFigure, timingTableRows, type ScalingSeries, type TimingRow } from './lesson/timing';
 
 /** What a helper may use: the same print/display/bench the cell has, tfjs on demand, the network. */
@@ -171,6 +172,8 @@ export const lessonKit = {
   jacobianOpCount: () => jacobianOpCount,
   /** null when that many multiplications take at most a few seconds here; else why the cell skips them. */
   tooSlow: () => tooSlow,
+  /** null when `display.backprop(spec)` builds its steps in a few seconds; else why the cell skips it. */
+  backpropTooSlow: () => backpropTooSlow,
 
   /** dl/dX_k, dl/dW_k, dl/dbeta_k as the lesson's dictionaries (rows, matrices, 1-D), and the loss, by the structured method. */
   structuredRecords: () => (spec: NetSpec) => gradientRecords(structuredGradients(spec)),

@@ -11,10 +11,43 @@ export type Output =
   | { kind: 'plot'; figure: PlotFigure }
   | { kind: 'table'; columns: string[]; rows: TableCell[][]; caption?: string; testid?: string; rowOk?: (boolean | null)[] }
   | { kind: 'network'; spec: SampleNetSpec; X?: number[][]; grads?: Gradients }
+  | { kind: 'backprop'; view: BackpropView }
   | { kind: 'progress'; label: string; done: number; total: number; state: 'running' | 'done' | 'cancelled'; cancelToken?: string }
   | { kind: 'error'; name: string; message: string; line?: number; column?: number; source?: string };
 
 export type TableCell = string | number | null;
+
+/** The two ways the step-through view shows each factor: the full Jacobians, or vector-Jacobian products. */
+export type BackpropMode = 'dense' | 'vjp';
+
+/** One step of `display.backprop`: step 0 is the forward pass, each later one a factor of the chain rule. */
+export interface BackpropViewStep {
+  /** The step in words, each way (for the live region, exports and the list of steps), e.g. `dl/dX1 = dl/dX2 diag(f'(z2)) W2`. */
+  title: Record<BackpropMode, string>;
+  /** Its formula with this network's numbers, each way. */
+  tex: Record<BackpropMode, string>;
+  /** The code that computes it, each way: where it is and the line itself. */
+  code: Record<BackpropMode, { where: string; line: string }>;
+  /** Layers whose nodes the step involves (0..K). */
+  nodes: number[];
+  /** The layer k whose edges (W_k) the step involves, or null. */
+  edges: number | null;
+  /** The row vector carried backwards once this step is done: dl/dX_layer, drawn under that layer's nodes. */
+  carried: { layer: number; values: number[] } | null;
+  /** Multiplications of this factor each way (null for the forward pass). */
+  mults: Record<BackpropMode, number> | null;
+}
+
+/** What `display.backprop(spec)` sends: the network, its forward pass and every step of its backward pass. */
+export interface BackpropView {
+  spec: NetSpec;
+  /** X_0..X_K. */
+  X: number[][];
+  loss: number;
+  steps: BackpropViewStep[];
+  /** Set for a batch: the steps follow its first sample. */
+  note?: string;
+}
 
 /** A Plotly figure as plain data; the page clones it before Plotly sees it (Plotly mutates input). */
 export interface PlotFigure {

@@ -1,6 +1,6 @@
 // Outputs as plain text, for a terminal (`npm run notebook`): matrices as NumPy prints them, tables aligned.
 import { formatNumpy } from '../core/numpyFormat';
-import type { Output, TableCell } from './protocol';
+import type { BackpropView, Output, TableCell } from './protocol';
 
 const cellText = (v: TableCell): string => (v === null ? '' : typeof v === 'number' ? String(v) : v);
 
@@ -24,6 +24,20 @@ const plotTitle = (layout: Record<string, unknown> | undefined): string => {
   return 'untitled';
 };
 
+/**
+ * The step-through view on paper: its final state (every gradient it reached) and the list of its
+ * steps, each with its formula the dense way (the derivation's) as display TeX.
+ */
+export function backpropAsText(view: BackpropView): string {
+  const last = view.steps.length - 1;
+  const head = `[backprop: widths ${view.spec.widths.join('-')}, ${view.spec.activation}: the forward pass, then ${last} steps of the chain rule]`;
+  const steps = view.steps.map((s, i) => `Step ${i} of ${last}: ${s.title.dense}\n$$ ${s.tex.dense} $$`);
+  // The final state: every dl/dX_k the steps carried back (the view's diagram at its last step).
+  const carried = new Map(view.steps.flatMap((s) => (s.carried ? [[s.carried.layer, s.carried.values] as const] : [])));
+  const final = [...carried].sort(([a], [b]) => b - a).map(([k, v]) => `dl/dX${k} = [${v.map((x) => Number(x.toPrecision(4))).join(', ')}]`);
+  return [head, ...(view.note ? [view.note] : []), ...steps, `Final state: ${final.join('; ')}`].join('\n') + '\n';
+}
+
 const withNewline = (text: string): string => (text.endsWith('\n') || text === '' ? text : text + '\n');
 
 /** One output as a terminal shows it (ends with a newline unless empty). */
@@ -46,6 +60,8 @@ export function outputAsText(output: Output): string {
       return (output.caption ? `${output.caption}\n` : '') + tableAsText(output.columns, output.rows, output.rowOk);
     case 'network':
       return `[network: widths ${output.spec.widths.join('-')}, ${output.spec.activation}${output.grads ? ', with gradients' : ''}]\n`;
+    case 'backprop':
+      return backpropAsText(output.view);
     case 'progress':
       return `[${output.label}: ${output.done}/${output.total} ${output.state}]\n`;
     case 'error': {

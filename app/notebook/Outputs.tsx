@@ -12,6 +12,7 @@ import { Markdown, Tex } from './richText';
 import './outputs.css';
 
 const PlotOutput = lazy(() => import('./PlotOutput'));
+const BackpropView = lazy(() => import('./backprop/BackpropView'));
 
 export interface OutputActions {
   /** Asks the kernel to stop the long task that showed this token (the sweep's Cancel button). */
@@ -153,6 +154,12 @@ export function OutputView({ output, actions }: { output: Output; actions: Outpu
       return <TableOutput columns={output.columns} rows={output.rows} caption={output.caption} testid={output.testid} rowOk={output.rowOk} />;
     case 'network':
       return <NetworkDiagram spec={output.spec} X={output.X} grads={output.grads} />;
+    case 'backprop':
+      return (
+        <Suspense fallback={<p className="out-note">Loading the step-through view…</p>}>
+          <BackpropView view={output.view} />
+        </Suspense>
+      );
     case 'progress':
       return <ProgressOutput output={output} actions={actions} />;
     case 'error':

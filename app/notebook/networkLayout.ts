@@ -1,5 +1,9 @@
 // Where the network diagram draws its nodes and edges: pure geometry, wide layers summarised.
-import type { Gradients, SampleNetSpec as NetSpec } from '../core/types';
+import { activationAt } from '../core/net';
+import type { Gradients, NetSpec as AnyNetSpec } from '../core/types';
+
+/** What the diagram draws: one sample's network (an activation per layer or one for all). */
+export type NetSpec = Pick<AnyNetSpec, 'widths' | 'activation' | 'W' | 'beta'> & { X0: number[] };
 import { formatNumber } from './format';
 
 export interface NodeView {
@@ -17,6 +21,8 @@ export interface NodeView {
 }
 
 export interface EdgeView {
+  /** k: the edge is an entry of W_k, from X_{k-1} to X_k. */
+  layer: number;
   x1: number;
   y1: number;
   x2: number;
@@ -67,7 +73,8 @@ export function strokeFor(w: number, maxAbs: number): number {
 
 function layerName(k: number, K: number, spec: NetSpec): string {
   if (k === 0) return 'X0 (input)';
-  return k === K ? `X${k} (output, ${spec.activation})` : `X${k} (${spec.activation})`;
+  const f = activationAt(spec, k);
+  return k === K ? `X${k} (output, ${f})` : `X${k} (${f})`;
 }
 
 export function layoutNetwork(spec: NetSpec, X?: number[][], grads?: Gradients, options: Partial<LayoutOptions> = {}): NetworkView {
@@ -118,6 +125,7 @@ export function layoutNetwork(spec: NetSpec, X?: number[][], grads?: Gradients, 
         const dW = grads?.dW[k - 1]?.[to.index]?.[from.index];
         const name = `W${k}[${to.index},${from.index}]`;
         edges.push({
+          layer: k,
           x1: from.x + nodeRadiusPx,
           y1: from.y,
           x2: to.x - nodeRadiusPx,
@@ -137,6 +145,6 @@ export function layoutNetwork(spec: NetSpec, X?: number[][], grads?: Gradients, 
     nodes: columns.flat(),
     edges,
     layerTitles: spec.widths.map((_, k) => ({ x: marginXPx + k * layerGapPx, text: layerName(k, K, spec) })),
-    summary: `A network with layer widths ${spec.widths.join(', ')} and ${spec.activation} activations${grads ? ', with the gradients of the loss under each node' : ''}.`,
+    summary: `A network with layer widths ${spec.widths.join(', ')} and ${typeof spec.activation === 'string' ? spec.activation : spec.activation.join(', ')} activations${grads ? ', with the gradients of the loss under each node' : ''}.`,
   };
 }

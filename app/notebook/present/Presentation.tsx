@@ -9,6 +9,7 @@ import { presentCommandForKey, type PresentCommand } from './presentKeys';
 import { defaultPrefs, fitZoom, parsePrefs, prefsKey, stepScale, withPresentParam, type PresentPrefs } from './presentView';
 import { slideCss, slideOfCell, slidesFrom, type Slide } from './slides';
 import { useFullscreen } from './useFullscreen';
+import { stepViewsForKey } from '../backprop/slideStep';
 import './present.css';
 
 /** Keys typed into these belong to them (editors, fields, dialogs), not to the slides. */
@@ -229,6 +230,8 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
       const command = presentCommandForKey(e);
       if (!command) return;
       e.preventDefault();
+      // A step-through view on the slide takes the clicker's steps until its last one, then the slide turns.
+      if ((command === 'next' || command === 'previous') && stepViewsForKey(e.key, e.target, command === 'next' ? 1 : -1)) return;
       doCommand(command);
     };
     window.addEventListener('keydown', onKey, true);

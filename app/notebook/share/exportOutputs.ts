@@ -37,6 +37,11 @@ export function ipynbOutput(output: Output, execCount: number | null): NbOutput 
     case 'plot':
       // Plotly's MIME type: JupyterLab and VS Code draw the figure from the same data the page used.
       return displayData({ 'application/vnd.plotly.v1+json': { data: output.figure.data, layout: output.figure.layout ?? {} }, 'text/plain': plain(output) });
+    case 'backprop': {
+      const last = output.view.steps.length - 1;
+      const steps = output.view.steps.map((s, i) => `**Step ${i} of ${last}.** ${s.title.dense}\n\n$$${s.tex.dense}$$`);
+      return displayData({ 'text/plain': plain(output), 'text/markdown': nbLines([...(output.view.note ? [output.view.note] : []), ...steps].join('\n\n')) });
+    }
     case 'table':
     case 'network':
     case 'progress':
