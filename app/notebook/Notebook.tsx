@@ -14,7 +14,7 @@ import { createRunner } from './runner';
 import { richTextLoaded } from './richText';
 import { restoreCells, type KeyValueStore, type LoadedEdits } from './storage';
 import { createStore, useStoreState } from './store';
-import { NotebookStoreContext } from './notebookContext';
+import { NotebookRunContext, NotebookStoreContext } from './notebookContext';
 import { TrustBanner } from './share/TrustBanner';
 import { KernelStatus, Toolbar } from './Toolbar';
 import { ParamsPanel } from './ParamsPanel';
@@ -272,6 +272,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
     });
 
   const runAll = (): void => runner?.run(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id));
+  const runIds = useMemo(() => (runner ? (ids: string[]) => runner.run(ids) : null), [runner]);
   const onNoticeCommand = (command: NoticeCommand): void => {
     switch (command) {
       case 'restartKernel':
@@ -300,6 +301,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
 
   return (
     <NotebookStoreContext value={store}>
+      <NotebookRunContext value={runIds}>
       <header className="site-header">
         <div className="header-inner">
           <div className="brand">
@@ -347,6 +349,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions }: Notebo
       </Suspense>
       {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
       {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
+      </NotebookRunContext>
     </NotebookStoreContext>
   );
 }

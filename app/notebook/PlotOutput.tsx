@@ -31,7 +31,8 @@ export default function PlotOutput({ figure }: { figure: PlotFigure }) {
 
   return (
     <>
-      <div ref={ref} className="out-plot" />
+      {/* A figure that sets its height keeps it; others take the height their place gives them (a slide's). */}
+      <div ref={ref} className="out-plot" data-own-height={layout?.height === undefined ? undefined : ''} />
       {droppedImages > 0 && (
         <p className="out-note">
           {droppedImages === 1 ? '1 image' : `${droppedImages} images`} of this figure not shown: they are on another site, and the notebook loads only its own.

@@ -1,4 +1,4 @@
-// The presentation's control bar: previous/next and the counter, the slide's title, size, code, contrast, full screen, leave.
+// The presentation's control bar: previous/next, the counter and the slide's part, the title, Run all, size, code, contrast, full screen, leave.
 import type { Ref } from 'react';
 import type { PresentCommand } from './presentKeys';
 
@@ -7,6 +7,8 @@ export interface PresentBarProps {
   /** 0-based slide shown, of `count`. */
   at: number;
   count: number;
+  /** The shown slide's steps (a long slide shows its blocks over several PageDowns). */
+  step: { at: number; count: number };
   title: string;
   scale: number;
   hideCode: boolean;
@@ -15,7 +17,7 @@ export interface PresentBarProps {
   onCommand(command: PresentCommand): void;
 }
 
-export function PresentBar({ ref, at, count, title, scale, hideCode, highContrast, fullscreen, onCommand }: PresentBarProps) {
+export function PresentBar({ ref, at, count, step, title, scale, hideCode, highContrast, fullscreen, onCommand }: PresentBarProps) {
   const counter = `${count === 0 ? 0 : at + 1} / ${count}`;
   return (
     <div className="present-bar" role="group" aria-label="Presentation" tabIndex={-1} ref={ref}>
@@ -28,9 +30,17 @@ export function PresentBar({ ref, at, count, title, scale, hideCode, highContras
       <button type="button" className="btn present-nav" onClick={() => onCommand('next')} disabled={at >= count - 1} aria-label="Next slide" title="Next slide (→, Page Down, Space)">
         <span aria-hidden="true">›</span>
       </button>
+      {step.count > 1 && (
+        <span className="present-step" data-testid="slide-step" title="This slide shows in parts: Page Down shows the next part before the next slide">
+          {`part ${step.at + 1} of ${step.count}`}
+        </span>
+      )}
       <span className="present-title" aria-hidden="true">
         {title}
       </span>
+      <button type="button" className="btn btn-small" onClick={() => onCommand('runAll')} title="Run every code cell of the notebook (R)">
+        <span aria-hidden="true">▶▶ </span>Run all
+      </button>
       <button type="button" className="btn btn-small" onClick={() => onCommand('scaleDown')} aria-label="Smaller" title="Everything on the slide smaller (−)">
         A−
       </button>

@@ -12,6 +12,7 @@ export type PresentCommand =
   | 'scaleReset'
   | 'toggleCode'
   | 'toggleContrast'
+  | 'runAll'
   | 'leave';
 
 export interface PresentShortcut {
@@ -24,8 +25,8 @@ export interface PresentShortcut {
 }
 
 export const presentShortcuts: PresentShortcut[] = [
-  { command: 'next', keys: ['ArrowRight', 'PageDown', ' '], label: '→, Page Down or Space', does: 'Next slide' },
-  { command: 'previous', keys: ['ArrowLeft', 'PageUp'], label: '←, Page Up or Shift + Space', does: 'Previous slide' },
+  { command: 'next', keys: ['ArrowRight', 'PageDown', ' '], label: '→, Page Down or Space', does: 'Next slide (first the next part of a long slide)' },
+  { command: 'previous', keys: ['ArrowLeft', 'PageUp'], label: '←, Page Up or Shift + Space', does: 'Previous slide (first the previous part)' },
   { command: 'first', keys: ['Home'], label: 'Home', does: 'First slide' },
   { command: 'last', keys: ['End'], label: 'End', does: 'Last slide' },
   { command: 'scaleUp', keys: ['+', '='], label: '+', does: 'Everything on the slide larger (text, code, maths, plots)' },
@@ -33,6 +34,7 @@ export const presentShortcuts: PresentShortcut[] = [
   { command: 'scaleReset', keys: ['0'], label: '0', does: 'Default size' },
   { command: 'toggleCode', keys: ['h'], label: 'H', does: 'Hide or show the code (outputs stay)' },
   { command: 'toggleContrast', keys: ['c'], label: 'C', does: 'High-contrast colours for a projector (remembered)' },
+  { command: 'runAll', keys: ['r'], label: 'R', does: 'Run all the code cells' },
   { command: 'fullscreen', keys: ['f'], label: 'F', does: 'Full screen on or off' },
   { command: 'leave', keys: ['Escape'], label: 'Esc', does: 'Leave the presentation, back to the same place in the notebook' },
 ];
