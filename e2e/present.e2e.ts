@@ -153,7 +153,7 @@ describe('presentation mode', () => {
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    for (const text of ['Presenting', 'Next slide', 'Hide or show the code (outputs stay)', 'Handout:']) expect(await dialog.textContent()).toContain(text);
+    for (const text of ['Presenting', 'Next slide', 'Hide or show the code (outputs stay)', 'Black screen', 'A pointer that follows the mouse', 'Presenter view', 'Go to the slide of that number', 'Handout:']) expect(await dialog.textContent()).toContain(text);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await page.keyboard.press('p');
@@ -405,6 +405,84 @@ describe('a slide opened by its address never opens empty', () => {
     await screenshot(page, 'present-opened-at-14');
     expect(await page.locator('.present-bar').getByRole('button', { name: 'Run all' }).isVisible()).toBe(true);
     expect(session.consoleErrors).toEqual([]);
+  });
+});
+
+describe('presenter tools', () => {
+  let session: Session;
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('a presenter view in a second window: next/previous in either moves both, a running timer, notes only there', async () => {
+    session = await launch(inject('siteOrigin'));
+    const audience = session.page;
+    const url = new URL(inject('siteUrl'));
+    url.searchParams.set('present', '1');
+    await audience.goto(url.href);
+    await expect.poll(async () => (await counter(audience)).at).toBe(1);
+    const opening = session.context.waitForEvent('page');
+    await audience.getByRole('button', { name: 'Presenter view' }).click();
+    const presenter = await opening;
+    await presenter.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(async () => (await counter(presenter)).at, { timeout: 30_000 }).toBe(1);
+
+    // The introduction's notes: in the presenter's window, nowhere on the audience's.
+    const noteWords = 'Ask who has computed a gradient by hand';
+    await expect.poll(() => presenter.getByTestId('presenter-notes').textContent()).toContain(noteWords);
+    expect(await audience.getByTestId('presenter-notes').count()).toBe(0);
+    expect(await audience.getByText(noteWords).count()).toBe(0);
+    expect(await presenter.locator('main').getByText(noteWords).count()).toBe(0);
+    await screenshot(presenter, 'presenter-view');
+
+    // Either window leads; the other follows (the presenter's narrower slide may have more parts: it steps through them).
+    await pressAndExpectSlide(audience, 'ArrowRight', 2);
+    await expect.poll(async () => (await counter(presenter)).at).toBe(2);
+    await pressAndExpectSlide(presenter, 'ArrowRight', 3);
+    await expect.poll(async () => (await counter(audience)).at).toBe(3);
+    await pressAndExpectSlide(presenter, 'ArrowLeft', 2);
+    await expect.poll(async () => (await counter(audience)).at).toBe(2);
+    await presenter.keyboard.press('Home');
+    await expect.poll(async () => (await counter(audience)).at).toBe(1);
+
+    // The timer runs.
+    const first = await presenter.getByTestId('presenter-timer').textContent();
+    await presenter.waitForTimeout(2200);
+    expect(await presenter.getByTestId('presenter-timer').textContent()).not.toBe(first);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('a number then Enter jumps to that slide; B blacks the screen and back; L shows a pointer that follows the mouse', async () => {
+    const page = session.page;
+    await page.bringToFront();
+    await page.locator('.present-bar').focus();
+    await page.keyboard.press('5');
+    await expect.poll(() => page.getByTestId('slide-typed').textContent()).toContain('5');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await counter(page)).at).toBe(5);
+    await page.keyboard.press('1');
+    await page.keyboard.press('0');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await counter(page)).at).toBe(10);
+
+    await page.keyboard.press('b');
+    await expect.poll(() => page.getByTestId('present-black').isVisible()).toBe(true);
+    const colour = await page.evaluate(() => {
+      const el = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+      return el ? getComputedStyle(el).backgroundColor : '';
+    });
+    expect(colour).toBe('rgb(0, 0, 0)');
+    await screenshot(page, 'present-black');
+    await page.keyboard.press('b');
+    await expect.poll(() => page.getByTestId('present-black').count()).toBe(0);
+
+    await page.keyboard.press('l');
+    await page.mouse.move(400, 300);
+    await expect.poll(() => page.locator('.present-pointer-dot').evaluate((el) => el.getBoundingClientRect().left + el.getBoundingClientRect().width / 2)).toBeCloseTo(400, 0);
+    await page.mouse.move(700, 200);
+    await expect.poll(() => page.locator('.present-pointer-dot').evaluate((el) => Math.round(el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2))).toBe(200);
+    await page.keyboard.press('l');
+    await expect.poll(() => page.locator('.present-pointer-dot').count()).toBe(0);
   });
 });
 

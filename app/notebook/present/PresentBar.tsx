@@ -14,10 +14,13 @@ export interface PresentBarProps {
   hideCode: boolean;
   highContrast: boolean;
   fullscreen: boolean;
+  /** A slide number being typed (then Enter), shown so the presenter sees it. */
+  typed: string;
+  presenter: boolean;
   onCommand(command: PresentCommand): void;
 }
 
-export function PresentBar({ ref, at, count, step, title, scale, hideCode, highContrast, fullscreen, onCommand }: PresentBarProps) {
+export function PresentBar({ ref, at, count, step, title, scale, hideCode, highContrast, fullscreen, typed, presenter, onCommand }: PresentBarProps) {
   const counter = `${count === 0 ? 0 : at + 1} / ${count}`;
   return (
     <div className="present-bar" role="group" aria-label="Presentation" tabIndex={-1} ref={ref}>
@@ -30,6 +33,11 @@ export function PresentBar({ ref, at, count, step, title, scale, hideCode, highC
       <button type="button" className="btn present-nav" onClick={() => onCommand('next')} disabled={at >= count - 1} aria-label="Next slide" title="Next slide (→, Page Down, Space)">
         <span aria-hidden="true">›</span>
       </button>
+      {typed !== '' && (
+        <span className="present-typed" data-testid="slide-typed">
+          {`go to ${typed}…`}
+        </span>
+      )}
       {step.count > 1 && (
         <span className="present-step" data-testid="slide-step" title="This slide shows in parts: Page Down shows the next part before the next slide">
           {`part ${step.at + 1} of ${step.count}`}
@@ -56,6 +64,11 @@ export function PresentBar({ ref, at, count, step, title, scale, hideCode, highC
       <button type="button" className="btn btn-small" aria-pressed={highContrast} onClick={() => onCommand('toggleContrast')} title="High-contrast colours for a projector (C)">
         High contrast
       </button>
+      {!presenter && (
+        <button type="button" className="btn btn-small" onClick={() => onCommand('presenterView')} title="Notes, next slide and a timer in a second window (V)">
+          Presenter view
+        </button>
+      )}
       <button type="button" className="btn btn-small" aria-pressed={fullscreen} onClick={() => onCommand('fullscreen')} title="Full screen (F)">
         Full screen
       </button>

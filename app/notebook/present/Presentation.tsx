@@ -7,6 +7,8 @@ import { PresentBar } from './PresentBar';
 import { presentCommandForKey, type PresentCommand } from './presentKeys';
 import { defaultPrefs, fitZoom, parsePrefs, prefsKey, stepScale, withPresentParam, type PresentPrefs } from './presentView';
 import { slideCss, slideOfCell, slidesFrom, type Slide } from './slides';
+import { PresenterPanel } from './PresenterPanel';
+import { isPresenterWindow, openPresenterSync, presenterHref, typeSlideNumber, type SlidePosition } from './presenterSync';
 import { cellsToRunFor } from './runOnEntry';
 import { clearSteps, laterClass, showStep, slideBlocks } from './stepLayout';
 import { shownSteppers } from './steps';
@@ -89,6 +91,11 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   const zoom = fit * prefs.scale;
   const fullscreen = useFullscreen();
   const runCells = useRunCells();
+  const [presenter] = useState(() => isPresenterWindow(location.search));
+  const [typed, setTyped] = useState('');
+  const typedNow = useRef('');
+  const [black, setBlack] = useState(false);
+  const [pointer, setPointer] = useState(false);
   const entered = useRef({ scrollY: window.scrollY, slide: at });
   const shown = useRef({ at, slide });
   useEffect(() => {
@@ -103,6 +110,8 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   useRootClass('presenting', true);
   useRootClass('theme-contrast', prefs.highContrast);
   useRootClass('present-hide-code', hideCode);
+  useRootClass('presenter-window', presenter);
+  useRootClass('present-pointer', pointer);
   useEffect(() => savePrefs(prefs), [prefs]);
 
   // Sizes every rule in present.css works from: the zoom, and the slide's height in its own (zoomed) pixels.
@@ -153,6 +162,39 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     };
   }, [store, at, zoom, hideCode]);
 
+  // The other window (audience or presenter) follows this one's slide and part, and this one the other's.
+  const sync = useRef<{ send(position: SlidePosition): void; close(): void } | null>(null);
+  const goRef = useRef<(to: number, step?: number) => void>(() => undefined);
+  const shownPosition = useRef<SlidePosition>({ slide: at, step: 0 });
+  useEffect(() => {
+    const channel = openPresenterSync((position) => {
+      const now = shownPosition.current;
+      if (now.slide === position.slide && now.step === position.step) return;
+      if (position.slide === now.slide) {
+        wantStep.current = position.step;
+        relayout.current();
+      } else goRef.current(position.slide, position.step);
+    });
+    sync.current = channel;
+    return () => channel?.close();
+  }, []);
+  useEffect(() => {
+    shownPosition.current = { slide: at, step: steps.at };
+    sync.current?.send(shownPosition.current);
+  }, [at, steps.at]);
+
+  // The pointer: a dot that follows the mouse over the slide while switched on.
+  const pointerRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!pointer) return;
+    const move = (e: PointerEvent): void => {
+      const dot = pointerRef.current;
+      if (dot) dot.style.transform = `translate(${e.clientX}px, ${e.clientY}px)`;
+    };
+    window.addEventListener('pointermove', move);
+    return () => window.removeEventListener('pointermove', move);
+  }, [pointer]);
+
   // A slide never opens empty: cells not run yet on it (and those above it they may need) run as it comes up.
   useEffect(() => {
     if (!slide || !runCells) return;
@@ -180,6 +222,10 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     },
     [slides, store],
   );
+
+  useEffect(() => {
+    goRef.current = go;
+  }, [go]);
 
   // Shift+Enter moving the selection onto another slide's cell brings that slide up.
   useEffect(() => {
@@ -241,6 +287,12 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
           return setPrefs((p) => ({ ...p, highContrast: !p.highContrast }));
         case 'fullscreen':
           return fullscreen.toggle();
+        case 'black':
+          return setBlack((b) => !b);
+        case 'pointer':
+          return setPointer((p) => !p);
+        case 'presenterView':
+          return void window.open(presenterHref(location.href), 'jacobian-notebook-presenter', 'popup');
         case 'runAll':
           return runCells?.(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id));
         case 'leave':
@@ -260,6 +312,17 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
       if (e.defaultPrevented) return;
       if (e.target instanceof Element && e.target.closest(ownKeysSelector)) return;
       if (document.querySelector('dialog[open]')) return;
+      // A slide's number then Enter jumps there; digits and Enter mean nothing else on a slide.
+      if (!e.ctrlKey && !e.metaKey && !e.altKey) {
+        const typing = typeSlideNumber(typedNow.current, e.key);
+        if (typing.used) {
+          e.preventDefault();
+          typedNow.current = typing.digits;
+          setTyped(typing.digits);
+          if (typing.goTo !== null) go(typing.goTo - 1);
+          return;
+        }
+      }
       const command = presentCommandForKey(e);
       if (!command) return;
       e.preventDefault();
@@ -267,7 +330,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [doCommand]);
+  }, [doCommand, go]);
 
   const title = slide?.title ?? 'No slides';
   return (
@@ -284,8 +347,13 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
         hideCode={hideCode}
         highContrast={prefs.highContrast}
         fullscreen={fullscreen.active}
+        typed={typed}
+        presenter={presenter}
         onCommand={doCommand}
       />
+      {presenter && <PresenterPanel cells={cells} slides={slides} at={at} step={steps} />}
+      {black && <div className="present-black" data-testid="present-black" onClick={() => setBlack(false)} />}
+      {pointer && <div className="present-pointer-dot" ref={pointerRef} aria-hidden="true" />}
       {fullscreen.problem && (
         <p className="present-problem" role="alert">
           {fullscreen.problem}

@@ -13,6 +13,9 @@ export type PresentCommand =
   | 'toggleCode'
   | 'toggleContrast'
   | 'runAll'
+  | 'black'
+  | 'pointer'
+  | 'presenterView'
   | 'leave';
 
 export interface PresentShortcut {
@@ -35,9 +38,15 @@ export const presentShortcuts: PresentShortcut[] = [
   { command: 'toggleCode', keys: ['h'], label: 'H', does: 'Hide or show the code (outputs stay)' },
   { command: 'toggleContrast', keys: ['c'], label: 'C', does: 'High-contrast colours for a projector (remembered)' },
   { command: 'runAll', keys: ['r'], label: 'R', does: 'Run all the code cells' },
+  { command: 'black', keys: ['b'], label: 'B', does: 'Black screen, and back' },
+  { command: 'pointer', keys: ['l'], label: 'L', does: 'A pointer that follows the mouse, on or off' },
+  { command: 'presenterView', keys: ['v'], label: 'V', does: 'Presenter view in a second window: notes, next slide, timer (both windows move together)' },
   { command: 'fullscreen', keys: ['f'], label: 'F', does: 'Full screen on or off' },
   { command: 'leave', keys: ['Escape'], label: 'Esc', does: 'Leave the presentation, back to the same place in the notebook' },
 ];
+
+/** Typing a slide's number then Enter (handled apart: digits mean nothing alone). */
+export const jumpShortcut = { label: '1 4 Enter', does: 'Go to the slide of that number' };
 
 /** The key that starts a presentation from the notebook's command mode. */
 export const presentKey = 'p';

@@ -135,6 +135,11 @@ describe('slides in the export', () => {
     const parsed = parseIpynb(JSON.stringify(nb), 'x.ipynb');
     expect(parsed.ok && parsed.cells[0].source).toBe('# One\n\ntext\n---slide---\nchanged');
   });
+  it('keeps speaker notes as the cell\'s metadata.notes (and in its text, a comment no reader shows)', () => {
+    const noted: ExportCell = { id: 'n', type: 'markdown', source: '# T\n<!-- notes: say this -->', originalHash: 'h', execCount: null, outputs: [] };
+    const [cell] = (JSON.parse(toIpynb([noted])).cells as { metadata: { notes?: string } }[]).slice(1);
+    expect(cell.metadata.notes).toBe('say this');
+  });
   it('leaves a marker inside a code fence as it is', () => {
     const fenced: ExportCell = { id: 'f', type: 'markdown', source: '```\n---slide---\n```', originalHash: 'h', execCount: null, outputs: [] };
     expect((JSON.parse(toIpynb([fenced])).cells as unknown[]).length).toBe(2);

@@ -1,5 +1,6 @@
 // The notebook as a Jupyter file (nbformat 4.5, TypeScript): written with outputs and slides, read back with every problem named.
 import { ipynbOutput, nbLines } from './exportOutputs';
+import { speakerNotes } from '../present/notes';
 import { cutAtSlideBreaks } from '../present/slides';
 import { joinSlideParts, slideTypes } from './ipynbSlides';
 import { describeJsonBreak, locateJsonError } from '../../core/jsonLocation';
@@ -32,6 +33,12 @@ const helpersCell = {
   source: nbLines(helpersText),
 };
 
+/** Speaker notes (`<!-- notes: … -->`, notes.ts) also as the cell's `metadata.notes`, where slide tools look. */
+function withNotes<T extends Record<string, unknown>>(metadata: T, markdown: string): T & { notes?: string } {
+  const notes = speakerNotes(markdown);
+  return notes.length > 0 ? { ...metadata, notes: notes.join('\n\n') } : metadata;
+}
+
 /**
  * The notebook as `.ipynb` text (one-space indent, as Jupyter writes it). A markdown cell with slide
  * breaks becomes one Jupyter cell per part (RISE and nbconvert's slides start a slide at a cell);
@@ -52,7 +59,7 @@ export function toIpynb(cells: readonly ExportCell[]): string {
         cell_type: 'markdown',
         // nbformat's ids are at most 64 characters.
         id: part === 0 ? cell.id : `${cell.id.slice(0, 56)}-part${part + 1}`,
-        metadata: part === 0 ? metadata(0, whole) : metadata(part, { partOf: cell.id }),
+        metadata: withNotes(part === 0 ? metadata(0, whole) : metadata(part, { partOf: cell.id }), text),
         source: nbLines(text),
       }));
     }
