@@ -39,7 +39,11 @@ export default defineConfig({
         // cannot give: tfjs never loads it there, so it is not worth 440 kB of every visitor's cache.
         globIgnores: ['**/404.html', '**/tfjs-backend-wasm-threaded-simd-*.wasm'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-        navigateFallback: 'index.html',
+        // No fallback page for every navigation: under any other folder the app's relative assets would
+        // 404 and the page stay blank. The notebook's own address (with any query, e.g. ?present=3)
+        // is served from the precache; anything else goes to the network (the host's 404 page).
+        navigateFallback: null,
+        ignoreURLParametersMatching: [/.*/],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -11,6 +11,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   extraArgs?: string[];
   colorScheme?: 'light' | 'dark';
+  /** A phone: touch events and a mobile viewport (meta viewport, `pointer: coarse`). */
+  touch?: boolean;
 }
 
 export interface Session {
@@ -43,6 +45,7 @@ export async function launch(origin: string, options: LaunchOptions = {}): Promi
     args: [...baseArgs, ...(options.extraArgs ?? [])],
     viewport: options.viewport ?? { width: 1280, height: 720 },
     colorScheme: options.colorScheme ?? 'light',
+    ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
   });
   const consoleErrors: string[] = [];
   const offOrigin: string[] = [];

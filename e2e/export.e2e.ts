@@ -1,9 +1,11 @@
 // Export then Import across fresh browser profiles gives the same cells; broken files are refused with their message and change nothing.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactsDir, screenshot } from './browser';
+import { runAll } from './faultKit';
 import { cellOf, freshProfiles, typeAtEnd } from './profiles';
 
 const editedCell = '02-the-network';
@@ -15,6 +17,7 @@ interface NbCell {
   id: string;
   cell_type: string;
   source: string[];
+  metadata: { slideshow?: { slide_type: string }; jacobian_notebook?: { partOf?: string; generated?: string } };
   execution_count?: number | null;
   outputs?: { output_type: string; text?: string[]; data?: Record<string, unknown> }[];
 }
@@ -24,6 +27,12 @@ interface Nb {
   metadata: { kernelspec: { name: string; language: string }; language_info: { name: string } };
   cells: NbCell[];
 }
+
+/** Debian's Python, which has Jupyter's nbformat and nbconvert (another python3 on PATH may not). */
+const python = '/usr/bin/python3';
+
+/** The export's cells that are cells of the page: not the helpers note, not a later part of a cut cell. */
+const pageCells = (nb: Nb) => nb.cells.filter((c) => !c.metadata.jacobian_notebook?.generated && !c.metadata.jacobian_notebook?.partOf);
 
 /** What an import must give back: each cell's id, type and text. */
 const sameCells = (nb: Nb) => nb.cells.map((c) => [c.id, c.cell_type, c.source.join('')]);
@@ -64,15 +73,25 @@ describe('export and import', () => {
     let page = author.page;
     await page.goto(inject('siteUrl'));
     await typeAtEnd(page, editedCell, `\nprint('${marker}')`);
-    await cell(page, editedCell).getByRole('button', { name: 'Run cell' }).click();
-    await page.waitForFunction((id) => document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-status') === 'done', editedCell, { timeout: 240_000 });
+    // Every cell run (the edited one is the first code cell: In [1]), so the export holds tables and the diagram.
+    await runAll(page, 240_000);
+    const headings = await page.locator('[data-cell-type="markdown"] .markdown h1, [data-cell-type="markdown"] .markdown h2').count();
     const pageIds = await page.locator('[data-cell]').evaluateAll((els) => els.map((el) => el.getAttribute('data-cell')));
 
     const ipynb = await exportAs(page, 'ipynb', 'export-author.ipynb');
     await screenshot(page, 'export-notice-1280x720');
     const nb = JSON.parse(ipynb.text) as Nb;
-    expect([nb.nbformat, nb.nbformat_minor, nb.metadata.kernelspec.language, nb.metadata.language_info.name]).toEqual([4, 5, 'typescript', 'typescript']);
-    expect(nb.cells.map((c) => c.id)).toEqual(pageIds);
+    expect([nb.nbformat, nb.nbformat_minor, nb.metadata.kernelspec.name, nb.metadata.kernelspec.language, nb.metadata.language_info.name]).toEqual([4, 5, 'deno', 'typescript', 'typescript']);
+    expect(pageCells(nb).map((c) => c.id)).toEqual(pageIds);
+    // Jupyter's own validator accepts the file, and its Markdown conversion shows no slide marker.
+    execFileSync(python, ['-c', 'import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))', ipynb.path], { stdio: 'pipe' });
+    const converted = execFileSync(python, ['-m', 'nbconvert', '--to', 'markdown', '--stdout', ipynb.path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(converted).toContain('How long does it take?');
+    expect(converted).not.toContain('---slide---');
+    // Slides as RISE and nbconvert's slides read them: every heading's cell starts one.
+    const slideStarts = nb.cells.filter((c) => c.metadata.slideshow?.slide_type === 'slide');
+    expect(slideStarts.length).toBeGreaterThanOrEqual(headings);
+    expect(nb.cells.every((c) => ['slide', '-', 'skip'].includes(c.metadata.slideshow?.slide_type ?? ''))).toBe(true);
     const exported = nb.cells.find((c) => c.id === editedCell) as NbCell;
     expect(exported.source.join('')).toContain(`print('${marker}')`);
     expect(exported.execution_count).toBe(1);
@@ -80,6 +99,12 @@ describe('export and import', () => {
     expect(outputs.filter((o) => o.output_type === 'stream').map((o) => o.text?.join('')).join('')).toContain(marker);
     expect(outputs.some((o) => o.output_type === 'display_data' && 'text/latex' in (o.data ?? {}))).toBe(true);
     expect(ipynb.text).not.toContain('text/html');
+    // Tables in GFM beside text; the diagram as an SVG with no script in it.
+    const datas = nb.cells.flatMap((c) => c.outputs ?? []).map((o) => o.data ?? {});
+    expect(datas.some((d) => 'text/plain' in d && /^\| .* \|\n\| ---/m.test(((d['text/markdown'] as string[] | undefined) ?? []).join('')))).toBe(true);
+    const svgs = datas.filter((d) => 'image/svg+xml' in d).map((d) => (d['image/svg+xml'] as string[]).join(''));
+    expect(svgs.length).toBeGreaterThan(0);
+    for (const svg of svgs) expect(svg).not.toMatch(/<script|\son[a-z]+=|href/i);
     const md = await exportAs(page, 'md', 'export-author.md');
     expect(md.text).toContain(`print('${marker}')\n\`\`\``);
     expect(md.text).toMatch(/```output stdout\n[^`]*exported-edit-7/);

@@ -43,4 +43,24 @@ describe('offline use', () => {
     expect(statuses).toEqual(statuses.map(() => 'done'));
     await context.setOffline(false);
   });
+
+  it('with the service worker installed, an address under another folder is never a blank page', async () => {
+    const { page, context } = session;
+    const site = inject('siteUrl');
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state)).toBe('activated');
+    for (const path of ['some/folder/', 'some/folder/index.html', 'assets/']) {
+      await page.goto(new URL(path, site).href);
+      // Not the notebook (its assets would be looked for under the wrong folder): the 404 page, whose link comes back to it.
+      const home = page.getByRole('link', { name: 'Open the notebook' });
+      await expect.poll(() => home.getAttribute('href'), { message: path }).toBe(new URL(site).pathname);
+      expect(((await page.locator('body').textContent()) ?? '').trim()).toContain('Page not found');
+      await home.click();
+      await page.locator('main.notebook [data-cell]').first().waitFor({ timeout: 30_000 });
+    }
+    // The notebook's own address with a query (a slide link) is served from the cache, offline too.
+    await context.setOffline(true);
+    await page.goto(`${site}?present=2`);
+    await expect.poll(() => page.locator('main.notebook [data-cell]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await context.setOffline(false);
+  });
 });

@@ -20,9 +20,27 @@ async function counter(page: Page): Promise<{ at: number; of: number }> {
   return { at, of };
 }
 
+/** The shown slide and part, e.g. "3 part 2 of 2" ("3" for a slide in one part). */
+async function position(page: Page): Promise<string> {
+  const part = (await page.getByTestId('slide-step').count()) > 0 ? ` ${await page.getByTestId('slide-step').textContent()}` : '';
+  return `${(await counter(page)).at}${part}`;
+}
+
+/**
+ * Presses `key` until slide `slide` shows (a long slide's parts come first: next/previous keys step
+ * through them), checking each press moves the slide by at most one, in the key's direction.
+ */
 async function pressAndExpectSlide(page: Page, key: string, slide: number): Promise<void> {
-  await page.keyboard.press(key);
-  await expect.poll(async () => (await counter(page)).at, { message: `after ${key}` }).toBe(slide);
+  for (let presses = 0; presses < 10; presses++) {
+    const before = (await counter(page)).at;
+    const from = await position(page);
+    await page.keyboard.press(key);
+    await expect.poll(async () => (await counter(page)).at === slide || (await position(page)) !== from, { message: `after ${key}` }).toBe(true);
+    const now = (await counter(page)).at;
+    if (now === slide) break;
+    expect(Math.abs(now - before), `${key} moved from slide ${before} to ${now}`).toBeLessThanOrEqual(1);
+  }
+  expect((await counter(page)).at).toBe(slide);
   expect(new URL(page.url()).searchParams.get('present')).toBe(String(slide));
 }
 
@@ -34,8 +52,7 @@ async function slideShowing(page: Page, selector: string): Promise<number> {
     await slideMounted(page);
     const shown = await page.evaluate((sel) => [...document.querySelectorAll(sel)].some((el) => el.getClientRects().length > 0), selector);
     if (shown) return k;
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(async () => (await counter(page)).at).toBe(k + 1);
+    await pressAndExpectSlide(page, 'ArrowRight', k + 1);
   }
   throw new Error(`no slide shows ${selector}`);
 }
@@ -83,7 +100,9 @@ describe('presentation mode', () => {
     const headings = await page.locator('[data-cell-type="markdown"] .markdown h1, [data-cell-type="markdown"] .markdown h2').allTextContents();
     await page.getByRole('button', { name: 'Present', exact: true }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('presenting'))).toBe(true);
-    expect(await page.getByRole('button', { name: 'Run all' }).isVisible()).toBe(false);
+    // The notebook's toolbar steps aside; the presentation's bar has its own Run all.
+    expect(await page.locator('.toolbar-wrap').getByRole('button', { name: 'Run all' }).isVisible()).toBe(false);
+    expect(await page.locator('.present-bar').getByRole('button', { name: 'Run all' }).isVisible()).toBe(true);
 
     await pressAndExpectSlide(page, 'Home', 1);
     const { of } = await counter(page);
@@ -134,7 +153,7 @@ describe('presentation mode', () => {
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    for (const text of ['Presenting', 'Next slide', 'Hide or show the code (outputs stay)', 'Handout:']) expect(await dialog.textContent()).toContain(text);
+    for (const text of ['Presenting', 'Next slide', 'Hide or show the code (outputs stay)', 'Black screen', 'A pointer that follows the mouse', 'Presenter view', 'Go to the slide of that number', 'Handout:']) expect(await dialog.textContent()).toContain(text);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await page.keyboard.press('p');
@@ -190,7 +209,8 @@ describe('presentation mode', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('h');
     await expect.poll(() => codeCell.locator('.code-editor').isVisible()).toBe(false);
-    expect(await codeCell.locator('.out-plot').isVisible()).toBe(true);
+    // The outputs stay laid out on the slide (on this part, or a later one if the slide has several).
+    expect(await codeCell.locator('.out-plot').evaluate((el) => el.getClientRects().length > 0)).toBe(true);
     await screenshot(page, 'present-code-hidden');
     await page.keyboard.press('H');
     await expect.poll(() => codeCell.locator('.code-editor').isVisible()).toBe(true);
@@ -242,43 +262,65 @@ describe('presentation mode', () => {
   });
 });
 
-interface SlideProblem {
+/** What a step of a slide shows: each formula, table, diagram and plot on the slide, and whether it is wholly on screen. */
+interface StepView {
   slide: number;
+  step: string;
   title: string;
-  problem: string;
+  targets: { key: string; what: string; whole: boolean }[];
+  pageScrolls: boolean;
 }
 
-/** What keeps the shown slide from fitting the screen: page scroll, content under the bar, squeezed code or output. */
-function slideProblems(page: Page): Promise<string[]> {
+/**
+ * The shown slide's formulas, tables, diagrams and plots, each with whether it is wholly visible now:
+ * inside the screen above the bar, inside every ancestor that clips its overflow (a scrolling box, the
+ * slide itself), and not hidden. Each gets a stable key the first time it is seen.
+ */
+function stepView(page: Page): Promise<Omit<StepView, 'slide' | 'step' | 'title'>> {
   return page.evaluate(() => {
-    const problems: string[] = [];
-    const root = document.scrollingElement as HTMLElement;
-    if (root.scrollHeight > innerHeight) problems.push(`page ${root.scrollHeight - innerHeight}px taller than the screen`);
-    if (root.scrollWidth > innerWidth) problems.push(`page ${root.scrollWidth - innerWidth}px wider than the screen`);
+    const w = window as unknown as { fitKeys?: number };
     const barTop = document.querySelector('.present-bar')?.getBoundingClientRect().top ?? innerHeight;
-    for (const cell of document.querySelectorAll<HTMLElement>('main [data-cell]')) {
-      if (cell.getClientRects().length === 0) continue;
-      const box = cell.getBoundingClientRect();
-      const id = cell.dataset.cell;
-      if (box.bottom > barTop + 1) problems.push(`cell ${id} ends ${Math.round(box.bottom - barTop)}px below the top of the bar`);
-      // Content spilling out of its cell (a cell squeezed below what its parts need) hides under the bar too.
-      const contentBottom = Math.max(...[...cell.children].filter((c) => c.getClientRects().length > 0).map((c) => c.getBoundingClientRect().bottom));
-      const spillPx = contentBottom - (box.bottom - parseFloat(getComputedStyle(cell).borderBottomWidth) * cell.currentCSSZoom);
-      if (spillPx > 1) problems.push(`cell ${id}: content spills ${Math.round(spillPx)}px out of the cell`);
-      if (box.right > innerWidth + 1 || box.left < -1) problems.push(`cell ${id} reaches outside the screen`);
-      for (const part of cell.querySelectorAll<HTMLElement>('.code-editor, .outputs')) {
-        // Scrolled inside is fine; squeezed below ~5 lines of code or a small output is not.
-        // (CodeMirror scrolls in its own .cm-scroller: that is where the code's full height shows.)
-        const fullPx = (part.querySelector('.cm-scroller') ?? part).scrollHeight;
-        const needPx = Math.min(fullPx, part.classList.contains('outputs') ? 150 : 90) * cell.currentCSSZoom;
-        if (part.getBoundingClientRect().height + 1 < needPx) problems.push(`cell ${id}: ${part.className} squeezed to ${Math.round(part.getBoundingClientRect().height)}px`);
+    const targets: { key: string; what: string; whole: boolean }[] = [];
+    const selector = '.katex, table, .network-svg, .out-plot';
+    for (const el of document.querySelectorAll<HTMLElement>(`main [data-cell] :is(${selector})`)) {
+      if (el.getClientRects().length === 0) continue;
+      // A formula inside a table or a formula is checked with it.
+      if (el.parentElement?.closest(selector)) continue;
+      if (!el.dataset.fitKey) el.dataset.fitKey = String((w.fitKeys = (w.fitKeys ?? 0) + 1));
+      const box = el.getBoundingClientRect();
+      let whole = getComputedStyle(el).visibility === 'visible' && box.top >= -1 && box.left >= -1 && box.bottom <= barTop + 1 && box.right <= innerWidth + 1;
+      for (let a = el.parentElement; a && whole && a !== document.body; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const clip = a.getBoundingClientRect();
+        const zoom = a.currentCSSZoom;
+        // The padding box clips: the border box less the borders.
+        const left = clip.left + parseFloat(style.borderLeftWidth) * zoom;
+        const right = clip.right - parseFloat(style.borderRightWidth) * zoom;
+        const top = clip.top + parseFloat(style.borderTopWidth) * zoom;
+        const bottom = clip.bottom - parseFloat(style.borderBottomWidth) * zoom;
+        if (box.left < left - 1 || box.right > right + 1 || box.top < top - 1 || box.bottom > bottom + 1) whole = false;
       }
+      const what = el.classList.contains('out-plot') ? 'plot' : el.classList.contains('network-svg') ? 'diagram' : el.tagName === 'TABLE' ? 'table' : 'formula';
+      targets.push({ key: el.dataset.fitKey, what, whole });
     }
-    return problems;
+    const root = document.scrollingElement as HTMLElement;
+    return { targets, pageScrolls: root.scrollHeight > innerHeight + 1 || root.scrollWidth > innerWidth + 1 };
   });
 }
 
-describe('every slide of the lesson fits the screen at the default scale', () => {
+/** Font sizes on screen (CSS pixels after every zoom): the smallest of the shown paragraphs and code lines. */
+function typeSizes(page: Page): Promise<{ textPx: number; codePx: number }> {
+  return page.evaluate(() => {
+    const smallest = (sel: string): number => {
+      const sizes = [...document.querySelectorAll<HTMLElement>(sel)].filter((el) => el.getClientRects().length > 0).map((el) => parseFloat(getComputedStyle(el).fontSize) * el.currentCSSZoom);
+      return sizes.length > 0 ? Math.min(...sizes) : Infinity;
+    };
+    return { textPx: smallest('main .markdown p, main .markdown li'), codePx: smallest('main .cm-line') };
+  });
+}
+
+describe('after Run all, PageDown alone shows every formula, table, diagram and plot of every slide whole', () => {
   let session: Session;
   let page: Page;
   beforeAll(async () => {
@@ -291,23 +333,156 @@ describe('every slide of the lesson fits the screen at the default scale', () =>
   });
 
   it.each([
-    [1280, 720],
-    [1920, 1080],
-  ])('at %i x %i', async (width, height) => {
+    [1280, 720, 20, 16],
+    [1920, 1080, 24, 18],
+  ])('at %i x %i (text >= %i px, code >= %i px)', async (width, height, minTextPx, minCodePx) => {
     await page.setViewportSize({ width, height });
     await page.keyboard.press('Home');
     const { of } = await counter(page);
-    const found: SlideProblem[] = [];
-    for (let slide = 1; slide <= of; slide++) {
-      await expect.poll(async () => (await counter(page)).at).toBe(slide);
-      // Plotly re-lays out on resize; KaTeX fonts and outputs settle within a frame or two.
-      await page.waitForTimeout(150);
+    const views: StepView[] = [];
+    let smallestText = Infinity;
+    let smallestCode = Infinity;
+    // PageDown only, until the last part of the last slide (a bound, in case PageDown stopped moving).
+    for (let presses = 0; presses < of * 8; presses++) {
+      await slideMounted(page);
+      // Plotly re-lays out on resize; KaTeX fonts, outputs and the step's layout settle within a few frames.
+      await page.waitForTimeout(250);
+      const { at } = await counter(page);
+      const stepText = (await page.getByTestId('slide-step').count()) > 0 ? ((await page.getByTestId('slide-step').textContent()) ?? '') : 'part 1 of 1';
       const title = ((await page.getByTestId('slide-announcement').textContent()) ?? '').replace(/^Slide \d+ of \d+: /, '');
-      for (const problem of await slideProblems(page)) found.push({ slide, title, problem });
-      await screenshot(page, `present-${width}x${height}-${String(slide).padStart(2, '0')}`);
-      await page.keyboard.press('ArrowRight');
+      views.push({ slide: at, step: stepText, title, ...(await stepView(page)) });
+      const sizes = await typeSizes(page);
+      smallestText = Math.min(smallestText, sizes.textPx);
+      smallestCode = Math.min(smallestCode, sizes.codePx);
+      await screenshot(page, `present-${width}x${height}-${String(at).padStart(2, '0')}-${stepText.replace(/\D+/g, '-')}`);
+      const [partAt, partsOf] = stepText.match(/\d+/g)?.map(Number) ?? [1, 1];
+      if (at === of && partAt === partsOf) break;
+      await page.keyboard.press('PageDown');
+      await expect.poll(async () => `${(await counter(page)).at} ${(await page.getByTestId('slide-step').count()) > 0 ? await page.getByTestId('slide-step').textContent() : ''}`).not.toBe(`${at} ${stepText === 'part 1 of 1' ? '' : stepText}`);
     }
-    expect(found).toEqual([]);
+    // Every slide was reached, in order, by PageDown alone.
+    expect([...new Set(views.map((v) => v.slide))]).toEqual(Array.from({ length: of }, (_, i) => i + 1));
+    expect(views.filter((v) => v.pageScrolls).map((v) => `${v.slide} ${v.step}`)).toEqual([]);
+    const seen = new Map<string, { slide: number; title: string; what: string; whole: boolean }>();
+    for (const v of views) {
+      for (const t of v.targets) {
+        const before = seen.get(t.key);
+        seen.set(t.key, { slide: v.slide, title: v.title, what: t.what, whole: (before?.whole ?? false) || t.whole });
+      }
+    }
+    const never = [...seen.values()].filter((t) => !t.whole).map((t) => `slide ${t.slide} (${t.title}): a ${t.what}`);
+    expect(never).toEqual([]);
+    // The lesson has plots, a diagram, tables and formulas on its slides: the walk saw each kind.
+    expect(new Set([...seen.values()].map((t) => t.what))).toEqual(new Set(['formula', 'table', 'diagram', 'plot']));
+    expect(smallestText).toBeGreaterThanOrEqual(minTextPx - 0.01);
+    expect(smallestCode).toBeGreaterThanOrEqual(minCodePx - 0.01);
+  });
+});
+
+describe('a slide opened by its address never opens empty', () => {
+  let session: Session;
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('?present=14 on a fresh page runs the slide\'s cells (and those above them) and shows their outputs; the bar has Run all', async () => {
+    session = await launch(inject('siteOrigin'));
+    const { page } = session;
+    const url = new URL(inject('siteUrl'));
+    url.searchParams.set('present', '14');
+    await page.goto(url.href);
+    await expect.poll(async () => (await counter(page)).at).toBe(14);
+    const shownCode = page.locator('main [data-cell-type="code"]:visible');
+    expect(await shownCode.count()).toBeGreaterThan(0);
+    // No Run all pressed: every code cell of the slide finishes by itself, with outputs and without errors.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('main [data-cell-type="code"]')].filter((el) => el.getClientRects().length > 0).every((el) => el.getAttribute('data-cell-status') === 'done'),
+      undefined,
+      { timeout: 90_000 },
+    );
+    for (const cell of await shownCode.all()) expect(await cell.locator('.output').count()).toBeGreaterThan(0);
+    expect(await page.locator('main .out-error:visible').count()).toBe(0);
+    await screenshot(page, 'present-opened-at-14');
+    expect(await page.locator('.present-bar').getByRole('button', { name: 'Run all' }).isVisible()).toBe(true);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
+
+describe('presenter tools', () => {
+  let session: Session;
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('a presenter view in a second window: next/previous in either moves both, a running timer, notes only there', async () => {
+    session = await launch(inject('siteOrigin'));
+    const audience = session.page;
+    const url = new URL(inject('siteUrl'));
+    url.searchParams.set('present', '1');
+    await audience.goto(url.href);
+    await expect.poll(async () => (await counter(audience)).at).toBe(1);
+    const opening = session.context.waitForEvent('page');
+    await audience.getByRole('button', { name: 'Presenter view' }).click();
+    const presenter = await opening;
+    await presenter.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(async () => (await counter(presenter)).at, { timeout: 30_000 }).toBe(1);
+
+    // The introduction's notes: in the presenter's window, nowhere on the audience's.
+    const noteWords = 'Ask who has computed a gradient by hand';
+    await expect.poll(() => presenter.getByTestId('presenter-notes').textContent()).toContain(noteWords);
+    expect(await audience.getByTestId('presenter-notes').count()).toBe(0);
+    expect(await audience.getByText(noteWords).count()).toBe(0);
+    expect(await presenter.locator('main').getByText(noteWords).count()).toBe(0);
+    await screenshot(presenter, 'presenter-view');
+
+    // Either window leads; the other follows (the presenter's narrower slide may have more parts: it steps through them).
+    await pressAndExpectSlide(audience, 'ArrowRight', 2);
+    await expect.poll(async () => (await counter(presenter)).at).toBe(2);
+    await pressAndExpectSlide(presenter, 'ArrowRight', 3);
+    await expect.poll(async () => (await counter(audience)).at).toBe(3);
+    await pressAndExpectSlide(presenter, 'ArrowLeft', 2);
+    await expect.poll(async () => (await counter(audience)).at).toBe(2);
+    await presenter.keyboard.press('Home');
+    await expect.poll(async () => (await counter(audience)).at).toBe(1);
+
+    // The timer runs.
+    const first = await presenter.getByTestId('presenter-timer').textContent();
+    await presenter.waitForTimeout(2200);
+    expect(await presenter.getByTestId('presenter-timer').textContent()).not.toBe(first);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('a number then Enter jumps to that slide; B blacks the screen and back; L shows a pointer that follows the mouse', async () => {
+    const page = session.page;
+    await page.bringToFront();
+    await page.locator('.present-bar').focus();
+    await page.keyboard.press('5');
+    await expect.poll(() => page.getByTestId('slide-typed').textContent()).toContain('5');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await counter(page)).at).toBe(5);
+    await page.keyboard.press('1');
+    await page.keyboard.press('0');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await counter(page)).at).toBe(10);
+
+    await page.keyboard.press('b');
+    await expect.poll(() => page.getByTestId('present-black').isVisible()).toBe(true);
+    const colour = await page.evaluate(() => {
+      const el = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+      return el ? getComputedStyle(el).backgroundColor : '';
+    });
+    expect(colour).toBe('rgb(0, 0, 0)');
+    await screenshot(page, 'present-black');
+    await page.keyboard.press('b');
+    await expect.poll(() => page.getByTestId('present-black').count()).toBe(0);
+
+    await page.keyboard.press('l');
+    await page.mouse.move(400, 300);
+    await expect.poll(() => page.locator('.present-pointer-dot').evaluate((el) => el.getBoundingClientRect().left + el.getBoundingClientRect().width / 2)).toBeCloseTo(400, 0);
+    await page.mouse.move(700, 200);
+    await expect.poll(() => page.locator('.present-pointer-dot').evaluate((el) => Math.round(el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2))).toBe(200);
+    await page.keyboard.press('l');
+    await expect.poll(() => page.locator('.present-pointer-dot').count()).toBe(0);
   });
 });
 

@@ -52,6 +52,8 @@ describe('the printed handout', () => {
   const pdfPath = join(artifactsDir, 'handout.pdf');
   /** Each code cell's source as the page held it when it printed. */
   let printedSources: [string, string][] = [];
+  /** The plot outputs of the page after printing: how many, and the titles Plotly drew. */
+  let plots = { count: 0, titles: [] as string[] };
 
   beforeAll(async () => {
     mkdirSync(artifactsDir, { recursive: true });
@@ -60,6 +62,10 @@ describe('the printed handout', () => {
     await page.goto(inject('siteUrl'));
     await runAll(page, runAllTimeoutMs);
     await page.pdf({ path: pdfPath, format: 'A4' });
+    plots = await page.evaluate(() => ({
+      count: document.querySelectorAll('main .output:has(.out-plot, .plot-pending)').length,
+      titles: [...document.querySelectorAll('main .out-plot .gtitle')].map((t) => t.textContent ?? ''),
+    }));
     printedSources = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('[data-cell-type="code"]')].map((c): [string, string] => [c.dataset.cell ?? '', c.querySelector('.print-source')?.textContent ?? '']),
     );
@@ -127,6 +133,11 @@ describe('the printed handout', () => {
       const inLesson = occurrences(lesson.text.replace(/[*`]/g, ''), label);
       expect(occurrences(text, label), `"${label}" on paper`).toBe(inLesson);
     }
+    // Every plot drawn on paper, whether or not the reader had scrolled to it: its title, no placeholder.
+    expect(text).not.toMatch(/Loading/);
+    expect(plots.count).toBeGreaterThan(0);
+    expect(plots.titles.length).toBe(plots.count);
+    for (const title of plots.titles) expect(flat.includes(squeeze(title)), `plot "${title}" on paper`).toBe(true);
     const fonts = execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' });
     expect(fonts).toMatch(/KaTeX_Main/);
     expect(fonts).toMatch(/KaTeX_Math/);

@@ -1,7 +1,7 @@
 // Modal dialogs: a native <dialog> (the page behind is inert), Tab kept inside, Esc closes, focus restored.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { shortcutRows } from './keys';
-import { presentShortcuts } from './present/presentKeys';
+import { jumpShortcut, presentShortcuts } from './present/presentKeys';
 
 const focusable = 'button:not([disabled]), [href], input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -157,6 +157,12 @@ function PresentingKeys() {
               <td>{s.does}</td>
             </tr>
           ))}
+          <tr>
+            <td>
+              <kbd>{jumpShortcut.label}</kbd>
+            </td>
+            <td>{jumpShortcut.does}</td>
+          </tr>
         </tbody>
       </table>
       <p>

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { isSameSiteImage } from './localUrl';
 import { MarkdownBox } from './MarkdownBox';
+import { withoutSpeakerNotes } from './present/notes';
 import { splitAtSlideBreaks } from './present/slides';
 import { texToHtml } from './Tex';
 
@@ -71,7 +72,9 @@ function MarkdownBody({ source }: { source: string }) {
 }
 
 /** What goes inside a `.markdown` box: the same for the lesson's prerendered cells (see prerender.tsx) and at run time. */
-export function MarkdownContent({ source }: { source: string }) {
+export function MarkdownContent({ source: written }: { source: string }) {
+  // Speaker notes (`<!-- notes: … -->`) are for the presenter view only.
+  const source = withoutSpeakerNotes(written);
   const segments = splitAtSlideBreaks(source);
   if (segments.length === 0) return null;
   if (segments.length === 1 && segments[0] === source) return <MarkdownBody source={source} />;

@@ -14,7 +14,7 @@ import { createRunner } from './runner';
 import { richTextLoaded } from './richText';
 import { restoreCells, type KeyValueStore, type LoadedEdits } from './storage';
 import { createStore, useStoreState } from './store';
-import { NotebookStoreContext } from './notebookContext';
+import { NotebookRunContext, NotebookStoreContext } from './notebookContext';
 import { TrustBanner } from './share/TrustBanner';
 import { KernelStatus, Toolbar } from './Toolbar';
 import { ParamsPanel } from './params/ParamsPanel';
@@ -281,6 +281,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     });
 
   const runAll = (): void => runner?.run(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id));
+  const runIds = useMemo(() => (runner ? (ids: string[]) => runner.run(ids) : null), [runner]);
   const onNoticeCommand = (command: NoticeCommand): void => {
     switch (command) {
       case 'restartKernel':
@@ -310,6 +311,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   return (
     <NotebookStoreContext value={store}>
       <DeferredMountsContext value={mounts}>
+        <NotebookRunContext value={runIds}>
         <header className="site-header">
           <div className="header-inner">
             <div className="brand">
@@ -357,6 +359,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         </Suspense>
         {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
         {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
+        </NotebookRunContext>
       </DeferredMountsContext>
     </NotebookStoreContext>
   );

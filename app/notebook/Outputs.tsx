@@ -1,6 +1,7 @@
 // Renders each kind of cell output; heavy ones (Plotly) load only when a cell shows them.
-import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Output } from '../kernel/protocol';
+import { outputAsText } from '../kernel/textOutput';
 import type { ShownOutput } from './cellState';
 import { CellErrorBoundary } from './CellErrorBoundary';
 import { useMountWhenNear } from './deferredMount';
@@ -11,7 +12,18 @@ import { MatrixTable, TableOutput } from './TableOutput';
 import { Markdown, Tex } from './richText';
 import './outputs.css';
 
-const PlotOutput = lazy(() => import('./PlotOutput'));
+type PlotModule = typeof import('./PlotOutput');
+let plotModule: PlotModule | null = null;
+let plotLoading: Promise<PlotModule> | null = null;
+
+/** Loads Plotly's chunk once. A print cannot wait for it (`beforeprint` is synchronous): plots fetch it ahead. */
+function preloadPlot(): Promise<PlotModule> {
+  plotLoading ??= import('./PlotOutput').then((m) => (plotModule = m));
+  return plotLoading;
+}
+
+// Once the chunk is here, lazy gets it from a thenable that answers at once: a plot mounted for a print draws in that same task.
+const PlotOutput = lazy(() => (plotModule ? ({ then: (done: (m: PlotModule) => void) => done(plotModule as PlotModule) } as unknown as Promise<PlotModule>) : preloadPlot()));
 const BackpropView = lazy(() => import('./backprop/BackpropView'));
 
 export interface OutputActions {
@@ -81,9 +93,18 @@ function ProgressOutput({ output, actions }: { output: Extract<Output, { kind: '
 function DeferredPlot({ figure }: { figure: Extract<Output, { kind: 'plot' }>['figure'] }) {
   const placeholder = useRef<HTMLParagraphElement>(null);
   const near = useMountWhenNear(placeholder, { always: true });
+  // In an idle moment, so a print (whatever the reader scrolled past) finds Plotly loaded.
+  useEffect(() => {
+    const start = (): void => void preloadPlot().catch(() => undefined);
+    if (typeof requestIdleCallback !== 'function') return start();
+    const handle = requestIdleCallback(start, { timeout: 10_000 });
+    return () => cancelIdleCallback(handle);
+  }, []);
   const fallback = (
     <p className="out-note plot-pending" ref={placeholder}>
-      Loading the plot…
+      <span className="on-screen">Loading the plot…</span>
+      {/* Paper never shows a wait: at worst the plot's title, as its text form says it. */}
+      <span className="on-paper">{outputAsText({ kind: 'plot', figure })}</span>
     </p>
   );
   if (!near) return fallback;

@@ -13,3 +13,13 @@ export function useNotebookStore(): NotebookStore {
   if (!store) throw new Error('useNotebookStore: no <Notebook> above this component; render it inside one, e.g. through extraActions');
   return store;
 }
+
+/** Runs the notebook's code cells among `ids`, in order (presentation mode's Run all and a slide run on entry). */
+export type RunCells = (ids: string[]) => void;
+
+export const NotebookRunContext = createContext<RunCells | null>(null);
+
+/** The mounted notebook's runner, or null outside a <Notebook> (or before its kernel exists). */
+export function useRunCells(): RunCells | null {
+  return useContext(NotebookRunContext);
+}

@@ -1,4 +1,4 @@
-// The presentation's control bar: previous/next and the counter, the slide's title, size, code, contrast, full screen, leave.
+// The presentation's control bar: previous/next, the counter and the slide's part, the title, Run all, size, code, contrast, full screen, leave.
 import type { Ref } from 'react';
 import type { PresentCommand } from './presentKeys';
 
@@ -7,15 +7,20 @@ export interface PresentBarProps {
   /** 0-based slide shown, of `count`. */
   at: number;
   count: number;
+  /** The shown slide's steps (a long slide shows its blocks over several PageDowns). */
+  step: { at: number; count: number };
   title: string;
   scale: number;
   hideCode: boolean;
   highContrast: boolean;
   fullscreen: boolean;
+  /** A slide number being typed (then Enter), shown so the presenter sees it. */
+  typed: string;
+  presenter: boolean;
   onCommand(command: PresentCommand): void;
 }
 
-export function PresentBar({ ref, at, count, title, scale, hideCode, highContrast, fullscreen, onCommand }: PresentBarProps) {
+export function PresentBar({ ref, at, count, step, title, scale, hideCode, highContrast, fullscreen, typed, presenter, onCommand }: PresentBarProps) {
   const counter = `${count === 0 ? 0 : at + 1} / ${count}`;
   return (
     <div className="present-bar" role="group" aria-label="Presentation" tabIndex={-1} ref={ref}>
@@ -28,9 +33,22 @@ export function PresentBar({ ref, at, count, title, scale, hideCode, highContras
       <button type="button" className="btn present-nav" onClick={() => onCommand('next')} disabled={at >= count - 1} aria-label="Next slide" title="Next slide (→, Page Down, Space)">
         <span aria-hidden="true">›</span>
       </button>
+      {typed !== '' && (
+        <span className="present-typed" data-testid="slide-typed">
+          {`go to ${typed}…`}
+        </span>
+      )}
+      {step.count > 1 && (
+        <span className="present-step" data-testid="slide-step" title="This slide shows in parts: Page Down shows the next part before the next slide">
+          {`part ${step.at + 1} of ${step.count}`}
+        </span>
+      )}
       <span className="present-title" aria-hidden="true">
         {title}
       </span>
+      <button type="button" className="btn btn-small" onClick={() => onCommand('runAll')} title="Run every code cell of the notebook (R)">
+        <span aria-hidden="true">▶▶ </span>Run all
+      </button>
       <button type="button" className="btn btn-small" onClick={() => onCommand('scaleDown')} aria-label="Smaller" title="Everything on the slide smaller (−)">
         A−
       </button>
@@ -46,6 +64,11 @@ export function PresentBar({ ref, at, count, title, scale, hideCode, highContras
       <button type="button" className="btn btn-small" aria-pressed={highContrast} onClick={() => onCommand('toggleContrast')} title="High-contrast colours for a projector (C)">
         High contrast
       </button>
+      {!presenter && (
+        <button type="button" className="btn btn-small" onClick={() => onCommand('presenterView')} title="Notes, next slide and a timer in a second window (V)">
+          Presenter view
+        </button>
+      )}
       <button type="button" className="btn btn-small" aria-pressed={fullscreen} onClick={() => onCommand('fullscreen')} title="Full screen (F)">
         Full screen
       </button>

@@ -1,13 +1,17 @@
 // Presentation mode: the notebook's own cells shown one slide at a time, with a clicker's keys, zoom, and a control bar.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNotebookStore } from '../notebookContext';
+import { useNotebookStore, useRunCells } from '../notebookContext';
 import type { NotebookState } from '../notebookState';
 import { useStoreState } from '../store';
-import { editorMinEm, fitCodeCells, fitTargets, outputsMinEm, unfitCodeCells } from './fitCells';
 import { PresentBar } from './PresentBar';
 import { presentCommandForKey, type PresentCommand } from './presentKeys';
 import { defaultPrefs, fitZoom, parsePrefs, prefsKey, stepScale, withPresentParam, type PresentPrefs } from './presentView';
 import { slideCss, slideOfCell, slidesFrom, type Slide } from './slides';
+import { PresenterPanel } from './PresenterPanel';
+import { isPresenterWindow, openPresenterSync, presenterHref, typeSlideNumber, type SlidePosition } from './presenterSync';
+import { cellsToRunFor } from './runOnEntry';
+import { clearSteps, laterClass, showStep, slideBlocks } from './stepLayout';
+import { shownSteppers } from './steps';
 import { useFullscreen } from './useFullscreen';
 import { stepViewsForKey } from '../backprop/slideStep';
 import './present.css';
@@ -17,6 +21,9 @@ export const ownKeysSelector = 'dialog, textarea, input, select, [contenteditabl
 
 /** The bar under the slide, in CSS pixels at the design size (it zooms with the screen, not with `+`/`-`). */
 const barHeightPx = 48;
+
+/** A plot without a height of its own is this share of the slide's height (at the default scale). */
+const plotShare = 0.62;
 
 const selectCells = (s: NotebookState) => s.cells;
 
@@ -84,6 +91,12 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   const fit = fitZoom(viewport.width, viewport.height);
   const zoom = fit * prefs.scale;
   const fullscreen = useFullscreen();
+  const runCells = useRunCells();
+  const [presenter] = useState(() => isPresenterWindow(location.search));
+  const [typed, setTyped] = useState('');
+  const typedNow = useRef('');
+  const [black, setBlack] = useState(false);
+  const [pointer, setPointer] = useState(false);
   const entered = useRef({ scrollY: window.scrollY, slide: at });
   const shown = useRef({ at, slide });
   useEffect(() => {
@@ -98,6 +111,8 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   useRootClass('presenting', true);
   useRootClass('theme-contrast', prefs.highContrast);
   useRootClass('present-hide-code', hideCode);
+  useRootClass('presenter-window', presenter);
+  useRootClass('present-pointer', pointer);
   useEffect(() => savePrefs(prefs), [prefs]);
 
   // Sizes every rule in present.css works from: the zoom, and the slide's height in its own (zoomed) pixels.
@@ -107,17 +122,20 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     root.setProperty('--present-fit', String(fit));
     root.setProperty('--present-bar-h', `${barHeightPx * fit}px`);
     root.setProperty('--present-slide-h', `${(viewport.height - barHeightPx * fit) / zoom}px`);
-    root.setProperty('--present-editor-min', `${editorMinEm}em`);
-    root.setProperty('--present-outputs-min', `${outputsMinEm}em`);
+    // Plots take a share of the screen's slide before the presenter's +/-, so +/- scale them like the rest.
+    root.setProperty('--present-plot-h', `${((viewport.height - barHeightPx * fit) / fit) * plotShare}px`);
     // Plotly re-lays out responsive plots on resize: plots grow and shrink with the zoom, and a
     // plot drawn while its slide was hidden gets its real size once shown.
     window.dispatchEvent(new Event('resize'));
     return () => {
-      for (const name of ['--present-zoom', '--present-fit', '--present-bar-h', '--present-slide-h', '--present-editor-min', '--present-outputs-min']) root.removeProperty(name);
+      for (const name of ['--present-zoom', '--present-fit', '--present-bar-h', '--present-slide-h', '--present-plot-h']) root.removeProperty(name);
     };
   }, [zoom, fit, viewport.height, at]);
 
-  // Code cells keep their code and outputs in view (fitCells.ts), again whenever outputs change.
+  // The slide's steps (stepLayout.ts): laid out again whenever outputs, sizes or the step change.
+  const wantStep = useRef(0);
+  const [steps, setSteps] = useState({ count: 1, at: 0 });
+  const relayout = useRef<() => void>(() => undefined);
   useEffect(() => {
     const main = document.querySelector<HTMLElement>('main.notebook');
     if (!main) return;
@@ -126,19 +144,64 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     const schedule = (): void => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        fitCodeCells(main);
-        for (const el of fitTargets(main)) watch.observe(el);
+        const result = showStep(main, wantStep.current);
+        wantStep.current = result.at;
+        setSteps((s) => (s.count === result.count && s.at === result.at ? s : result));
+        watch.observe(main);
+        for (const block of slideBlocks(main)) for (const el of block) watch.observe(el);
       });
     };
     const unsubscribe = store.subscribe(schedule);
+    relayout.current = schedule;
     schedule();
     return () => {
       cancelAnimationFrame(frame);
+      relayout.current = () => undefined;
       watch.disconnect();
       unsubscribe();
-      unfitCodeCells(main);
+      clearSteps(main);
     };
-  }, [store, at, zoom]);
+  }, [store, at, zoom, hideCode]);
+
+  // The other window (audience or presenter) follows this one's slide and part, and this one the other's.
+  const sync = useRef<{ send(position: SlidePosition): void; close(): void } | null>(null);
+  const goRef = useRef<(to: number, step?: number) => void>(() => undefined);
+  const shownPosition = useRef<SlidePosition>({ slide: at, step: 0 });
+  useEffect(() => {
+    const channel = openPresenterSync((position) => {
+      const now = shownPosition.current;
+      if (now.slide === position.slide && now.step === position.step) return;
+      if (position.slide === now.slide) {
+        wantStep.current = position.step;
+        relayout.current();
+      } else goRef.current(position.slide, position.step);
+    });
+    sync.current = channel;
+    return () => channel?.close();
+  }, []);
+  useEffect(() => {
+    shownPosition.current = { slide: at, step: steps.at };
+    sync.current?.send(shownPosition.current);
+  }, [at, steps.at]);
+
+  // The pointer: a dot that follows the mouse over the slide while switched on.
+  const pointerRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!pointer) return;
+    const move = (e: PointerEvent): void => {
+      const dot = pointerRef.current;
+      if (dot) dot.style.transform = `translate(${e.clientX}px, ${e.clientY}px)`;
+    };
+    window.addEventListener('pointermove', move);
+    return () => window.removeEventListener('pointermove', move);
+  }, [pointer]);
+
+  // A slide never opens empty: cells not run yet on it (and those above it they may need) run as it comes up.
+  useEffect(() => {
+    if (!slide || !runCells) return;
+    const ids = cellsToRunFor(store.getState().cells, slide);
+    if (ids.length > 0) runCells(ids);
+  }, [slide, runCells, store]);
 
   // The slide in the address bar, so a reload (or a bookmark) comes back to it.
   useEffect(() => {
@@ -147,8 +210,10 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   }, [at]);
 
   const go = useCallback(
-    (to: number) => {
+    (to: number, step = 0) => {
       const next = Math.max(0, Math.min(slides.length - 1, to));
+      wantStep.current = step;
+      relayout.current();
       // Before the selection moves: the listener above must see the slide it moves onto.
       indexNow.current = next;
       setIndex(next);
@@ -158,6 +223,10 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     },
     [slides, store],
   );
+
+  useEffect(() => {
+    goRef.current = go;
+  }, [go]);
 
   // Shift+Enter moving the selection onto another slide's cell brings that slide up.
   useEffect(() => {
@@ -172,6 +241,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
       const found = slideOfCell(all, selectedId);
       if (found < 0) return;
       indexNow.current = found;
+      wantStep.current = 0;
       setIndex(found);
     });
   }, [store]);
@@ -192,9 +262,17 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     (command: PresentCommand) => {
       switch (command) {
         case 'next':
-          return go(at + 1);
-        case 'previous':
-          return go(at - 1);
+        case 'previous': {
+          const direction = command === 'next' ? 1 : -1;
+          // A view on the slide with steps of its own takes them first (steps.ts), then the slide's steps, then the slide.
+          if (shownSteppers(onCurrentStep).some((s) => s.step(direction))) return;
+          const stepTo = steps.at + direction;
+          if (stepTo >= 0 && stepTo < steps.count) {
+            wantStep.current = stepTo;
+            return relayout.current();
+          }
+          return go(at + direction, direction < 0 ? Number.MAX_SAFE_INTEGER : 0);
+        }
         case 'first':
           return go(0);
         case 'last':
@@ -210,6 +288,14 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
           return setPrefs((p) => ({ ...p, highContrast: !p.highContrast }));
         case 'fullscreen':
           return fullscreen.toggle();
+        case 'black':
+          return setBlack((b) => !b);
+        case 'pointer':
+          return setPointer((p) => !p);
+        case 'presenterView':
+          return void window.open(presenterHref(location.href), 'jacobian-notebook-presenter', 'popup');
+        case 'runAll':
+          return runCells?.(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id));
         case 'leave':
           return onLeave();
         default: {
@@ -218,7 +304,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
         }
       }
     },
-    [at, go, slides.length, fullscreen, onLeave],
+    [at, go, slides.length, fullscreen, onLeave, steps, runCells, store],
   );
 
   // Capture phase: the slide keys win over the notebook's command keys and the page's own scrolling.
@@ -227,6 +313,17 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
       if (e.defaultPrevented) return;
       if (e.target instanceof Element && e.target.closest(ownKeysSelector)) return;
       if (document.querySelector('dialog[open]')) return;
+      // A slide's number then Enter jumps there; digits and Enter mean nothing else on a slide.
+      if (!e.ctrlKey && !e.metaKey && !e.altKey) {
+        const typing = typeSlideNumber(typedNow.current, e.key);
+        if (typing.used) {
+          e.preventDefault();
+          typedNow.current = typing.digits;
+          setTyped(typing.digits);
+          if (typing.goTo !== null) go(typing.goTo - 1);
+          return;
+        }
+      }
       const command = presentCommandForKey(e);
       if (!command) return;
       e.preventDefault();
@@ -236,7 +333,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [doCommand]);
+  }, [doCommand, go]);
 
   const title = slide?.title ?? 'No slides';
   return (
@@ -247,13 +344,19 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
         ref={barRef}
         at={at}
         count={slides.length}
+        step={steps}
         title={title}
         scale={prefs.scale}
         hideCode={hideCode}
         highContrast={prefs.highContrast}
         fullscreen={fullscreen.active}
+        typed={typed}
+        presenter={presenter}
         onCommand={doCommand}
       />
+      {presenter && <PresenterPanel cells={cells} slides={slides} at={at} step={steps} />}
+      {black && <div className="present-black" data-testid="present-black" onClick={() => setBlack(false)} />}
+      {pointer && <div className="present-pointer-dot" ref={pointerRef} aria-hidden="true" />}
       {fullscreen.problem && (
         <p className="present-problem" role="alert">
           {fullscreen.problem}
@@ -264,6 +367,13 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
       </p>
     </>
   );
+}
+
+/** Whether `el` is shown whole or in part on the slide's current step (not cut and hidden by it). */
+function onCurrentStep(el: HTMLElement): boolean {
+  if (el.getClientRects().length === 0 || el.closest(`.${laterClass}`)) return false;
+  const box = el.getBoundingClientRect();
+  return box.bottom > 0 && box.top < innerHeight;
 }
 
 /** Back in the notebook: at the slide's first cell, or where the reader was if the slide never changed (null). */

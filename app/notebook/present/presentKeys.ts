@@ -12,6 +12,10 @@ export type PresentCommand =
   | 'scaleReset'
   | 'toggleCode'
   | 'toggleContrast'
+  | 'runAll'
+  | 'black'
+  | 'pointer'
+  | 'presenterView'
   | 'leave';
 
 export interface PresentShortcut {
@@ -24,8 +28,8 @@ export interface PresentShortcut {
 }
 
 export const presentShortcuts: PresentShortcut[] = [
-  { command: 'next', keys: ['ArrowRight', 'PageDown', ' '], label: '→, Page Down or Space', does: 'Next slide' },
-  { command: 'previous', keys: ['ArrowLeft', 'PageUp'], label: '←, Page Up or Shift + Space', does: 'Previous slide' },
+  { command: 'next', keys: ['ArrowRight', 'PageDown', ' '], label: '→, Page Down or Space', does: 'Next slide (first the next part of a long slide)' },
+  { command: 'previous', keys: ['ArrowLeft', 'PageUp'], label: '←, Page Up or Shift + Space', does: 'Previous slide (first the previous part)' },
   { command: 'first', keys: ['Home'], label: 'Home', does: 'First slide' },
   { command: 'last', keys: ['End'], label: 'End', does: 'Last slide' },
   { command: 'scaleUp', keys: ['+', '='], label: '+', does: 'Everything on the slide larger (text, code, maths, plots)' },
@@ -33,9 +37,16 @@ export const presentShortcuts: PresentShortcut[] = [
   { command: 'scaleReset', keys: ['0'], label: '0', does: 'Default size' },
   { command: 'toggleCode', keys: ['h'], label: 'H', does: 'Hide or show the code (outputs stay)' },
   { command: 'toggleContrast', keys: ['c'], label: 'C', does: 'High-contrast colours for a projector (remembered)' },
+  { command: 'runAll', keys: ['r'], label: 'R', does: 'Run all the code cells' },
+  { command: 'black', keys: ['b'], label: 'B', does: 'Black screen, and back' },
+  { command: 'pointer', keys: ['l'], label: 'L', does: 'A pointer that follows the mouse, on or off' },
+  { command: 'presenterView', keys: ['v'], label: 'V', does: 'Presenter view in a second window: notes, next slide, timer (both windows move together)' },
   { command: 'fullscreen', keys: ['f'], label: 'F', does: 'Full screen on or off' },
   { command: 'leave', keys: ['Escape'], label: 'Esc', does: 'Leave the presentation, back to the same place in the notebook' },
 ];
+
+/** Typing a slide's number then Enter (handled apart: digits mean nothing alone). */
+export const jumpShortcut = { label: '1 4 Enter', does: 'Go to the slide of that number' };
 
 /** The key that starts a presentation from the notebook's command mode. */
 export const presentKey = 'p';

@@ -5,12 +5,13 @@ import { defaultPrefs, fitZoom, parsePrefs, readPresentParam, scaleSteps, stepSc
 describe('fitZoom', () => {
   it.each<[number, number, number]>([
     [1280, 720, 1],
-    [1920, 1080, 1.5],
-    [2560, 1440, 2],
+    // 1080p: 1.2, so 20 px text is 24 px and the slide has 1600x900 of its own pixels (not 720p's 1280x720 scaled).
+    [1920, 1080, 1.2],
+    [2560, 1440, 1.6],
     // 16:10 and 4:3 screens: the height or the width limits.
-    [1920, 1200, 1.5],
+    [1920, 1200, 1.2],
     [1024, 768, 1],
-    [3840, 1080, 1.5],
+    [3840, 1080, 1.2],
     // Phones keep readable text rather than shrinking the slide.
     [390, 844, 1],
   ])('%i x %i -> %d', (w, h, expected) => {

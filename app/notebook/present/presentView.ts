@@ -1,13 +1,17 @@
 // Presentation view settings: the slide's zoom, the `?present=N` URL flag and the remembered preferences.
 
-/** Slides are laid out for this size; larger screens zoom in so a slide looks the same at 720p and 1080p. */
-export const designWidthPx = 1280;
-export const designHeightPx = 720;
+/**
+ * Larger screens zoom in from this size, by less than they grow: at 1920x1080 the zoom is 1.2, so
+ * text of 20 px on a 720p slide is 24 px, and the slide has 1600x900 of its own pixels, more room
+ * than 720p's 1280x720 (a 720p layout merely scaled by 1.5 would have none).
+ */
+export const designWidthPx = 1600;
+export const designHeightPx = 900;
 
 /** The presenter's `+`/`-` steps, multiplied onto the screen's own zoom. */
 export const scaleSteps = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.4, 1.6, 1.8, 2, 2.5, 3] as const;
 
-/** The zoom that makes the design size fill a `widthPx` x `heightPx` viewport; never below 1 (small screens keep readable text). */
+/** The zoom that makes the design size fill a `widthPx` x `heightPx` viewport; never below 1 (720p and smaller keep the slide's own sizes). */
 export function fitZoom(widthPx: number, heightPx: number): number {
   return Math.max(1, Math.min(widthPx / designWidthPx, heightPx / designHeightPx));
 }

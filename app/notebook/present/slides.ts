@@ -28,11 +28,12 @@ const atxHeading = /^ {0,3}(#{1,2})(?:[ \t]+(.*?))?[ \t]*$/;
 const setextUnderline = /^ {0,3}(=+|-+)[ \t]*$/;
 
 /**
- * The markdown between slide breaks, blank segments dropped (a break at the top of a cell or two in
- * a row make no empty slide). A marker inside a fenced code block is shown as written, not obeyed.
+ * The text between the slide-break lines of a markdown cell (outside code fences), blank parts kept:
+ * joined with `\n---slide---\n` they give the source back (bar blank lines at a cell's edges and
+ * spaces around a marker). A marker inside a fenced code block is shown as written, not obeyed.
  */
-export function splitAtSlideBreaks(source: string): string[] {
-  const segments: string[] = [];
+export function cutAtSlideBreaks(source: string): string[] {
+  const parts: string[] = [];
   let lines: string[] = [];
   let fence: string | null = null;
   for (const line of source.split('\n')) {
@@ -40,14 +41,19 @@ export function splitAtSlideBreaks(source: string): string[] {
     if (fence === null && open) fence = open[1];
     else if (fence !== null && open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = null;
     if (fence === null && line.trim() === slideBreakMarker) {
-      segments.push(lines.join('\n'));
+      parts.push(lines.join('\n'));
       lines = [];
     } else {
       lines.push(line);
     }
   }
-  segments.push(lines.join('\n'));
-  return segments.filter((s) => s.trim() !== '');
+  parts.push(lines.join('\n'));
+  return parts;
+}
+
+/** The markdown between slide breaks, blank segments dropped (a break at the top of a cell or two in a row make no empty slide). */
+export function splitAtSlideBreaks(source: string): string[] {
+  return cutAtSlideBreaks(source).filter((s) => s.trim() !== '');
 }
 
 /**

@@ -1,7 +1,8 @@
-// A cell's outputs as Jupyter outputs (nbformat 4) and as plain text: data only, never HTML.
+// A cell's outputs as Jupyter outputs (nbformat 4) and as plain text: data only, never HTML (the diagram's SVG is built from numbers and escaped text).
 import type { Output } from '../../kernel/protocol';
 import { outputAsText } from '../../kernel/textOutput';
 import { matrixToTex } from '../format';
+import { networkToSvg, tableToGfm } from './exportRich';
 
 /** One nbformat 4 output object. */
 export type NbOutput = Record<string, unknown>;
@@ -43,7 +44,10 @@ export function ipynbOutput(output: Output, execCount: number | null): NbOutput 
       return displayData({ 'text/plain': plain(output), 'text/markdown': nbLines([...(output.view.note ? [output.view.note] : []), ...steps].join('\n\n')) });
     }
     case 'table':
+      // GitHub-flavoured Markdown keeps the columns aligned in any reader; text/plain stays for the rest.
+      return displayData({ 'text/markdown': nbLines(tableToGfm(output.columns, output.rows, output.caption)), 'text/plain': plain(output) });
     case 'network':
+      return displayData({ 'image/svg+xml': nbLines(networkToSvg(output.spec, output.X, output.grads)), 'text/plain': plain(output) });
     case 'progress':
       return displayData({ 'text/plain': plain(output) });
     case 'error':

@@ -38,10 +38,17 @@ describe('toIpynb', () => {
     const nb = notebook();
     expect(Object.keys(nb).sort()).toEqual(['cells', 'metadata', 'nbformat', 'nbformat_minor']);
     expect([nb.nbformat, nb.nbformat_minor]).toEqual([4, 5]);
-    expect(nb.metadata).toMatchObject({ kernelspec: { name: 'typescript', language: 'typescript' }, language_info: { name: 'typescript', file_extension: '.ts' } });
+    // Deno's Jupyter kernel installs itself under this kernelspec: Jupyter offers it to run the file.
+    expect(nb.metadata).toMatchObject({ kernelspec: { name: 'deno', display_name: 'Deno', language: 'typescript' }, language_info: { name: 'typescript', file_extension: '.ts' } });
+  });
+  it('names the helpers the code needs in a first cell, which Import skips', () => {
+    const first = (notebook().cells as Record<string, unknown>[])[0];
+    const text = (first.source as string[]).join('');
+    for (const name of ['`la`', '`tf`', '`params`', '`print`', '`display`', '`bench`', '`lesson`']) expect(text).toContain(name);
+    expect(first.metadata).toMatchObject({ slideshow: { slide_type: 'skip' } });
   });
   it('gives each cell exactly the keys the schema requires, ids from the lesson and In [n] as execution_count', () => {
-    const nbCells = notebook().cells as Record<string, unknown>[];
+    const nbCells = (notebook().cells as Record<string, unknown>[]).slice(1);
     expect(nbCells.map((c) => Object.keys(c).sort())).toEqual([cellKeys.markdown, cellKeys.code, cellKeys.code]);
     expect(nbCells.map((c) => [c.id, c.execution_count])).toEqual([['00-intro', undefined], ['05a-manual', 3], ['06-never-run', null]]);
     for (const c of nbCells) expect(c.id).toMatch(/^[a-zA-Z0-9-_]{1,64}$/);
@@ -80,9 +87,10 @@ describe('ipynbOutput', () => {
     expect(data['text/latex'].join('')).toBe('$$W1 = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4.5 \\end{bmatrix}$$');
     expect(data['text/plain'].join('')).toBe('W1 = [[1.  2. ]\n      [3.  4.5]]\n');
   });
-  it('gives a table as aligned text and never HTML', () => {
+  it('gives a table as GitHub-flavoured Markdown beside aligned text, and never HTML', () => {
     const data = ipynbOutput({ kind: 'table', columns: ['name', 'value'], rows: [['dl/dX0', 0.25]] }, 1).data as Record<string, string[]>;
-    expect(Object.keys(data)).toEqual(['text/plain']);
+    expect(Object.keys(data)).toEqual(['text/markdown', 'text/plain']);
+    expect(data['text/markdown'].join('')).toBe('| name | value |\n| --- | ---: |\n| dl/dX0 | 0.25 |\n');
     expect(data['text/plain'].join('')).toBe('name    value\n------  -----\ndl/dX0   0.25\n');
   });
   it('gives a plot as Plotly JSON with its title as text', () => {
@@ -90,6 +98,51 @@ describe('ipynbOutput', () => {
     const data = ipynbOutput({ kind: 'plot', figure }, 1).data as Record<string, unknown>;
     expect(data['application/vnd.plotly.v1+json']).toEqual(figure);
     expect(data['text/plain']).toEqual(['[plot: Scaling]\n']);
+  });
+});
+
+describe('slides in the export', () => {
+  const lesson: ExportCell[] = [
+    { id: 'a', type: 'markdown', source: '# One\n\ntext\n---slide---\nmore', originalHash: 'h1', execCount: null, outputs: [] },
+    { id: 'b', type: 'code', source: 'x', originalHash: 'h2', execCount: 1, outputs: [] },
+    { id: 'c', type: 'markdown', source: '## Two', originalHash: 'h3', execCount: null, outputs: [] },
+  ];
+  const nbCells = () => (JSON.parse(toIpynb(lesson)).cells as { id: string; source: string[]; metadata: { slideshow: { slide_type: string } } }[]).slice(1);
+
+  it('cuts a markdown cell at its slide breaks: no marker is left for a reader to show', () => {
+    expect(nbCells().map((c) => [c.id, c.source.join('')])).toEqual([
+      ['a', '# One\n\ntext'],
+      ['a-part2', 'more'],
+      ['b', 'x'],
+      ['c', '## Two'],
+    ]);
+    expect(nbCells().flatMap((c) => c.source).join('')).not.toContain('---slide---');
+  });
+  it('marks each cell that starts a slide as slideshow "slide", the others "-"', () => {
+    expect(nbCells().map((c) => c.metadata.slideshow.slide_type)).toEqual(['slide', 'slide', '-', 'slide']);
+  });
+  it('reads the parts back as the one cell they were', () => {
+    const parsed = parseIpynb(toIpynb(lesson), 'x.ipynb');
+    expect(parsed).toEqual({ ok: true, cells: lesson.map(({ id, type, source, originalHash }) => ({ id, type, source, originalHash })) });
+  });
+  it.each(['---slide---\nafter a break that opens the cell', 'before a break that closes the cell\n---slide---', 'a\n\n---slide---\n\nb\n', '---slide---'])('round-trips %j exactly', (source) => {
+    const one: ExportCell = { id: 'e', type: 'markdown', source, originalHash: 'h', execCount: null, outputs: [] };
+    expect(parseIpynb(toIpynb([one]), 'x.ipynb')).toEqual({ ok: true, cells: [{ id: 'e', type: 'markdown', source, originalHash: 'h' }] });
+  });
+  it('reads parts edited in Jupyter as the edited text', () => {
+    const nb = JSON.parse(toIpynb(lesson)) as { cells: { source: string[] }[] };
+    nb.cells[2].source = ['changed'];
+    const parsed = parseIpynb(JSON.stringify(nb), 'x.ipynb');
+    expect(parsed.ok && parsed.cells[0].source).toBe('# One\n\ntext\n---slide---\nchanged');
+  });
+  it('keeps speaker notes as the cell\'s metadata.notes (and in its text, a comment no reader shows)', () => {
+    const noted: ExportCell = { id: 'n', type: 'markdown', source: '# T\n<!-- notes: say this -->', originalHash: 'h', execCount: null, outputs: [] };
+    const [cell] = (JSON.parse(toIpynb([noted])).cells as { metadata: { notes?: string } }[]).slice(1);
+    expect(cell.metadata.notes).toBe('say this');
+  });
+  it('leaves a marker inside a code fence as it is', () => {
+    const fenced: ExportCell = { id: 'f', type: 'markdown', source: '```\n---slide---\n```', originalHash: 'h', execCount: null, outputs: [] };
+    expect((JSON.parse(toIpynb([fenced])).cells as unknown[]).length).toBe(2);
   });
 });
 

@@ -1,30 +1,78 @@
-// The notebook as a Jupyter file (nbformat 4.5, TypeScript): written with outputs, read back with every problem named.
+// The notebook as a Jupyter file (nbformat 4.5, TypeScript): written with outputs and slides, read back with every problem named.
 import { ipynbOutput, nbLines } from './exportOutputs';
+import { speakerNotes } from '../present/notes';
+import { cutAtSlideBreaks } from '../present/slides';
+import { joinSlideParts, slideTypes } from './ipynbSlides';
 import { describeJsonBreak, locateJsonError } from '../../core/jsonLocation';
 import { cellLabel, type ExportCell, type ImportedCell, type ParsedNotebook } from './notebookFile';
 
 /** Our keys inside Jupyter's metadata (Jupyter keeps unknown metadata as it is). */
 const ourKey = 'jacobian_notebook';
 
+/** Deno's Jupyter kernel (`deno jupyter`) answers to this kernelspec: a real TypeScript kernel to open the file with. */
 export const notebookMetadata = {
-  kernelspec: { name: 'typescript', display_name: 'TypeScript (Jacobian Notebook)', language: 'typescript' },
-  language_info: { name: 'typescript', file_extension: '.ts', mimetype: 'text/typescript' },
+  kernelspec: { name: 'deno', display_name: 'Deno', language: 'typescript' },
+  language_info: { name: 'typescript', file_extension: '.ts', mimetype: 'text/x.typescript', pygments_lexer: 'typescript', codemirror_mode: 'typescript' },
   [ourKey]: { format: 1 },
 };
 
-/** The notebook as `.ipynb` text (one-space indent, as Jupyter writes it). */
+/** The first cell of an export: what the code needs that a Jupyter kernel does not have. Import skips it. */
+export const helpersCellId = 'jacobian-notebook-helpers';
+export const helpersText = [
+  '*Exported from Jacobian Notebook.* The code cells use names the notebook app puts in scope, which a',
+  'TypeScript kernel (Deno\'s, for example) does not have: `la` (float64 matrices), `tf` (TensorFlow.js),',
+  '`params` (the network), `print`, `display` (tables, plots, LaTeX), `bench` (timing) and `lesson`',
+  '(the lesson\'s helpers). Run the notebook in the app to run its code; here the outputs are those of',
+  'the last run there.',
+].join('\n');
+
+const helpersCell = {
+  cell_type: 'markdown',
+  id: helpersCellId,
+  metadata: { [ourKey]: { generated: 'helpers' }, slideshow: { slide_type: 'skip' } },
+  source: nbLines(helpersText),
+};
+
+/** Speaker notes (`<!-- notes: … -->`, notes.ts) also as the cell's `metadata.notes`, where slide tools look. */
+function withNotes<T extends Record<string, unknown>>(metadata: T, markdown: string): T & { notes?: string } {
+  const notes = speakerNotes(markdown);
+  return notes.length > 0 ? { ...metadata, notes: notes.join('\n\n') } : metadata;
+}
+
+/**
+ * The notebook as `.ipynb` text (one-space indent, as Jupyter writes it). A markdown cell with slide
+ * breaks becomes one Jupyter cell per part (RISE and nbconvert's slides start a slide at a cell);
+ * every cell says in `metadata.slideshow.slide_type` whether it starts a slide.
+ */
 export function toIpynb(cells: readonly ExportCell[]): string {
-  const nbCells = cells.map((cell) => {
-    const common = { id: cell.id, metadata: { [ourKey]: { originalHash: cell.originalHash } }, source: nbLines(cell.source) };
-    if (cell.type === 'markdown') return { cell_type: 'markdown', ...common };
-    return {
+  const types = slideTypes(cells);
+  const nbCells = cells.flatMap((cell) => {
+    const metadata = (part: number, extra: Record<string, unknown> = {}) => ({
+      [ourKey]: { originalHash: cell.originalHash, ...extra },
+      slideshow: { slide_type: types.get(`${cell.id}#${part}`) ?? '-' },
+    });
+    if (cell.type === 'markdown') {
+      const parts = cutAtSlideBreaks(cell.source);
+      // Blank lines around a marker at a cell's edge do not survive the cut: the whole text rides along, for Import.
+      const whole = parts.length > 1 ? { whole: cell.source } : {};
+      return parts.map((text, part) => ({
+        cell_type: 'markdown',
+        // nbformat's ids are at most 64 characters.
+        id: part === 0 ? cell.id : `${cell.id.slice(0, 56)}-part${part + 1}`,
+        metadata: withNotes(part === 0 ? metadata(0, whole) : metadata(part, { partOf: cell.id }), text),
+        source: nbLines(text),
+      }));
+    }
+    return [{
       cell_type: 'code',
       execution_count: cell.execCount,
-      ...common,
+      id: cell.id,
+      metadata: metadata(0),
+      source: nbLines(cell.source),
       outputs: cell.outputs.map((o) => ipynbOutput(o, cell.execCount)),
-    };
+    }];
   });
-  return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: notebookMetadata, cells: nbCells }, null, 1) + '\n';
+  return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: notebookMetadata, cells: [helpersCell, ...nbCells] }, null, 1) + '\n';
 }
 
 /** Where the JSON breaks, as a person finds it in an editor (JSON.parse's own message is the fallback). */
@@ -46,6 +94,22 @@ function languageOf(metadata: unknown): string | null {
 }
 
 const typescriptNames = new Set(['typescript', 'ts']);
+
+/** What our metadata says of a cell: generated by the export, or a later part of another cell. */
+function ourMark(raw: unknown): { generated: boolean; partOf: string | null; whole: string | null } {
+  const ours = isRecord(raw) && isRecord(raw.metadata) ? raw.metadata[ourKey] : undefined;
+  const text = (key: string): string | null => (isRecord(ours) && typeof ours[key] === 'string' ? ours[key] : null);
+  return { generated: isRecord(ours) && ours.generated !== undefined, partOf: text('partOf'), whole: text('whole') };
+}
+
+/**
+ * A cell the export cut at its slide breaks, from its parts as read: exactly the text it was if the
+ * parts are as exported (`whole`), else the parts joined (someone edited them in Jupyter).
+ */
+function rejoin(parts: readonly string[], whole: string | null): string {
+  const joined = joinSlideParts(parts);
+  return whole !== null && joinSlideParts(cutAtSlideBreaks(whole)) === joined ? whole : joined;
+}
 
 function readCell(raw: unknown, index: number): ImportedCell | string {
   if (!isRecord(raw)) return `${cellLabel(index, null)} is not an object`;
@@ -82,10 +146,22 @@ export function parseIpynb(text: string, name: string): ParsedNotebook {
   if (!Array.isArray(data.cells)) return fail('has no list of "cells".');
   if (data.cells.length === 0) return fail('has no cells: there is nothing to import.');
   const cells: ImportedCell[] = [];
+  // The cell being put back together from its parts, if the last one read was cut at slide breaks.
+  let cut: { parts: string[]; whole: string | null } | null = null;
   for (const [index, raw] of data.cells.entries()) {
+    const mark = ourMark(raw);
+    if (mark.generated) continue;
     const cell = readCell(raw, index);
     if (typeof cell === 'string') return fail(`is not importable: ${cell}.`);
+    const previous = cells.at(-1);
+    if (cut && previous && mark.partOf !== null && previous.id === mark.partOf && cell.type === 'markdown') {
+      cut.parts.push(cell.source);
+      cells[cells.length - 1] = { ...previous, source: rejoin(cut.parts, cut.whole) };
+      continue;
+    }
+    cut = cell.type === 'markdown' ? { parts: [cell.source], whole: mark.whole } : null;
     cells.push(cell);
   }
+  if (cells.length === 0) return fail('has no cells: there is nothing to import.');
   return { ok: true, cells };
 }

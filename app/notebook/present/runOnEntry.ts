@@ -1,0 +1,25 @@
+// A slide opened before its cells ran (a `?present=N` link, a fresh page) runs them, with every cell before them it may need.
+import type { Slide } from './slides';
+
+export interface RunnableCell {
+  id: string;
+  type: 'markdown' | 'code';
+  /** Null until the cell first runs in this page. */
+  execCount: number | null;
+  status: string;
+}
+
+const neverRan = (c: RunnableCell): boolean => c.type === 'code' && c.execCount === null && c.status === 'idle';
+
+/**
+ * The code cells to run so that `slide` shows outputs: none if each of its code cells has run (or
+ * is queued); else every code cell up to the slide's last one that has not run yet, in order (a
+ * lesson's cells use what the cells above them define).
+ */
+export function cellsToRunFor(cells: readonly RunnableCell[], slide: Slide): string[] {
+  const onSlide = new Set(slide.parts.map((p) => p.cellId));
+  const slideCode = cells.filter((c) => c.type === 'code' && onSlide.has(c.id));
+  if (!slideCode.some(neverRan)) return [];
+  const last = cells.indexOf(slideCode[slideCode.length - 1]);
+  return cells.slice(0, last + 1).filter(neverRan).map((c) => c.id);
+}
