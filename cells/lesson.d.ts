@@ -60,8 +60,9 @@ declare const timings: TimingRow[];
 // 18-scaling
 declare const widthSeries: import('../app/kernel/lesson/timing').ScalingSeries[];
 declare const fitFrom: number;
+declare const autogradFitFrom: number;
 
 // 20-relu-exercise
 declare function relu(x: Matrix): Matrix;
 declare function relu_der(x: Matrix): Matrix;
-declare const reluCheck: import('../app/kernel/lessonKit').ActivationCheck;
+declare const reluCheck: import('../app/kernel/lessonKit').ExerciseCheck;

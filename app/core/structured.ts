@@ -1,11 +1,11 @@
 // The chain rule as vector-Jacobian products, never forming diag(f'(z_k)): what reverse-mode autograd
 // does inside, in tight Float64Array loops.
 //
-// Backwards from dl/dX_K = 1 / X_K, for k = K..1:
+// Backwards from dl/dX_K = 1 / X_K, for k = K..1, gradients as row vectors (the lesson's convention):
 //   g = dl/dX_k * f'(z_k)        (elementwise: the row vector times diag(f'(z_k)), without the diag)
 //   dl/dbeta_k = g
-//   dl/dW_k = g X_{k-1}^T         (an outer product: row i is g_i X_{k-1}^T, i.e. times E_i)
-//   dl/dX_{k-1} = W_k^T g         (the row vector times W_k)
+//   dl/dW_k = g^T X_{k-1}^T       (an outer product shaped like W_k: row i is g_i X_{k-1}^T, i.e. times E_i)
+//   dl/dX_{k-1} = g W_k           (the row vector times W_k)
 // For benchmarks: `structuredGradientsPrepared(prepareNet(spec))` converts nothing and allocates
 // nothing after its first call (its result buffers are reused: copy what you keep).
 import { allocGradients, prepareNet, toGradients, workspaceFor, type PreparedNet, type TypedGradients } from './net';
@@ -13,7 +13,7 @@ import { forwardPrepared } from './forward';
 import type { Gradients, NetSpec } from './types';
 
 /**
- * One sweep over W (rows x cols) gives both dW = g x^T and dx = W^T g. Four rows and two columns at
+ * One sweep over W (rows x cols) gives both dW = g^T x^T (outer product) and dx = g W. Four rows and two columns at
  * a time: each x[j] feeds four products and each dx[j] is loaded and stored once per four rows
  * (about 2x faster at width 512 than one row at a time; the two columns add ~10%).
  */
