@@ -66,3 +66,6 @@ declare const autogradFitFrom: number;
 declare function relu(x: Matrix): Matrix;
 declare function relu_der(x: Matrix): Matrix;
 declare const reluCheck: import('../app/kernel/lessonKit').ExerciseCheck;
+
+// 27-whole-matrix
+declare const dldz: ByLayer<Matrix>;

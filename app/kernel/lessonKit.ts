@@ -11,7 +11,8 @@ import { prepareNet } from '../core/net';
 import { originalNet, parameterCount } from '../core/netspec';
 import { structuredGradients, structuredGradientsPrepared } from '../core/structured';
 import { prepareTfjsNet, tfjsGradients, type Tf, type TfBackendName } from '../core/tfjsGradients';
-import type { Gradients, NetSpec } from '../core/types';
+import { mulberry32, randomNet } from '../core/randomNet';
+import type { ActivationName, Gradients, NetSpec } from '../core/types';
 import type { Display, Print } from './display';
 import type { KernelBench } from './kernelBench';
 import { comparisonReport, gradientsFromRecords, gradientsSideBySide, type ComparisonReport, type Tolerance } from './lesson/agreement';
@@ -57,6 +58,11 @@ export interface ExerciseCheck {
 export const lessonKit = {
   /** The app's activation records: f, its derivative df, and their KaTeX (`tex`, `dtex`). */
   activations: () => activations,
+
+  /** A seeded random number generator (numbers in [0, 1)): the same seed gives the same numbers. */
+  mulberry32: () => mulberry32,
+  /** A seeded random network of these widths (app/core/randomNet.ts). */
+  randomNet: () => (widths: number[], activation: ActivationName, seed = 1): NetSpec => randomNet(widths, activation, mulberry32(seed)),
 
   /** The original notebook's network (2-3-1, sigmoid), whatever the parameters panel says. */
   originalNet: () => (): NetSpec => originalNet(),
