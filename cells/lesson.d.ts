@@ -69,3 +69,7 @@ declare const reluCheck: import('../app/kernel/lessonKit').ExerciseCheck;
 
 // 27-whole-matrix
 declare const dldz: ByLayer<Matrix>;
+
+// 29-forward-reverse
+declare function jvp(Wn: ByLayer<Matrix>, betan: ByLayer<Matrix>, x0: Matrix, layers: number, v: Matrix): Matrix;
+declare function vjp(Wn: ByLayer<Matrix>, betan: ByLayer<Matrix>, x0: Matrix, layers: number, u: Matrix): Matrix;

@@ -1,7 +1,7 @@
 // Lesson helpers that code cells reach as `lesson.<name>`: a typed registry the lesson's authors extend.
 // The maths a student studies stays in the cells; what is here is plumbing (tables, charts, backends).
 import { activations } from '../core/activations';
-import { denseOpCount, type BenchOptions, type SweepRow } from '../core/bench';
+import { denseOpCount, fitLogLogSlope, type BenchOptions, type SweepRow } from '../core/bench';
 import { denseGradientsPrepared } from '../core/dense';
 import { finiteDiffGradients } from '../core/finiteDiff';
 import { forwardActivations } from '../core/forward';
@@ -132,6 +132,9 @@ export const lessonKit = {
       const { columns, rows } = gradientsSideBySide(methods);
       ctx.display.table(columns, rows, caption === undefined ? {} : { caption });
     },
+
+  /** t ~ coefficient n^slope, fitted by least squares on log t against log n (app/core/bench.ts). */
+  fitSlope: () => fitLogLogSlope,
 
   /** Multiplications of the original's method at these widths (n^4 per layer of width n; app/core/bench.ts). */
   denseOpCount: () => denseOpCount,
