@@ -73,3 +73,29 @@ declare const dldz: ByLayer<Matrix>;
 // 29-forward-reverse
 declare function jvp(Wn: ByLayer<Matrix>, betan: ByLayer<Matrix>, x0: Matrix, layers: number, v: Matrix): Matrix;
 declare function vjp(Wn: ByLayer<Matrix>, betan: ByLayer<Matrix>, x0: Matrix, layers: number, u: Matrix): Matrix;
+
+// 31-the-tape
+declare class TapeNode {
+  static count: number;
+  readonly id: number;
+  grad: Matrix | null;
+  readonly value: Matrix;
+  readonly op: string;
+  readonly inputs: readonly TapeNode[];
+  readonly vjp: (grad: Matrix) => Matrix[];
+  constructor(value: Matrix, op?: string, inputs?: readonly TapeNode[], vjp?: (grad: Matrix) => Matrix[]);
+}
+declare const tape: {
+  leaf(value: Matrix): TapeNode;
+  matmul(a: TapeNode, b: TapeNode): TapeNode;
+  add(a: TapeNode, b: TapeNode): TapeNode;
+  mul(a: TapeNode, b: TapeNode): TapeNode;
+  log(a: TapeNode): TapeNode;
+  sum(a: TapeNode): TapeNode;
+  sigmoid(a: TapeNode): TapeNode;
+  tanh(a: TapeNode): TapeNode;
+  relu(a: TapeNode): TapeNode;
+  leakyRelu(a: TapeNode): TapeNode;
+};
+declare function backward(loss: TapeNode): TapeNode[];
+declare function tapeGradients(spec: NetSpec): Gradients & { order: TapeNode[] };

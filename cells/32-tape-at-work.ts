@@ -1,0 +1,19 @@
+// The tape on this lesson's network: what it recorded, and its gradients against cell 12a (by hand)
+// and cell 12b (TensorFlow.js). The tape keeps dl/dX_k as columns; the lesson's rows are their transposes.
+const taped = tapeGradients(params);
+print('the tape, in the order its nodes were made:', taped.order.map((node) => `${node.op} ${node.value.rows}x${node.value.cols}`).join(', '));
+
+const byTape = lesson.asGradients(
+  Object.fromEntries(taped.dX.map((v, k) => [k, la.row(v)])),
+  Object.fromEntries(taped.dW.map((w, k) => [k + 1, la.array(w)])),
+  Object.fromEntries(taped.dbeta.map((b, k) => [k + 1, Float64Array.from(b)])),
+);
+lesson.gradientTable({ 'the tape (float64)': byTape, 'by hand (cell 12a)': lesson.asGradients(dldX, dldW, dldbeta), 'TensorFlow.js (cell 12b)': lesson.asGradients(tf_dldX, tf_dldW, tf_dldbeta) }, 'Every gradient: the tape, by hand, and by TensorFlow.js');
+const largestGap = (other: ByLayer<Matrix>, otherW: ByLayer<Matrix>) =>
+  Math.max(...taped.dX.map((v, k) => la.maxAbsDiff(la.row(v), other[k])), ...taped.dW.map((w, k) => la.maxAbsDiff(la.array(w), otherW[k + 1])));
+print('largest |tape - by hand| over dl/dX and dl/dW =', largestGap(dldX, dldW), '  |tape - TensorFlow.js| =', largestGap(tf_dldX, tf_dldW));
+
+// Accumulation: x is used twice in sum(x * x), so its gradient is the sum of two contributions, 2x
+const xTwice = tape.leaf(la.vector([1, -2, 3]));
+backward(tape.sum(tape.mul(xTwice, xTwice)));
+print('x =', xTwice.value.T, '  d sum(x*x)/dx by the tape =', xTwice.grad?.T, '  (2x: both uses add up)');
