@@ -99,3 +99,19 @@ declare const tape: {
 };
 declare function backward(loss: TapeNode): TapeNode[];
 declare function tapeGradients(spec: NetSpec): Gradients & { order: TapeNode[] };
+
+// 34-batches
+declare const tfActivation: Record<string, (z: Tensor) => Tensor>; // 12b-tfjs-gradients
+declare const B: number;
+declare const X0batch: Matrix;
+declare const Ybatch: Matrix;
+declare const outputAct: { f: Elementwise; df: Elementwise };
+declare function forwardBatch(Wn: ByLayer<Matrix>, betan: ByLayer<Matrix>, Xin: Matrix, layers: number): { Xs: ByLayer<Matrix>; Zs: ByLayer<Matrix> };
+declare const batchLosses: Record<string, { L: (p: Matrix, y: Matrix) => number; dLdp: (p: Matrix, y: Matrix) => Matrix }>;
+declare function backwardBatch(
+  Wn: ByLayer<Matrix>,
+  Xs: ByLayer<Matrix>,
+  Zs: ByLayer<Matrix>,
+  layers: number,
+  dLdXK: Matrix,
+): { dW: ByLayer<Matrix>; dbeta: ByLayer<Matrix>; G: ByLayer<Matrix> };
