@@ -115,3 +115,11 @@ declare function backwardBatch(
   layers: number,
   dLdXK: Matrix,
 ): { dW: ByLayer<Matrix>; dbeta: ByLayer<Matrix>; G: ByLayer<Matrix> };
+declare const Xbatch: ByLayer<Matrix>;
+declare const Zbatch: ByLayer<Matrix>;
+
+// 37-training
+declare const points: Matrix;
+declare const labels: Matrix;
+declare const byHand: { W: ByLayer<Matrix>; beta: ByLayer<Matrix>; curve: number[] };
+declare const byAutograd: number[];
