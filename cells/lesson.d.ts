@@ -123,3 +123,10 @@ declare const points: Matrix;
 declare const labels: Matrix;
 declare const byHand: { W: ByLayer<Matrix>; beta: ByLayer<Matrix>; curve: number[] };
 declare const byAutograd: number[];
+
+// 41-tanh-vjp-exercise, 43-batch-exercise
+declare function tanh_vjp(z: Matrix, g: Matrix): Matrix;
+declare const tanhCheck: import('../app/kernel/lessonKit').ExerciseCheck;
+declare function batch_dW(G: Matrix, Xprev: Matrix): Matrix;
+declare function batch_dbeta(G: Matrix): Matrix;
+declare const batchCheck: import('../app/kernel/lessonKit').ExerciseCheck;
