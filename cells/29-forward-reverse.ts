@@ -54,8 +54,14 @@ function forwardModeGradient(Wn: ByLayer<Matrix>, betan: ByLayer<Matrix>, x0: Ma
   }
   return { dW, dbeta };
 }
-const forwardMode = forwardModeGradient(W, beta, X0, K);
-print('largest |forward-mode dl/dW1 - cell 12a| =', la.maxAbsDiff(forwardMode.dW[1], dldW[1]), '  dl/dbeta1:', la.maxAbsDiff(forwardMode.dbeta[1], la.array(dldbeta[1])));
+// One JVP per parameter, each about a forward pass: on a wide network that is the n^4 of the table below
+const forwardPassOps = c.slice(1).reduce((sum, ck, i) => sum + ck * c[i], 0);
+const slowForwardMode = lesson.tooSlow(lesson.parameterCount(c) * (forwardPassOps + 100), 'Forward mode on this network');
+if (slowForwardMode) print(slowForwardMode);
+else {
+  const forwardMode = forwardModeGradient(W, beta, X0, K);
+  print('largest |forward-mode dl/dW1 - cell 12a| =', la.maxAbsDiff(forwardMode.dW[1], dldW[1]), '  dl/dbeta1:', la.maxAbsDiff(forwardMode.dbeta[1], la.array(dldbeta[1])));
+}
 
 // What each way costs on an n-n-1 network (multiplications in the matrix products), and how its time grows here
 const costRows: [string, string, (n: number) => number][] = [

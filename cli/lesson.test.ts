@@ -97,6 +97,38 @@ describe('npm run notebook on the lesson', () => {
   });
 });
 
+describe('the going-deeper cells in the notebook run', () => {
+  let run: CliRun;
+  beforeAll(async () => {
+    run = await runCli('cli/notebook.ts', []);
+  });
+
+  it('training lowers the cross-entropy, by hand and by autograd alike', () => {
+    const text = cellSection(run.stdout, '37-training');
+    const match = /loss: ([\d.]+) at the start, ([\d.]+) after 300 steps \(by hand\); ([\d.]+) by autograd/.exec(text);
+    expect(match).not.toBeNull();
+    const [start, end, autograd] = (match as RegExpExecArray).slice(1).map(Number);
+    expect(end).toBeLessThan(start / 2);
+    expect(Math.abs(end - autograd)).toBeLessThan(1e-3);
+    const accuracy = Number(/classified right after training: ([\d.]+)%/.exec(text)?.[1]);
+    expect(accuracy).toBeGreaterThan(80); // a circle, 200 points: far above the 50% of a guess
+  });
+
+  it('the whole-matrix gradient, both modes, the tape, the batch and the gradient check agree with cell 12a', () => {
+    const tiny = (section: string, label: string) => {
+      const m = new RegExp(`${label}[^=]*= ([-\\d.e]+)`).exec(cellSection(run.stdout, section));
+      expect(m, `${label} in ${section}`).not.toBeNull();
+      return Math.abs(Number((m as RegExpExecArray)[1]));
+    };
+    expect(tiny('27-whole-matrix', 'layer 1: largest')).toBeLessThan(1e-15);
+    expect(tiny('29-forward-reverse', 'largest \\|J by JVPs - J by VJPs\\|')).toBeLessThan(1e-15);
+    expect(tiny('32-tape-at-work', 'largest \\|tape - by hand\\|')).toBeLessThan(1e-15);
+    expect(tiny('34-batches', 'largest \\|dL/dW1 of the batch')).toBeLessThan(1e-15);
+    expect(cellSection(run.stdout, '32-tape-at-work')).toContain('(2x: both uses add up)');
+    expect(cellSection(run.stdout, '32-tape-at-work')).toContain('[[ 2. -4.  6.]]');
+  });
+});
+
 describe('the lesson in one kernel', () => {
   it('works on another network (3-4-2-1, tanh): every cell succeeds and all three methods agree', async () => {
     const spec: NetSpec = {
@@ -127,6 +159,19 @@ describe('the lesson in one kernel', () => {
     expect(table.rows[0][4]).toBe('skipped'); // finite differences: 90,601 numbers, two forward passes each
     const [timing] = ofKind(runs.get('16-timing'), 'table');
     expect(timing.rows[0][1]).toMatch(/^unavailable: Timing the Jacobian methods at these widths: skipped/);
+  });
+
+  it('with the solutions pasted into the two later exercises, both checkers pass', async () => {
+    const { cells } = await readCellsDir(cellsDir);
+    const source = (id: string) => (cells.find((c) => c.id === id) as Cell).source;
+    const tanhSolved = source('41-tanh-vjp-exercise').replace(/function tanh_vjp\([\s\S]*?\n}\n/, `${exercises.tanhVjp.solution}\n`);
+    const batchSolved = source('43-batch-exercise').replace(/function batch_dW\([\s\S]*?\n}\n\nfunction batch_dbeta\([\s\S]*?\n}\n/, `${exercises.batchGradient.solution}\n`);
+    expect(tanhSolved).not.toBe(source('41-tanh-vjp-exercise'));
+    expect(batchSolved).not.toBe(source('43-batch-exercise'));
+    const runs = await runLesson(new NodeHost(), { '41-tanh-vjp-exercise': tanhSolved, '43-batch-exercise': batchSolved });
+    expect(failures(runs)).toEqual([]);
+    expect(ofKind(runs.get('41-tanh-vjp-exercise'), 'table')[0].rowOk).toEqual([true]);
+    expect(ofKind(runs.get('43-batch-exercise'), 'table')[0].rowOk).toEqual([true, true]);
   });
 
   it('with the solution pasted into the exercise: the checker passes and the kink cell uses the student functions', async () => {

@@ -133,6 +133,9 @@ export const lessonKit = {
       ctx.display.table(columns, rows, caption === undefined ? {} : { caption });
     },
 
+  /** How many weights and biases a network of these widths has. */
+  parameterCount: () => parameterCount,
+
   /** t ~ coefficient n^slope, fitted by least squares on log t against log n (app/core/bench.ts). */
   fitSlope: () => fitLogLogSlope,
 
