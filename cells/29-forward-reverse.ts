@@ -72,20 +72,22 @@ const costRows: [string, string, (n: number) => number][] = [
   ['finite differences: two forward passes per parameter', '≈ 2n⁴', (n) => 2 * (n * n + 2 * n + 1) * (n * n + n)],
 ];
 const timedSizes = [8, 16, 32];
-const slopeOf = async (name: string, gradientAt: (spec: NetSpec) => () => unknown) => {
-  const points = [];
-  for (const n of timedSizes) {
-    const run = gradientAt(lesson.randomNet([n, n, 1], 'sigmoid', n));
-    const result = await bench(run, { ...lesson.quickBench, name: `${name}, n = ${n}` });
-    points.push({ n, t: result.minUs });
-  }
-  return lesson.fitSlope(points).slope;
-};
-const jvpSlope = await slopeOf('forward mode (la)', (spec) => {
+// One sweep (one progress bar): forward mode in la, and finite differences, on seeded n-n-1 networks
+const timedCases = timedSizes.flatMap((n) => {
+  const spec = lesson.randomNet([n, n, 1], 'sigmoid', n);
   const net = networkOf(spec);
-  return () => forwardModeGradient(net.W, net.beta, net.X0, net.K);
+  return [
+    { name: 'forward mode (la)', widths: [n, n, 1], setup: () => ({ run: () => forwardModeGradient(net.W, net.beta, net.X0, net.K) }) },
+    { name: 'finite differences', widths: [n, n, 1], setup: () => ({ run: () => lesson.finiteDifferences(spec) }) },
+  ];
 });
-const fdSlope = await slopeOf('finite differences', (spec) => () => lesson.finiteDifferences(spec));
+const timedRows = (await bench.sweep(timedCases, lesson.quickBench)).rows;
+const slopeOf = (name: string) => {
+  const points = timedRows.filter((r) => r.name === name && r.result).map((r) => ({ n: r.widths[0], t: r.result?.minUs ?? NaN }));
+  return points.length >= 2 ? lesson.fitSlope(points).slope : null;
+};
+const jvpSlope = slopeOf('forward mode (la)');
+const fdSlope = slopeOf('finite differences');
 const sweptSlope = (start: string) => widthSeries.find((s) => s.name.startsWith(start))?.slope;
 const measured = [null, sweptSlope('structured'), sweptSlope('dense'), jvpSlope, fdSlope];
 display.table(

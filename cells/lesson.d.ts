@@ -118,13 +118,13 @@ declare function backwardBatch(
 declare const Xbatch: ByLayer<Matrix>;
 declare const Zbatch: ByLayer<Matrix>;
 
-// 37-training
+// 38-training
 declare const points: Matrix;
 declare const labels: Matrix;
 declare const byHand: { W: ByLayer<Matrix>; beta: ByLayer<Matrix>; curve: number[] };
 declare const byAutograd: number[];
 
-// 41-tanh-vjp-exercise, 43-batch-exercise
+// 44-tanh-vjp-exercise, 46-batch-exercise
 declare function tanh_vjp(z: Matrix, g: Matrix): Matrix;
 declare const tanhCheck: import('../app/kernel/lessonKit').ExerciseCheck;
 declare function batch_dW(G: Matrix, Xprev: Matrix): Matrix;

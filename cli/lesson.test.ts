@@ -104,7 +104,7 @@ describe('the going-deeper cells in the notebook run', () => {
   });
 
   it('training lowers the cross-entropy, by hand and by autograd alike', () => {
-    const text = cellSection(run.stdout, '37-training');
+    const text = cellSection(run.stdout, '38-training');
     const match = /loss: ([\d.]+) at the start, ([\d.]+) after 300 steps \(by hand\); ([\d.]+) by autograd/.exec(text);
     expect(match).not.toBeNull();
     const [start, end, autograd] = (match as RegExpExecArray).slice(1).map(Number);
@@ -164,14 +164,14 @@ describe('the lesson in one kernel', () => {
   it('with the solutions pasted into the two later exercises, both checkers pass', async () => {
     const { cells } = await readCellsDir(cellsDir);
     const source = (id: string) => (cells.find((c) => c.id === id) as Cell).source;
-    const tanhSolved = source('41-tanh-vjp-exercise').replace(/function tanh_vjp\([\s\S]*?\n}\n/, `${exercises.tanhVjp.solution}\n`);
-    const batchSolved = source('43-batch-exercise').replace(/function batch_dW\([\s\S]*?\n}\n\nfunction batch_dbeta\([\s\S]*?\n}\n/, `${exercises.batchGradient.solution}\n`);
-    expect(tanhSolved).not.toBe(source('41-tanh-vjp-exercise'));
-    expect(batchSolved).not.toBe(source('43-batch-exercise'));
-    const runs = await runLesson(new NodeHost(), { '41-tanh-vjp-exercise': tanhSolved, '43-batch-exercise': batchSolved });
+    const tanhSolved = source('44-tanh-vjp-exercise').replace(/function tanh_vjp\([\s\S]*?\n}\n/, `${exercises.tanhVjp.solution}\n`);
+    const batchSolved = source('46-batch-exercise').replace(/function batch_dW\([\s\S]*?\n}\n\nfunction batch_dbeta\([\s\S]*?\n}\n/, `${exercises.batchGradient.solution}\n`);
+    expect(tanhSolved).not.toBe(source('44-tanh-vjp-exercise'));
+    expect(batchSolved).not.toBe(source('46-batch-exercise'));
+    const runs = await runLesson(new NodeHost(), { '44-tanh-vjp-exercise': tanhSolved, '46-batch-exercise': batchSolved });
     expect(failures(runs)).toEqual([]);
-    expect(ofKind(runs.get('41-tanh-vjp-exercise'), 'table')[0].rowOk).toEqual([true]);
-    expect(ofKind(runs.get('43-batch-exercise'), 'table')[0].rowOk).toEqual([true, true]);
+    expect(ofKind(runs.get('44-tanh-vjp-exercise'), 'table')[0].rowOk).toEqual([true]);
+    expect(ofKind(runs.get('46-batch-exercise'), 'table')[0].rowOk).toEqual([true, true]);
   });
 
   it('with the solution pasted into the exercise: the checker passes and the kink cell uses the student functions', async () => {

@@ -18,8 +18,8 @@ const net3421 = [
 ].join('&');
 
 /** The cells after the original's line (cells/README.md), and how many plots each draws. */
-const deeperCells = ['27-whole-matrix', '29-forward-reverse', '32-tape-at-work', '34-batches', '36-gradient-step', '37-training', '39-gradient-checking', '41-tanh-vjp-exercise', '43-batch-exercise'];
-const deeperPlots: Record<string, number> = { '37-training': 2, '39-gradient-checking': 1 };
+const deeperCells = ['27-whole-matrix', '29-forward-reverse', '32-tape-at-work', '34-batches', '36-gradient-step', '38-training', '40-decision-boundary', '42-gradient-checking', '44-tanh-vjp-exercise', '46-batch-exercise'];
+const deeperPlots: Record<string, number> = { '38-training': 1, '40-decision-boundary': 1, '42-gradient-checking': 1 };
 
 const originalRows = ['dl/dX0', 'dl/dX2', 'dl/dX1', 'dl/dW1', 'dl/dbeta1', 'dl/dW2', 'dl/dbeta2'];
 const rows3421 = ['dl/dX0', 'dl/dX3', 'dl/dX2', 'dl/dX1', 'dl/dW1', 'dl/dbeta1', 'dl/dW2', 'dl/dbeta2', 'dl/dW3', 'dl/dbeta3'];
@@ -161,11 +161,13 @@ describe('the lesson', () => {
       ['29-forward-reverse', 'forward-reverse'],
       ['32-tape-at-work', 'tape'],
       ['34-batches', 'batches'],
-      ['37-training', 'training'],
-      ['39-gradient-checking', 'gradient-checking'],
-      ['43-batch-exercise', 'batch-exercise'],
+      ['38-training', 'training'],
+      ['40-decision-boundary', 'decision-boundary'],
+      ['42-gradient-checking', 'gradient-checking'],
+      ['46-batch-exercise', 'batch-exercise'],
     ]) {
       await page.locator(`[data-cell="${id}"]`).locator('.outputs').first().scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator(`[data-cell="${id}"] .js-plotly-plot`).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(deeperPlots[id] ?? 0);
       await screenshot(page, `lesson-375x800-${name}`);
     }
     expect(session.consoleErrors).toEqual([]);
