@@ -47,7 +47,7 @@ display.plot({
     title: { text: 'Central difference for dl/dW1[0,0]: relative error against h' },
     xaxis: { type: 'log', title: { text: 'step h' } },
     yaxis: { type: 'log', title: { text: 'relative error' } },
-    height: 340,
+    height: 280,
     margin: { t: 40, r: 10 },
     legend: { orientation: 'h', y: -0.3 },
   },
