@@ -49,6 +49,6 @@ display.plot({
     yaxis: { type: 'log', title: { text: 'relative error' } },
     height: 280,
     margin: { t: 40, r: 10 },
-    legend: { orientation: 'h', y: -0.3 },
+    legend: { x: 0.99, xanchor: 'right', y: 0.99 }, // inside the plot, top right, where neither line goes
   },
 });
