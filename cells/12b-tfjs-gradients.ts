@@ -29,7 +29,7 @@ function tfLoss(X0: Tensor, W: Tensor[], beta: Tensor[], t: Tensor[]): Tensor {
 const tfStart = performance.now();
 const lossAndGrads = tf.valueAndGrads((...a: Tensor[]) => tfLoss(a[0], a.slice(1, K + 1), a.slice(K + 1, 2 * K + 1), a.slice(2 * K + 1)));
 const { value: tfL, grads: tfGrads } = lossAndGrads([tX0, ...tW, ...tbeta, ...taps]);
-print('Time: ', (performance.now() - tfStart) / 1000); // one cold run, as the original timed l.backward()
+print('Time: ', (performance.now() - tfStart) / 1000); // one cold run of forward and backward (the original timed l.backward() alone)
 
 // Back to float64 matrices, laid out as the manual ones (dl/dX as rows), then every tensor freed.
 const asMatrix = (t: Tensor) => la.array(Float64Array.from(t.dataSync()), t.shape[0], t.shape[1] ?? 1);

@@ -8,14 +8,16 @@ const prepared = lesson.prepare(params); // the network as typed arrays, convert
 // A timing calls each method several times: the Jacobian methods only where that takes seconds, not minutes.
 const slowToTime = lesson.tooSlow(6 * lesson.denseOpCount(c), 'Timing the Jacobian methods at these widths');
 if (slowToTime) {
-  timings.push({ name: 'dense (Jacobians)', unavailable: slowToTime }, { name: 'your cell 12a (la)', unavailable: slowToTime });
+  timings.push({ name: 'dense (Jacobians)', unavailable: slowToTime }, { name: 'your cells 06 + 12a (la)', unavailable: slowToTime });
 } else {
   timings.push(await bench(() => lesson.dense(prepared), { ...timingOptions, name: 'dense (Jacobians)' }));
-  timings.push(await bench(() => backprop(W, beta, X, K, activation_der), { ...timingOptions, name: 'your cell 12a (la)' }));
+  // Forward and backward, like every other row: your forward pass (cell 06), then your backprop (cell 12a)
+  timings.push(await bench(() => backprop(W, beta, forwardPass(X0, W, beta, K, activation), K, activation_der), { ...timingOptions, name: 'your cells 06 + 12a (la)' }));
 }
 timings.push(await bench(() => lesson.structured(prepared), { ...timingOptions, name: 'structured (VJPs)' }));
-// autograd on each tfjs backend this device offers (cpu, wasm, and webgl in a browser); the kernel's
-// own backend is restored afterwards
+// autograd on each tfjs backend this device offers (cpu, wasm, and webgl in a browser); each call runs
+// the forward pass, the backward pass, and copies the gradients out of tfjs. The kernel's own backend
+// is restored afterwards.
 for (const backend of lesson.tfBackends()) {
   timings.push(await lesson.benchTfjs(params, backend, timingOptions));
 }

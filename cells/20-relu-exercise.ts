@@ -11,4 +11,4 @@ function relu_der(x: Matrix): Matrix {
 }
 
 // Compares yours with TensorFlow.js (tf.relu and its autograd derivative) at 151 points, 0 among them.
-const reluCheck = await lesson.checkActivation('relu', relu, relu_der);
+const reluCheck = await lesson.checkExercise('relu', relu, relu_der);

@@ -2,9 +2,15 @@
 const reluSpec: NetSpec = { ...lesson.originalNet(), activation: 'relu' };
 const reluRecord = lesson.activations.relu;
 const reluF = reluCheck.passed ? relu : (x: Matrix) => la.map(x, reluRecord.f);
-const reluAtZeroIs0 = reluCheck.passed ? relu_der : (x: Matrix) => la.map(x, reluRecord.df);
-const reluAtZeroIs1 = (x: Matrix) => la.map(x, (v) => (v >= 0 ? 1 : 0));
-print(reluCheck.passed ? 'using your relu and relu_der' : 'using the app\'s relu (yours has not passed the check yet)');
+const reluDer = reluCheck.passed ? relu_der : (x: Matrix) => la.map(x, reluRecord.df);
+// The two choices at the kink, the same everywhere else: your relu_der's slopes, with 0 or 1 at exactly 0
+const reluAtZeroIs0 = (x: Matrix) => la.map(reluDer(x), (d, i, j) => (x.get(i, j) === 0 ? 0 : d));
+const reluAtZeroIs1 = (x: Matrix) => la.map(reluDer(x), (d, i, j) => (x.get(i, j) === 0 ? 1 : d));
+print(
+  reluCheck.passed
+    ? `using your relu and relu_der (yours takes relu'(0) = ${reluDer(la.array([[0]])).get(0, 0)})`
+    : "using the lesson's own relu (yours has not passed the check yet)",
+);
 
 const orig = networkOf(reluSpec);
 const Xr = forwardPass(orig.X0, orig.W, orig.beta, orig.K, reluF);

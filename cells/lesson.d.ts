@@ -48,6 +48,8 @@ declare function backprop(
 declare const dldX: ByLayer<Matrix>;
 declare const dldW: ByLayer<Matrix>;
 declare const dldbeta: ByLayer<Float64Array>;
+/** Why the original's method stepped aside at this size, or null. */
+declare const slowByHand: string | null;
 
 // 12b-tfjs-gradients
 declare const tf_dldX: ByLayer<Matrix>;
@@ -65,8 +67,75 @@ declare const timings: TimingRow[];
 // 18-scaling
 declare const widthSeries: import('../app/kernel/lesson/timing').ScalingSeries[];
 declare const fitFrom: number;
+declare const autogradFitFrom: number;
 
 // 20-relu-exercise
 declare function relu(x: Matrix): Matrix;
 declare function relu_der(x: Matrix): Matrix;
-declare const reluCheck: import('../app/kernel/lessonKit').ActivationCheck;
+declare const reluCheck: import('../app/kernel/lessonKit').ExerciseCheck;
+
+// 27-whole-matrix
+declare const dldz: ByLayer<Matrix>;
+/** The gradients by hand of cell 02's network (cell 12a's own unless cell 02 took a view of another kind). */
+declare const gradsByHand: { dldX: ByLayer<Matrix>; dldW: ByLayer<Matrix>; dldbeta: ByLayer<Float64Array> };
+
+// 29-forward-reverse
+declare function jvp(Wn: ByLayer<Matrix>, betan: ByLayer<Matrix>, x0: Matrix, layers: number, v: Matrix): Matrix;
+declare function vjp(Wn: ByLayer<Matrix>, betan: ByLayer<Matrix>, x0: Matrix, layers: number, u: Matrix): Matrix;
+
+// 31-the-tape
+declare class TapeNode {
+  static count: number;
+  readonly id: number;
+  grad: Matrix | null;
+  readonly value: Matrix;
+  readonly op: string;
+  readonly inputs: readonly TapeNode[];
+  readonly vjp: (grad: Matrix) => Matrix[];
+  constructor(value: Matrix, op?: string, inputs?: readonly TapeNode[], vjp?: (grad: Matrix) => Matrix[]);
+}
+declare const tape: {
+  leaf(value: Matrix): TapeNode;
+  matmul(a: TapeNode, b: TapeNode): TapeNode;
+  add(a: TapeNode, b: TapeNode): TapeNode;
+  mul(a: TapeNode, b: TapeNode): TapeNode;
+  log(a: TapeNode): TapeNode;
+  sum(a: TapeNode): TapeNode;
+  sigmoid(a: TapeNode): TapeNode;
+  tanh(a: TapeNode): TapeNode;
+  relu(a: TapeNode): TapeNode;
+  leakyRelu(a: TapeNode): TapeNode;
+};
+declare function backward(loss: TapeNode): TapeNode[];
+declare function tapeGradients(spec: NetSpec): Gradients & { order: TapeNode[] };
+
+// 34-batches
+declare const tfActivation: Record<string, (z: Tensor) => Tensor>; // 12b-tfjs-gradients
+declare const B: number;
+declare const X0batch: Matrix;
+declare const Ybatch: Matrix;
+declare const outputAct: { f: Elementwise; df: Elementwise };
+declare function forwardBatch(Wn: ByLayer<Matrix>, betan: ByLayer<Matrix>, Xin: Matrix, layers: number): { Xs: ByLayer<Matrix>; Zs: ByLayer<Matrix> };
+declare const batchLosses: Record<string, { L: (p: Matrix, y: Matrix) => number; dLdp: (p: Matrix, y: Matrix) => Matrix }>;
+declare function backwardBatch(
+  Wn: ByLayer<Matrix>,
+  Xs: ByLayer<Matrix>,
+  Zs: ByLayer<Matrix>,
+  layers: number,
+  dLdXK: Matrix,
+): { dW: ByLayer<Matrix>; dbeta: ByLayer<Matrix>; G: ByLayer<Matrix> };
+declare const Xbatch: ByLayer<Matrix>;
+declare const Zbatch: ByLayer<Matrix>;
+
+// 38-training
+declare const points: Matrix;
+declare const labels: Matrix;
+declare const byHand: { W: ByLayer<Matrix>; beta: ByLayer<Matrix>; curve: number[] };
+declare const byAutograd: number[];
+
+// 44-tanh-vjp-exercise, 46-batch-exercise
+declare function tanh_vjp(z: Matrix, g: Matrix): Matrix;
+declare const tanhCheck: import('../app/kernel/lessonKit').ExerciseCheck;
+declare function batch_dW(G: Matrix, Xprev: Matrix): Matrix;
+declare function batch_dbeta(G: Matrix): Matrix;
+declare const batchCheck: import('../app/kernel/lessonKit').ExerciseCheck;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import seed from '../reference/seed-values.json' with { type: 'json' };
-import { exercises } from '../app/kernel/lesson/exercise';
+import { exercises } from '../app/kernel/lesson/exercises';
 import { readCellsDir } from '../app/kernel/cellsDir';
 import type { Cell } from '../app/kernel/cells';
 import { NodeHost } from '../app/kernel/nodeHost';
@@ -89,11 +89,43 @@ describe('npm run notebook on the lesson', () => {
   it('shows the comparison within tolerance, a timing table with the original reference rows, and a ReLU kink at z_1[0] = 0', () => {
     expect(cellSection(run.stdout, '14-comparison')).toContain('Verdict: they agree.');
     const timing = cellSection(run.stdout, '16-timing');
-    for (const name of ['dense', 'structured', 'your cell 12a', 'autograd (tfjs cpu)', 'autograd (tfjs wasm)']) expect(timing).toContain(name);
+    for (const name of ['dense', 'structured', 'your cells 06 + 12a', 'autograd (tfjs cpu)', 'autograd (tfjs wasm)']) expect(timing).toContain(name);
     expect(timing).toMatch(/NumPy \(original notebook\)\s+26\.1 ms/);
     expect(timing).toMatch(/PyTorch backward\(\) \(original\)\s+2\.72 ms/);
     expect(cellSection(run.stdout, '20-relu-exercise')).toContain('relu returns NaN everywhere: not written yet');
     expect(cellSection(run.stdout, '23-the-kink')).toContain('z_1 = [[ 0.   -0.75  2.25]]');
+  });
+});
+
+describe('the going-deeper cells in the notebook run', () => {
+  let run: CliRun;
+  beforeAll(async () => {
+    run = await runCli('cli/notebook.ts', []);
+  });
+
+  it('training lowers the cross-entropy, by hand and by autograd alike', () => {
+    const text = cellSection(run.stdout, '38-training');
+    const match = /loss: ([\d.]+) at the start, ([\d.]+) after 300 steps \(by hand\); ([\d.]+) by autograd/.exec(text);
+    expect(match).not.toBeNull();
+    const [start, end, autograd] = (match as RegExpExecArray).slice(1).map(Number);
+    expect(end).toBeLessThan(start / 2);
+    expect(Math.abs(end - autograd)).toBeLessThan(1e-3);
+    const accuracy = Number(/classified right after training: ([\d.]+)%/.exec(text)?.[1]);
+    expect(accuracy).toBeGreaterThan(80); // a circle, 200 points: far above the 50% of a guess
+  });
+
+  it('the whole-matrix gradient, both modes, the tape, the batch and the gradient check agree with cell 12a', () => {
+    const tiny = (section: string, label: string) => {
+      const m = new RegExp(`${label}[^=]*= ([-\\d.e]+)`).exec(cellSection(run.stdout, section));
+      expect(m, `${label} in ${section}`).not.toBeNull();
+      return Math.abs(Number((m as RegExpExecArray)[1]));
+    };
+    expect(tiny('27-whole-matrix', 'layer 1: largest')).toBeLessThan(1e-15);
+    expect(tiny('29-forward-reverse', 'largest \\|J by JVPs - J by VJPs\\|')).toBeLessThan(1e-15);
+    expect(tiny('32-tape-at-work', 'largest \\|tape - by hand\\|')).toBeLessThan(1e-15);
+    expect(tiny('34-batches', 'largest \\|dL/dW1 of the batch')).toBeLessThan(1e-15);
+    expect(cellSection(run.stdout, '32-tape-at-work')).toContain('(2x: both uses add up)');
+    expect(cellSection(run.stdout, '32-tape-at-work')).toContain('[[ 2. -4.  6.]]');
   });
 });
 
@@ -118,6 +150,14 @@ describe('the lesson in one kernel', () => {
     expect(table.rowOk).toEqual(Array(10).fill(true));
   });
 
+  it('on a generalised network (a batch of 3, bce with targets, tanh then sigmoid): every cell succeeds', async () => {
+    const spec: NetSpec = { ...randomNet([2, 3, 1], 'sigmoid'), activation: ['tanh', 'sigmoid'], X0: [[0.5, 1, -1], [-0.5, 0.25, 2]], loss: 'bce', Y: [[1, 0, 1]] };
+    const runs = await runLesson(new NodeHost({ params: spec }));
+    expect(failures(runs)).toEqual([]);
+    const [table] = ofKind(runs.get('14-comparison'), 'table');
+    expect(table.rowOk?.every(Boolean)).toBe(true);
+  });
+
   it('on a wide network (300-300-1): the original method steps aside for the structured one, saying why, and every cell succeeds', async () => {
     const runs = await runLesson(new NodeHost({ params: randomNet([300, 300, 1], 'sigmoid') }));
     expect(failures(runs)).toEqual([]);
@@ -129,6 +169,19 @@ describe('the lesson in one kernel', () => {
     expect(timing.rows[0][1]).toMatch(/^unavailable: Timing the Jacobian methods at these widths: skipped/);
   });
 
+  it('with the solutions pasted into the two later exercises, both checkers pass', async () => {
+    const { cells } = await readCellsDir(cellsDir);
+    const source = (id: string) => (cells.find((c) => c.id === id) as Cell).source;
+    const tanhSolved = source('44-tanh-vjp-exercise').replace(/function tanh_vjp\([\s\S]*?\n}\n/, `${exercises.tanhVjp.solution}\n`);
+    const batchSolved = source('46-batch-exercise').replace(/function batch_dW\([\s\S]*?\n}\n\nfunction batch_dbeta\([\s\S]*?\n}\n/, `${exercises.batchGradient.solution}\n`);
+    expect(tanhSolved).not.toBe(source('44-tanh-vjp-exercise'));
+    expect(batchSolved).not.toBe(source('46-batch-exercise'));
+    const runs = await runLesson(new NodeHost(), { '44-tanh-vjp-exercise': tanhSolved, '46-batch-exercise': batchSolved });
+    expect(failures(runs)).toEqual([]);
+    expect(ofKind(runs.get('44-tanh-vjp-exercise'), 'table')[0].rowOk).toEqual([true]);
+    expect(ofKind(runs.get('46-batch-exercise'), 'table')[0].rowOk).toEqual([true, true]);
+  });
+
   it('with the solution pasted into the exercise: the checker passes and the kink cell uses the student functions', async () => {
     const { cells } = await readCellsDir(cellsDir);
     const exercise = cells.find((c) => c.id === '20-relu-exercise') as Cell;
@@ -137,9 +190,9 @@ describe('the lesson in one kernel', () => {
     const runs = await runLesson(new NodeHost(), { '20-relu-exercise': solved });
     expect(failures(runs)).toEqual([]);
     expect(ofKind(runs.get('20-relu-exercise'), 'table')[0].rowOk).toEqual([true, true]);
-    expect(runs.get('21-hints')?.outputs).toContainEqual({ kind: 'text', text: 'Your relu and relu_der pass: on to the kink.' });
+    expect(ofKind(runs.get('20-relu-exercise'), 'markdown')[0].source).toBe(exercises.relu.success);
     const kink = runs.get('23-the-kink');
-    expect(kink?.text).toContain('using your relu and relu_der');
+    expect(kink?.text).toContain("using your relu and relu_der (yours takes relu'(0) = 0)");
     // Finite differences straddle the kink: halfway between relu'(0) = 0 (gives 0) and relu'(0) = 1.
     expect(kink?.text).toMatch(/dl\/dbeta1\[0\]: 0 with relu'\(0\) = 0, -0\.70588\d+ with relu'\(0\) = 1; finite differences -0\.3529\d+, halfway is -0\.35294/);
   });

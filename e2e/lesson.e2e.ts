@@ -17,6 +17,10 @@ const net3421 = [
   'beta3=1.5',
 ].join('&');
 
+/** The cells after the original's line (cells/README.md), and how many plots each draws. */
+const deeperCells = ['27-whole-matrix', '29-forward-reverse', '32-tape-at-work', '34-batches', '36-gradient-step', '38-training', '40-decision-boundary', '42-gradient-checking', '44-tanh-vjp-exercise', '46-batch-exercise'];
+const deeperPlots: Record<string, number> = { '38-training': 1, '40-decision-boundary': 1, '42-gradient-checking': 1 };
+
 const originalRows = ['dl/dX0', 'dl/dX2', 'dl/dX1', 'dl/dW1', 'dl/dbeta1', 'dl/dW2', 'dl/dbeta2'];
 const rows3421 = ['dl/dX0', 'dl/dX3', 'dl/dX2', 'dl/dX1', 'dl/dW1', 'dl/dbeta1', 'dl/dW2', 'dl/dbeta2', 'dl/dW3', 'dl/dbeta3'];
 
@@ -127,6 +131,17 @@ describe('the lesson', () => {
     await screenshot(page, 'lesson-1280x720-timing');
     await page.locator('[data-cell="18-scaling"] .js-plotly-plot').scrollIntoViewIfNeeded();
     await screenshot(page, 'lesson-1280x720-scaling');
+
+    // The going-deeper cells: each shows outputs, its plots are drawn, and we look at each
+    for (const id of deeperCells) {
+      const cell = page.locator(`[data-cell="${id}"]`);
+      await cell.scrollIntoViewIfNeeded();
+      await expect.poll(async () => ((await cell.locator('.outputs').first().textContent()) ?? '').trim().length, { timeout: 30_000 }).toBeGreaterThan(20);
+      await expect.poll(() => cell.locator('.js-plotly-plot').count(), { timeout: 30_000 }).toBe(deeperPlots[id] ?? 0);
+      await cell.locator('.outputs').first().scrollIntoViewIfNeeded();
+      await screenshot(page, `lesson-1280x720-${id}`);
+    }
+    await expect(page.locator('[data-cell="32-tape-at-work"]').textContent()).resolves.toContain('(2x: both uses add up)');
     expect(session.consoleErrors).toEqual([]);
     expect(session.offOrigin).toEqual([]);
   });
@@ -144,8 +159,16 @@ describe('the lesson', () => {
       ['14-comparison', 'comparison'],
       ['16-timing', 'timing'],
       ['20-relu-exercise', 'exercise'],
+      ['29-forward-reverse', 'forward-reverse'],
+      ['32-tape-at-work', 'tape'],
+      ['34-batches', 'batches'],
+      ['38-training', 'training'],
+      ['40-decision-boundary', 'decision-boundary'],
+      ['42-gradient-checking', 'gradient-checking'],
+      ['46-batch-exercise', 'batch-exercise'],
     ]) {
       await page.locator(`[data-cell="${id}"]`).locator('.outputs').first().scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator(`[data-cell="${id}"] .js-plotly-plot`).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(deeperPlots[id] ?? 0);
       await screenshot(page, `lesson-375x800-${name}`);
     }
     expect(session.consoleErrors).toEqual([]);

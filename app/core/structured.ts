@@ -1,13 +1,14 @@
 // The chain rule as vector-Jacobian products, never forming diag(f'(z_k)): what reverse-mode autograd
 // does inside, in tight Float64Array loops.
 //
-// Backwards from dl/dX_K (loss.ts; 1 / X_K for the original's log loss), for k = K..1:
+// Backwards from dl/dX_K (loss.ts; 1 / X_K for the original's log loss), for k = K..1, gradients as
+// row vectors (the lesson's convention):
 //   g = dl/dX_k * f_k'(z_k)      (elementwise: the row vector times diag(f'(z_k)), without the diag)
 //   dl/dbeta_k = g
-//   dl/dW_k = g X_{k-1}^T         (an outer product: row i is g_i X_{k-1}^T, i.e. times E_i)
-//   dl/dX_{k-1} = W_k^T g         (the row vector times W_k)
+//   dl/dW_k = g^T X_{k-1}^T       (an outer product shaped like W_k: row i is g_i X_{k-1}^T, i.e. times E_i)
+//   dl/dX_{k-1} = g W_k           (the row vector times W_k)
 // For a batch g has one row per sample: dl/dbeta_k sums them and dl/dW_k sums the outer products
-// g_b X_{k-1,b}^T over the samples b.
+// g_b^T X_{k-1,b}^T over the samples b.
 // For benchmarks: `structuredGradientsPrepared(prepareNet(spec))` converts nothing and allocates
 // nothing after its first call (its result buffers are reused: copy what you keep).
 import { allocGradients, prepareNet, toGradients, workspaceFor, type PreparedNet, type TypedGradients } from './net';
@@ -15,7 +16,7 @@ import { forwardPrepared, lossGradientOf } from './forward';
 import type { Gradients, NetSpec } from './types';
 
 /**
- * One sweep over W (rows x cols) gives both dW = g x^T and dx = W^T g. Four rows and two columns at
+ * One sweep over W (rows x cols) gives both dW = g^T x^T (outer product) and dx = g W. Four rows and two columns at
  * a time: each x[j] feeds four products and each dx[j] is loaded and stored once per four rows
  * (about 2x faster at width 512 than one row at a time; the two columns add ~10%).
  */

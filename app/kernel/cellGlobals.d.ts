@@ -26,5 +26,6 @@ declare const lesson: import('./lessonKit').Lesson;
 
 type Matrix = import('../core/matrix').Matrix;
 type NetSpec = import('../core/types').NetSpec;
+type SampleNetSpec = import('../core/types').SampleNetSpec;
 type Gradients = import('../core/types').Gradients;
 type BenchResult = import('../core/bench').BenchResult;

@@ -1,7 +1,7 @@
 // Lesson helpers that code cells reach as `lesson.<name>`: a typed registry the lesson's authors extend.
 // The maths a student studies stays in the cells; what is here is plumbing (tables, charts, backends).
 import { activations } from '../core/activations';
-import { denseOpCount, type BenchOptions, type SweepRow } from '../core/bench';
+import { denseOpCount, fitLogLogSlope, type BenchOptions, type SweepRow } from '../core/bench';
 import { denseGradientsPrepared } from '../core/dense';
 import { finiteDiffGradients } from '../core/finiteDiff';
 import { forwardActivations } from '../core/forward';
@@ -12,18 +12,20 @@ import { isSampleNet } from '../core/network';
 import { originalNet, parameterCount } from '../core/netspec';
 import { structuredGradients, structuredGradientsPrepared } from '../core/structured';
 import { prepareTfjsNet, tfjsGradients, type Tf, type TfBackendName } from '../core/tfjsGradients';
-import type { Gradients, NetSpec, SampleNetSpec } from '../core/types';
+import { mulberry32, randomNet } from '../core/randomNet';
+import type { ActivationName, Gradients, NetSpec, SampleNetSpec } from '../core/types';
 import type { Display, Print } from './display';
 import type { KernelBench } from './kernelBench';
 import { comparisonReport, gradientsFromRecords, gradientsSideBySide, type ComparisonReport, type Tolerance } from './lesson/agreement';
 import { offeredBackends, tfPrecision, withBackend } from './lesson/backends';
-import { checkPoints, checkValues, exerciseNamed, type ExerciseName, type FunctionCheck } from './lesson/exercise';
+import { callStudent, checkAgainst, checkReport, failedCall, type FunctionCheck } from './lesson/exercise';
+import { exerciseNamed, type ExerciseName } from './lesson/exercises';
 import { recapMarkdown, type RecapInput } from './lesson/recap';
 import { sweepCases, type SweepCasesOptions } from './lesson/sweepCases';
 import { texMatrix, texNumber, texShape } from '../core/tex';
 import { jacobianOpCount, tooSlow } from './lesson/cost';
 import { backpropTooSlow } from './lesson/backpropView';
-import { quickBench, scalingFigure, scalingSeries, scalingTable, timingColumns, timingFigure, timingTableRows, type ScalingSeries, type TimingRow } from './lesson/timing';
+import { quickBench, scalingFigure, scalingSeries, scalingTable, timingColumns, timingFigure, timingTableRows, type FitFrom, type ScalingSeries, type TimingRow } from './lesson/timing';
 
 /** What a helper may use: the same print/display/bench the cell has, tfjs on demand, the network. */
 export interface LessonContext {
@@ -45,8 +47,8 @@ const kinkBand = 1e-3;
 /** Layer k's activation has a kink at 0 (ReLU, leaky ReLU), where finite differences straddle it. */
 const kinkedAt = (spec: NetSpec, k: number): boolean => ['relu', 'leakyRelu'].includes(activationAt(spec, k));
 
-/** What `lesson.checkActivation` found. */
-export interface ActivationCheck {
+/** What `lesson.checkExercise` found. */
+export interface ExerciseCheck {
   passed: boolean;
   checks: FunctionCheck[];
 }
@@ -96,6 +98,11 @@ function lessonView(spec: NetSpec): { net: SampleNetSpec; note: string | null } 
 export const lessonKit = {
   /** The app's activation records: f, its derivative df, and their KaTeX (`tex`, `dtex`). */
   activations: () => activations,
+
+  /** A seeded random number generator (numbers in [0, 1)): the same seed gives the same numbers. */
+  mulberry32: () => mulberry32,
+  /** A seeded random network of these widths (app/core/randomNet.ts). */
+  randomNet: () => (widths: number[], activation: ActivationName, seed = 1): NetSpec => randomNet(widths, activation, mulberry32(seed)),
 
   /** The original notebook's network (2-3-1, sigmoid), whatever the parameters panel says. */
   originalNet: () => (): NetSpec => originalNet(),
@@ -166,6 +173,12 @@ export const lessonKit = {
       ctx.display.table(columns, rows, caption === undefined ? {} : { caption });
     },
 
+  /** How many weights and biases a network of these widths has. */
+  parameterCount: () => parameterCount,
+
+  /** t ~ coefficient n^slope, fitted by least squares on log t against log n (app/core/bench.ts). */
+  fitSlope: () => fitLogLogSlope,
+
   /** Multiplications of the original's method at these widths (n^4 per layer of width n; app/core/bench.ts). */
   denseOpCount: () => denseOpCount,
   /** Multiplications of `times` Jacobians diag(f'(z_k)) W_k per layer (all layers, or the ones listed). */
@@ -230,11 +243,12 @@ export const lessonKit = {
 
   /**
    * The sweep as a table and a log-log plot with fitted slopes; `by` says what grows (the hidden
-   * width, or the number of layers). Returns the series with their slopes.
+   * width, or the number of layers); `fitFrom` where slopes are fitted from (one x, or one per method).
+   * Returns the series with their slopes.
    */
   showScaling:
     (ctx: LessonContext) =>
-    (rows: readonly SweepRow[], by: 'width' | 'depth', fitFrom: number): ScalingSeries[] => {
+    (rows: readonly SweepRow[], by: 'width' | 'depth', fitFrom: FitFrom): ScalingSeries[] => {
       // Width: [n, n, 1], x = n. Depth: [32, 32 (d times), 1], x = d, the 32 x 32 layers (the output layer costs little).
       const x = by === 'width' ? (w: readonly number[]) => w[1] : (w: readonly number[]) => w.length - 2;
       const symbol = by === 'width' ? 'n' : 'd';
@@ -242,47 +256,33 @@ export const lessonKit = {
       const series = scalingSeries(rows, x, fitFrom);
       const table = scalingTable(rows, x, symbol);
       ctx.display.table(table.columns, table.rows, { caption: `Time per gradient by ${by}: median (and fastest sample)` });
-      ctx.display.plot(scalingFigure(series, label, `Time per gradient against ${by} (log-log; dotted: fitted on ${symbol} ≥ ${fitFrom})`, fitFrom));
+      const fitted = [...new Set(series.map((s) => s.fitFrom))].map((n) => `${symbol} ≥ ${n}`).join(' or ');
+      ctx.display.plot(scalingFigure(series, label, `Time per gradient against ${by} (log-log; dotted: fitted on ${fitted})`));
       return series;
     },
 
   /**
-   * The exercise's checker: runs the student's `f` and `df` on many points (a column matrix) and
-   * compares them with TensorFlow.js (the function and its autograd derivative). Never throws for a
-   * wrong or missing answer: it says what is wrong, and where first.
+   * An exercise's checker: calls the student's functions (in the order the exercise lists them) on
+   * its case and compares each result with TensorFlow.js's, entry by entry (lesson/exercise.ts). Never
+   * throws for a wrong or missing answer: it says how many entries disagree and shows the worst.
    */
-  checkActivation:
+  checkExercise:
     (ctx: LessonContext) =>
-    async (name: ExerciseName, f: (x: Matrix) => unknown, df: (x: Matrix) => unknown): Promise<ActivationCheck> => {
+    async (name: ExerciseName, ...functions: unknown[]): Promise<ExerciseCheck> => {
       const exercise = exerciseNamed(name);
       const tf = await ctx.tf();
-      const xs = checkPoints();
-      let expected = new Float32Array(0);
-      let expectedDer = new Float32Array(0);
       // On tfjs's cpu backend, its reference implementation: exact for ReLU, and no shaders to compile.
-      await withBackend(tf, 'cpu', 'tfjs cpu', async () =>
-        tf.tidy(() => {
-          const x = tf.tensor1d(xs);
-          expected = new Float32Array(tf.relu(x).dataSync());
-          expectedDer = new Float32Array(tf.grad((v) => tf.sum(tf.relu(v)))(x).dataSync());
-        }),
-      );
-      const column = (): Matrix => la.array(xs, xs.length, 1);
-      const [fName, dfName] = exercise.functions;
-      const checks = [checkValues(fName, xs, f(column()), expected), checkValues(dfName, xs, df(column()), expectedDer)];
-      const passed = checks.every((c) => c.status === 'ok');
-      ctx.display.table(
-        ['function', 'result', 'yours there', 'TensorFlow.js there'],
-        checks.map((c) => [c.name, c.summary, c.first?.yours ?? null, c.first?.expected ?? null]),
-        { rowOk: checks.map((c) => (c.status === 'ok' ? true : c.status === 'not-implemented' ? null : false)), caption: `Your ${fName} and ${dfName} against TensorFlow.js at ${xs.length} points` },
-      );
-      const problems = checks.filter((c) => c.status !== 'ok').map((c) => `- ${c.message}`);
-      ctx.display.markdown(
-        passed
-          ? `**Both pass.** Your \`${dfName}\` makes the same choice at the kink as TensorFlow.js and PyTorch. The cell after next uses your functions.`
-          : `**Not there yet.**\n\n${problems.join('\n')}\n\nFix the first problem and run the cell again. Hints: run \`lesson.hint('${name}', 1)\` (then 2, ${exercise.hints.length}); the answer: \`lesson.showSolution('${name}')\`.`,
-      );
-      return { passed, checks };
+      const made = await withBackend(tf, 'cpu', 'tfjs cpu', async () => exercise.makeCase(tf));
+      if ('unavailable' in made) throw new Error(`checkExercise: tfjs cpu is unavailable here (${made.unavailable})`);
+      const checks = made.targets.map((target, i) => {
+        const call = callStudent(target.name, functions[i], made.args[i]);
+        return 'failed' in call ? failedCall(target.name, call.failed, target.rows * target.cols) : checkAgainst(target, call.value);
+      });
+      const hints = exercise.hints.map((_, i) => i + 1).join(', ');
+      const report = checkReport(checks, { success: exercise.success, stuck: `Stuck? Hints: \`lesson.hint('${name}', n)\` for n = ${hints}; the answer: \`lesson.showSolution('${name}')\`.` });
+      ctx.display.table(report.columns, report.rows, { rowOk: report.rowOk, caption: `Your ${exercise.functions.join(' and ')} against TensorFlow.js` });
+      ctx.display.markdown(report.verdict);
+      return { passed: report.passed, checks };
     },
 
   /** Hint number `n` (1, 2, ...) of an exercise. */

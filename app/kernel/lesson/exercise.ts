@@ -1,7 +1,9 @@
-// The ReLU exercise: the points a student's functions are checked on, the verdict on what they
-// returned (naming the first point that disagrees with TensorFlow.js), and the hints and solution.
+// The exercise checker: what a student's function returned, compared entry by entry with the expected
+// values (TensorFlow.js's, see exercises.ts), as a verdict that says how many entries disagree and
+// shows the one that differs most. It never throws: a wrong answer is a message, not an error.
 import { Matrix } from '../../core/matrix';
 import { mulberry32 } from '../../core/randomNet';
+import type { TableCell } from '../protocol';
 import { withinTolerance, type Tolerance } from './agreement';
 
 /**
@@ -22,81 +24,116 @@ export const checkTolerance: Tolerance = { abs: 1e-6, rel: 1e-5 };
 
 export type CheckStatus = 'ok' | 'not-implemented' | 'wrong-result' | 'mismatch';
 
-export interface FunctionCheck {
+/** What one student function should return. */
+export interface CheckTarget {
   /** The student's function, e.g. `relu_der`. */
   name: string;
+  /** The expected values, row-major, in the shape rows x cols. */
+  expected: ArrayLike<number>;
+  rows: number;
+  cols: number;
+  /** Where entry k is, as the student reads it: `x = 0`, or `[1, 2]`. */
+  at: (k: number) => string;
+  /** What the entries are called in messages (default `entries`). */
+  unit?: 'points' | 'entries';
+  /** Other answers that are right too (e.g. relu'(0) in [0, 1]), and what to say when one is used. */
+  alsoRight?: { test: (k: number, yours: number) => boolean; note: string };
+}
+
+/** One entry where the student's value and the expected one differ. */
+export interface Disagreement {
+  at: string;
+  yours: number;
+  expected: number;
+}
+
+export interface FunctionCheck {
+  name: string;
   status: CheckStatus;
-  /** A few words for a table cell: `not written yet`, `differs at x = 0`, `agrees at all 151 points`. */
+  /** A few words for a table cell: `not written yet`, `differs at 3 of 151 points`, `agrees at all 151 points`. */
   summary: string;
-  /** One sentence saying what came out, and for a mismatch where. */
+  /** One sentence saying what came out, and for a mismatch how many entries and which differs most. */
   message: string;
-  /** The first point (ascending) where the student's value and TensorFlow.js's differ. */
-  first?: { x: number; yours: number; expected: number };
-  /** Points checked. */
+  /** The entry that differs most (for a mismatch). */
+  example?: Disagreement;
+  /** How many entries disagree (for a mismatch). */
+  disagreeing?: number;
+  /** Entries checked. */
   total: number;
+  /** Set when the answer is right by another valid convention (see CheckTarget.alsoRight). */
+  note?: string;
 }
 
 const describeKind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? `a ${v.constructor?.name ?? 'object'}` : `a ${typeof v}`);
 
-/**
- * Checks what the student's `name` returned for the column of `xs` against `expected` (TensorFlow.js's
- * values at the same points). Never throws: a wrong answer is a message, not an error.
- */
-export function checkValues(name: string, xs: readonly number[], yours: unknown, expected: ArrayLike<number>, t: Tolerance = checkTolerance): FunctionCheck {
-  const total = xs.length;
+/** Compares what the student's function returned with `target`. */
+export function checkAgainst(target: CheckTarget, yours: unknown, t: Tolerance = checkTolerance): FunctionCheck {
+  const { name, rows, cols, expected } = target;
+  const total = rows * cols;
+  const shape = `${rows}x${cols}`;
   if (yours === undefined || yours === null) {
     return { name, status: 'not-implemented', summary: 'not written yet', message: `${name} returned ${String(yours)}: it does not return anything yet.`, total };
   }
   if (!(yours instanceof Matrix)) {
-    return { name, status: 'wrong-result', summary: 'not a matrix', message: `${name} returned ${describeKind(yours)}, expected a Matrix shaped like its input (${total}x1).`, total };
+    return { name, status: 'wrong-result', summary: 'not a matrix', message: `${name} returned ${describeKind(yours)}, expected a ${shape} Matrix.`, total };
   }
-  if (yours.size !== total) {
-    return { name, status: 'wrong-result', summary: 'wrong shape', message: `${name} returned a ${yours.rows}x${yours.cols} matrix for a ${total}x1 input: it should keep the shape.`, total };
+  if (yours.rows !== rows || yours.cols !== cols) {
+    return { name, status: 'wrong-result', summary: 'wrong shape', message: `${name} returned a ${yours.rows}x${yours.cols} matrix, expected ${shape}.`, total };
   }
   if (yours.data.every(Number.isNaN)) {
     return { name, status: 'not-implemented', summary: 'not written yet', message: `${name} returns NaN everywhere: not written yet (replace the NaN line).`, total };
   }
-  const i = xs.findIndex((_, k) => !withinTolerance(expected[k], yours.data[k], t));
-  if (i >= 0) {
-    const first = { x: xs[i], yours: yours.data[i], expected: expected[i] };
-    const message = `${name}(${first.x}) = ${first.yours} by yours, ${first.expected} by TensorFlow.js (the first of ${total} points, in ascending order, that disagrees).`;
-    return { name, status: 'mismatch', summary: `differs at x = ${first.x}`, message, first, total };
+  let worst = -1;
+  let worstDiff = -1;
+  let disagreeing = 0;
+  let usedOther = false;
+  for (let k = 0; k < total; k++) {
+    const v = yours.data[k];
+    if (withinTolerance(expected[k], v, t)) continue;
+    if (target.alsoRight?.test(k, v)) {
+      usedOther = true;
+      continue;
+    }
+    disagreeing++;
+    const diff = Number.isNaN(v) ? Infinity : Math.abs(v - expected[k]);
+    if (diff > worstDiff) [worst, worstDiff] = [k, diff];
   }
-  return { name, status: 'ok', summary: `agrees at all ${total} points`, message: `${name} agrees with TensorFlow.js at all ${total} points, 0 included.`, total };
+  if (disagreeing > 0) {
+    const example = { at: target.at(worst), yours: yours.data[worst], expected: expected[worst] };
+    const message =
+      `${name} disagrees at ${disagreeing} of ${total} ${target.unit ?? 'entries'}; ` +
+      `the largest difference is at ${example.at}: ${example.yours} by yours, ${example.expected} expected.`;
+    return { name, status: 'mismatch', summary: `differs at ${disagreeing} of ${total}`, message, example, disagreeing, total };
+  }
+  const agrees: FunctionCheck = { name, status: 'ok', summary: `agrees at all ${total}`, message: `${name} agrees at all ${total} ${target.unit ?? 'entries'}.`, total };
+  return usedOther && target.alsoRight ? { ...agrees, summary: `agrees at all ${total} (another valid convention)`, note: target.alsoRight.note } : agrees;
 }
 
-export interface Exercise {
-  /** The functions the student writes, in order. */
-  functions: string[];
-  hints: string[];
-  /** TypeScript the student can paste over their functions. */
-  solution: string;
+/** Calls a student's function, turning a throw into what the checker reports. */
+export function callStudent(name: string, fn: unknown, args: readonly unknown[]): { value: unknown } | { failed: string } {
+  if (typeof fn !== 'function') return { failed: `${name} is ${describeKind(fn)}, not a function.` };
+  try {
+    return { value: (fn as (...a: unknown[]) => unknown)(...args) };
+  } catch (error) {
+    return { failed: `${name} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` };
+  }
 }
 
-export const exercises: Record<'relu', Exercise> = {
-  relu: {
-    functions: ['relu', 'relu_der'],
-    hints: [
-      'Work entry by entry, as `sigmoid` does: `la.map(x, (v) => ...)` calls your arrow function on every entry `v` of `x` and returns a matrix of the results, shaped like `x`.',
-      '`relu(v)` is `v` when `v > 0` and `0` otherwise (`la.maximum(0, x)` does the whole matrix at once). Its slope is `1` to the right of 0 and `0` to the left.',
-      'At exactly `v = 0` there is a kink, and TensorFlow.js and PyTorch both take the slope as `0` there: so test `v > 0`, not `v >= 0`. The checker tries `0` on purpose.',
-    ],
-    solution: [
-      'function relu(x: Matrix): Matrix {',
-      '  return la.maximum(0, x); // max(0, x), entry by entry',
-      '}',
-      '',
-      'function relu_der(x: Matrix): Matrix {',
-      "  return la.map(x, (v) => (v > 0 ? 1 : 0)); // relu'(0) = 0, as TensorFlow.js and PyTorch",
-      '}',
-    ].join('\n'),
-  },
-};
+/** The check of a function that could not be called or threw. */
+export const failedCall = (name: string, message: string, total: number): FunctionCheck => ({ name, status: 'wrong-result', summary: 'failed', message, total });
 
-export type ExerciseName = keyof typeof exercises;
-
-/** The exercise called `name`, or an error listing the ones there are. */
-export function exerciseNamed(name: string): Exercise {
-  if (!Object.hasOwn(exercises, name)) throw new Error(`no exercise called "${name}" (there is: ${Object.keys(exercises).join(', ')})`);
-  return exercises[name as ExerciseName];
+/** The checker's table and verdict, from the checks of every function of an exercise. */
+export function checkReport(
+  checks: readonly FunctionCheck[],
+  words: { success: string; stuck: string },
+): { columns: string[]; rows: TableCell[][]; rowOk: (boolean | null)[]; verdict: string; passed: boolean } {
+  const passed = checks.every((c) => c.status === 'ok');
+  const rows = checks.map((c): TableCell[] => [c.name, c.summary, c.example?.at ?? null, c.example?.yours ?? null, c.example?.expected ?? null]);
+  const rowOk = checks.map((c) => (c.status === 'ok' ? true : c.status === 'not-implemented' ? null : false));
+  const notes = checks.flatMap((c) => (c.note === undefined ? [] : [c.note]));
+  const problems = checks.filter((c) => c.status !== 'ok').map((c) => `- ${c.message}`);
+  const verdict = passed
+    ? [words.success, ...notes].join(' ')
+    : `**Not there yet.**\n\n${problems.join('\n')}\n\nFix one problem at a time and run the cell again. ${words.stuck}`;
+  return { columns: ['function', 'result', 'largest difference at', 'yours there', 'expected there'], rows, rowOk, verdict, passed };
 }

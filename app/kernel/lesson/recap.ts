@@ -8,12 +8,10 @@ export interface RecapInput {
   comparison?: Pick<ComparisonReport, 'ok' | 'backend' | 'autogradMaxDiff' | 'fdMaxDiff'>;
   timings?: readonly TimingRow[];
   scaling?: readonly ScalingSeries[];
-  /** The x >= fitFrom the slopes were fitted on. */
-  fitFrom?: number;
 }
 
 /** Markdown bullets: agreement, time per gradient per method, growth exponents; a part without data is left out. */
-export function recapMarkdown({ comparison, timings, scaling, fitFrom }: RecapInput): string {
+export function recapMarkdown({ comparison, timings, scaling }: RecapInput): string {
   const lines: string[] = [];
   if (comparison) {
     const fd = comparison.fdMaxDiff === null ? '' : `, finite differences within ${formatDiff(comparison.fdMaxDiff)}`;
@@ -31,8 +29,8 @@ export function recapMarkdown({ comparison, timings, scaling, fitFrom }: RecapIn
   }
   const fitted = (scaling ?? []).filter((s) => s.slope !== null);
   if (fitted.length > 0) {
-    const parts = fitted.map((s) => `${s.name} like n^${(s.slope as number).toFixed(1)}`);
-    lines.push(`- **Growth with width n:** ${parts.join(', ')}${fitFrom === undefined ? '' : ` (fitted on n ≥ ${fitFrom})`}.`);
+    const parts = fitted.map((s) => `${s.name} like n^${(s.slope as number).toFixed(1)} (fitted on n ≥ ${s.fitFrom})`);
+    lines.push(`- **Growth with width n:** ${parts.join(', ')}.`);
   }
   return lines.length > 0 ? lines.join('\n') : 'Run the cells above first: this summary reads their results.';
 }

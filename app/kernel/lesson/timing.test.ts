@@ -72,6 +72,15 @@ describe('scalingSeries', () => {
     expect(series[1].points[0]).toEqual({ n: 4, us: 0.16 });
   });
 
+  it('fits each method from its own x when given one per method name', () => {
+    const rows = [...powerSweep('dense', 4, [8, 16, 32]), ...powerSweep('autograd', 2, [8, 16, 32, 64])];
+    rows[3] = { ...rows[3], result: result('autograd 8', 50, 50) }; // a fixed cost at small n, left out of the fit
+    const series = scalingSeries(rows, (w) => w[1], (name) => (name === 'autograd' ? 16 : 8));
+    expect(series.map((s) => [s.name, s.fitFrom])).toEqual([['dense', 8], ['autograd', 16]]);
+    expect(series[1].slope).toBeCloseTo(2, 10);
+    expect(scalingSeries(rows, (w) => w[1], 8)[1].slope).toBeLessThan(1.5); // the fixed cost flattens a fit from 8
+  });
+
   it('has no slope with fewer than two sizes to fit, and skips refused cases', () => {
     const rows: SweepRow[] = [...powerSweep('dense', 4, [16]), { name: 'dense', widths: [512, 512, 1], result: null, skipped: 'refused' }];
     const [dense] = scalingSeries(rows, (w) => w[1], 8);
@@ -82,7 +91,7 @@ describe('scalingSeries', () => {
 describe('scalingFigure', () => {
   it('draws each method and its dotted fit on log-log axes, the slope in the legend', () => {
     const series = scalingSeries(powerSweep('structured', 2, [8, 16, 32]), (w) => w[1], 8);
-    const figure = scalingFigure(series, 'width n', 'title', 8);
+    const figure = scalingFigure(series, 'width n', 'title');
     expect(figure.data.map((t) => t.name)).toEqual(['structured: slope 2.00', 'fit n^2.00']);
     expect(figure.data[1].y).toEqual([0.64, 2.56, 10.24].map((y) => expect.closeTo(y, 10)));
     expect((figure.layout?.yaxis as { type: string }).type).toBe('log');

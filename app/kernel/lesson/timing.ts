@@ -93,13 +93,20 @@ export interface ScalingSeries {
   /** t ~ n^slope, fitted on the points with n >= fitFrom; null with fewer than two of them. */
   slope: number | null;
   coefficient: number | null;
+  /** The smallest x the slope was fitted on. */
+  fitFrom: number;
 }
+
+/** Where each method's slope is fitted from: one x for all, or one per method name. */
+export type FitFrom = number | ((method: string) => number);
+
+const fitStart = (fitFrom: FitFrom, method: string): number => (typeof fitFrom === 'number' ? fitFrom : fitFrom(method));
 
 /**
  * The sweep's rows grouped by method, with log-log slopes fitted on x >= fitFrom (at small sizes the
  * fixed cost of a call hides the growth).
  */
-export function scalingSeries(rows: readonly SweepRow[], x: (widths: readonly number[]) => number, fitFrom: number): ScalingSeries[] {
+export function scalingSeries(rows: readonly SweepRow[], x: (widths: readonly number[]) => number, fitFrom: FitFrom): ScalingSeries[] {
   const byName = new Map<string, { n: number; us: number }[]>();
   for (const row of rows) {
     const points = byName.get(row.name) ?? [];
@@ -107,21 +114,22 @@ export function scalingSeries(rows: readonly SweepRow[], x: (widths: readonly nu
     byName.set(row.name, points);
   }
   return [...byName].map(([name, points]) => {
-    const fitted = points.filter((p) => p.n >= fitFrom);
+    const from = fitStart(fitFrom, name);
+    const fitted = points.filter((p) => p.n >= from);
     const distinct = new Set(fitted.map((p) => p.n)).size;
     const fit = distinct >= 2 ? fitLogLogSlope(fitted.map((p) => ({ n: p.n, t: p.us }))) : null;
-    return { name, points, slope: fit?.slope ?? null, coefficient: fit?.coefficient ?? null };
+    return { name, points, slope: fit?.slope ?? null, coefficient: fit?.coefficient ?? null, fitFrom: from };
   });
 }
 
 /** Log-log lines with markers, one per method, and each fitted power law dashed; the slope is in the legend. */
-export function scalingFigure(series: readonly ScalingSeries[], xTitle: string, title: string, fitFrom: number): PlotFigure {
+export function scalingFigure(series: readonly ScalingSeries[], xTitle: string, title: string): PlotFigure {
   const data: Record<string, unknown>[] = [];
   for (const s of series) {
     const label = s.slope === null ? s.name : `${s.name}: slope ${s.slope.toFixed(2)}`;
     data.push({ type: 'scatter', mode: 'lines+markers', name: label, legendgroup: s.name, x: s.points.map((p) => p.n), y: s.points.map((p) => p.us) });
     if (s.slope !== null && s.coefficient !== null) {
-      const xs = s.points.map((p) => p.n).filter((n) => n >= fitFrom);
+      const xs = s.points.map((p) => p.n).filter((n) => n >= s.fitFrom);
       const { slope, coefficient } = s;
       data.push({
         type: 'scatter',
