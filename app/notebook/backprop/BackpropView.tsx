@@ -6,7 +6,7 @@ import type { BackpropMode, BackpropView as View } from '../../kernel/protocol';
 import { Tex } from '../richText';
 import { BackpropDiagram } from './BackpropDiagram';
 import { backpropViewProblem, stepActionForKey, stepReducer, type StepAction } from './backpropState';
-import { stepEvent, type StepEventDetail } from './slideStep';
+import { registerSlideStepper } from '../present/steps';
 import './backprop.css';
 
 const modeLabels: Record<BackpropMode, string> = { dense: 'Dense Jacobians', vjp: 'Vector-Jacobian products' };
@@ -71,18 +71,18 @@ function Steps({ view }: { view: View }) {
   const { mode } = state;
   useFitFormula(formula, `${at} ${mode}`);
 
-  // A presenter's clicker: the presentation asks the view on its slide to step before it turns the slide.
+  // In a presentation, Next/Previous (a clicker's Page Down, the arrows) step this view before the slide turns (present/steps.ts).
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    const onStep = (e: Event): void => {
-      const { by } = (e as CustomEvent<StepEventDetail>).detail;
-      if (at + by < 0 || at + by > last) return;
-      e.preventDefault();
-      dispatch({ type: by > 0 ? 'next' : 'previous' });
-    };
-    el.addEventListener(stepEvent, onStep);
-    return () => el.removeEventListener(stepEvent, onStep);
+    return registerSlideStepper({
+      element: el,
+      step: (by) => {
+        if (at + by < 0 || at + by > last) return false;
+        dispatch({ type: by > 0 ? 'next' : 'previous' });
+        return true;
+      },
+    });
   }, [at, last]);
 
   const onKeyDown = (e: React.KeyboardEvent): void => {

@@ -13,7 +13,6 @@ import { cellsToRunFor } from './runOnEntry';
 import { clearSteps, laterClass, showStep, slideBlocks } from './stepLayout';
 import { shownSteppers } from './steps';
 import { useFullscreen } from './useFullscreen';
-import { stepViewsForKey } from '../backprop/slideStep';
 import './present.css';
 
 /** Keys typed into these belong to them (editors, fields, dialogs), not to the slides. */
@@ -327,8 +326,6 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
       const command = presentCommandForKey(e);
       if (!command) return;
       e.preventDefault();
-      // A step-through view on the slide takes the clicker's steps until its last one, then the slide turns.
-      if ((command === 'next' || command === 'previous') && stepViewsForKey(e.key, e.target, command === 'next' ? 1 : -1)) return;
       doCommand(command);
     };
     window.addEventListener('keydown', onKey, true);
