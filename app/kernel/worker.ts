@@ -21,8 +21,15 @@ const workerScope = self as unknown as DedicatedWorkerGlobalScope;
 // worker itself refuses requests to other sites (see sameOrigin.ts).
 guardNetwork(workerScope, workerScope.location.href);
 
+/**
+ * The kernel's end of its private channel (the init message brings it). Its `postMessage` is taken
+ * now, before any cell runs: a cell that patches MessagePort.prototype cannot reach the channel.
+ */
+let sendToPage: ((message: KernelToHost) => void) | null = null;
+const postMessageOfPort = MessagePort.prototype.postMessage;
+
 const kernel = createWorkerKernel(
-  (message: KernelToHost) => workerScope.postMessage(message),
+  (message: KernelToHost) => sendToPage?.(message),
   (requested) => chooseTfBackend(requested ? [...new Set([requested, 'cpu'] as const)] : browserBackendOrder, (backend) => initTf(backend, { wasmPaths })),
 );
 
@@ -42,7 +49,7 @@ function holdLifeline(name: string): Promise<void> {
       if (!locks) return held();
       locks
         .request(name, () => {
-          workerScope.postMessage({ type: 'lifeline' } satisfies KernelToHost);
+          sendToPage?.({ type: 'lifeline' });
           held();
           return new Promise<never>(() => undefined);
         })
@@ -54,12 +61,24 @@ function holdLifeline(name: string): Promise<void> {
 }
 
 let lifelineHeld: Promise<void> = Promise.resolve();
-workerScope.addEventListener('message', (event: MessageEvent<HostToKernel>) => {
-  const message = event.data;
+const receive = (message: HostToKernel): void => {
   if (message.type === 'init' && message.lifeline) lifelineHeld = holdLifeline(message.lifeline);
   // Every message waits on the same promise, so they stay in order.
   void lifelineHeld.then(() => kernel.onMessage(message));
-});
+};
+
+// The page speaks once on the worker itself (the init, with the channel's port); after that only
+// through the port. A cell's own listeners on `self` see nothing of the kernel's messages.
+const onFirst = (event: MessageEvent<HostToKernel>): void => {
+  const message = event.data;
+  if (message.type !== 'init' || !message.port || sendToPage !== null) return;
+  workerScope.removeEventListener('message', onFirst);
+  const { port } = message;
+  sendToPage = (m) => Reflect.apply(postMessageOfPort, port, [m]);
+  port.onmessage = (e: MessageEvent<HostToKernel>) => receive(e.data);
+  receive(message);
+};
+workerScope.addEventListener('message', onFirst);
 
 // Errors no cell caught: shown as the running cell's error (or a kernel message), never lost in a console.
 workerScope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
