@@ -2,7 +2,7 @@
 import Plotly from 'plotly.js-basic-dist-min';
 import { useEffect, useMemo, useRef } from 'react';
 import type { PlotFigure } from '../kernel/protocol';
-import { withoutForeignImages } from './localUrl';
+import { openLinksApart, withoutForeignImages } from './localUrl';
 import { themedLayout } from './plotTheme';
 
 function pageColors(el: HTMLElement): { text: string; grid: string } {
@@ -24,7 +24,9 @@ export default function PlotOutput({ figure }: { figure: PlotFigure }) {
   // Plotly keeps listeners and resize handlers on the element: release them when the output goes away.
   useEffect(() => {
     const el = ref.current;
+    const stopLinks = el ? openLinksApart(el) : undefined;
     return () => {
+      stopLinks?.();
       if (el) Plotly.purge(el);
     };
   }, []);
