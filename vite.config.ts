@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicyMeta } from './vite.csp.js';
+import { kernelFrame } from './vite.kernelFrame.js';
 import { lessonHtml } from './vite.lessonHtml.js';
 
 export default defineConfig({
@@ -13,6 +14,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicyMeta(),
+    kernelFrame(import.meta.dirname),
     lessonHtml(join(import.meta.dirname, 'cells')),
     // Offline after one visit: a service worker precaches every asset the lesson needs (tfjs and its
     // wasm binaries, the editor, Plotly, KaTeX's woff2 fonts). 'prompt': a new deployment waits for

@@ -3,6 +3,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadBundledCells } from './kernel/cells';
 import type { TfBackendName } from './kernel/protocol';
+import { createKernelWorker } from './kernel/browserWorker';
 import { WorkerHost } from './kernel/workerHost';
 import { Notebook } from './notebook/Notebook';
 import { networkFromHash } from './notebook/paramsHash';
@@ -29,7 +30,7 @@ const backend = backends.find((b) => b === backendParam);
 // (the parameters panel sends it too, but only once React has mounted it).
 const fromLink = networkFromHash(window.location.hash);
 // The kernel (and tfjs inside it) loads only in the Worker: nothing of it weighs on this entry chunk.
-const host = new WorkerHost({ ...(backend ? { backend } : {}), ...(fromLink.kind === 'ok' ? { params: fromLink.spec } : {}) });
+const host = new WorkerHost({ createWorker: createKernelWorker, ...(backend ? { backend } : {}), ...(fromLink.kind === 'ok' ? { params: fromLink.spec } : {}) });
 
 // Offline after one visit; a new deployment is offered, never forced, while someone works.
 const serviceWorker = registerServiceWorker();

@@ -211,7 +211,7 @@ function outputMessage(v: unknown, where: string, budget: Budget): OutputMessage
 export function checkKernelMessage(data: unknown): KernelToHost {
   const budget = new Budget();
   const m = record(data, 'the message');
-  const type = oneOf(m.type, ['ready', 'lifeline', 'outputs', 'kernel', 'done'] as const, 'message.type');
+  const type = oneOf(m.type, ['ready', 'lifeline', 'closing', 'outputs', 'kernel', 'done'] as const, 'message.type');
   switch (type) {
     case 'ready':
       onlyKeys(m, ['type', 'backend', 'notes', 'startMs'], 'message');
@@ -222,6 +222,7 @@ export function checkKernelMessage(data: unknown): KernelToHost {
         startMs: num(m.startMs, 'message.startMs', true),
       };
     case 'lifeline':
+    case 'closing':
       onlyKeys(m, ['type'], 'message');
       return { type };
     case 'outputs': {

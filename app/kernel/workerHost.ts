@@ -19,8 +19,8 @@ export interface WorkerHostOptions {
   params?: NetSpec;
   /** Force a tfjs backend (tests, `?backend=` links); default: wasm, else cpu (see browserBackendOrder). */
   backend?: TfBackendName;
-  /** Makes the worker; default: the module worker in worker.ts. */
-  createWorker?: () => KernelWorker;
+  /** Makes the worker (browserWorker.ts in the page, a fake in tests). */
+  createWorker: () => KernelWorker;
   /**
    * Resolves once the lock `name` is free, i.e. once the worker holding it has ended (see the
    * `lifeline` of the init message). Default: Web Locks; null where the browser has none (a worker
@@ -39,9 +39,9 @@ let lifelines = 0;
 /** A lock name no other worker, tab or page load uses. */
 const lifelineName = (): string => `jacobian-notebook/kernel-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${++lifelines}`;
 
-type ReadyInfo = { backend: string; notes: string[]; startMs: number };
+const stoppedWhy = 'its worker stopped (a cell may have called close(), or the browser ended it, e.g. out of memory)';
 
-const defaultWorker = (): KernelWorker => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as KernelWorker;
+type ReadyInfo = { backend: string; notes: string[]; startMs: number };
 
 /**
  * Runs cells one at a time in a Worker. `interrupt` terminates the worker at once (a `while (true)`
@@ -66,7 +66,7 @@ export class WorkerHost implements KernelHost {
   /** Why the current worker died, if it did. */
   private failure: string | null = null;
 
-  constructor(private readonly options: WorkerHostOptions = {}) {
+  constructor(private readonly options: WorkerHostOptions) {
     this.params = options.params;
     this.whenReleased = options.whenReleased === undefined ? webLocks() : options.whenReleased;
     this.runs = new HostRuns(({ runId, cellId, code }) => {
@@ -77,7 +77,7 @@ export class WorkerHost implements KernelHost {
   }
 
   private spawn(): void {
-    const worker = (this.options.createWorker ?? defaultWorker)();
+    const worker = this.options.createWorker();
     this.worker = worker;
     let settle!: { resolve: (info: ReadyInfo) => void; reject: (error: Error) => void };
     this.readyInfo = new Promise<ReadyInfo>((resolve, reject) => (settle = { resolve, reject }));
@@ -102,9 +102,9 @@ export class WorkerHost implements KernelHost {
         return this.refuse(error.message);
       }
       // The worker holds its lifeline now: the lock comes free when it ends, however it ends.
-      if (message.type === 'lifeline' && lifeline && this.whenReleased) {
-        void this.whenReleased(lifeline).then(() => died('its worker stopped (a cell may have called close(), or the browser ended it, e.g. out of memory)'));
-      } else this.handle(message, settle.resolve);
+      if (message.type === 'lifeline' && lifeline && this.whenReleased) void this.whenReleased(lifeline).then(() => died(stoppedWhy));
+      else if (message.type === 'closing') died(stoppedWhy);
+      else this.handle(message, settle.resolve);
     };
     worker.onmessage = () => {
       if (worker === this.worker) this.refuse('it came through the worker itself, not the kernel\'s channel');
@@ -155,6 +155,7 @@ export class WorkerHost implements KernelHost {
         resolveReady({ backend: message.backend, notes: message.notes, startMs: message.startMs });
         return;
       case 'lifeline':
+      case 'closing':
         return; // handled in onmessage, where the worker's own lock name is known
       case 'outputs':
         if (!this.runs.knows(message.runId)) return this.refuse(`outputs of run ${message.runId}, which is not running`);
