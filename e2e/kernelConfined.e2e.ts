@@ -79,9 +79,10 @@ describe('cell code confined to the kernel frame', () => {
 
   it.each(Object.keys(bypasses('')))('%s: no request reaches another site, and the kernel runs the next cell', async (name) => {
     const { page } = session;
+    evil.hits.length = 0;
     const code = bypasses(evil.origin)[name];
     const run = await runCode(page, `try {\n${code}\n} catch (e) { print('refused:', String(e)); }\nawait new Promise((r) => setTimeout(r, 500));\nprint('over')`);
-    console.log(`[bypass] ${name}: ${run.text.replace(/\s+/g, ' ').slice(0, 200)}`);
+    console.log(`[bypass] ${name}: ${run.text.replace(/\s+/g, ' ').slice(0, 200)} | hits: ${evil.hits.join(', ')}`);
     expect(run.text).toContain('over');
     expect(evil.hits).toEqual([]);
     expect(await page.evaluate(() => (globalThis as { __reached?: boolean }).__reached)).toBeUndefined();
