@@ -46,7 +46,18 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Workers have no DOM: the markdown worker takes the entity decoder's table version, not the
+    // browser one that decodes through a <i> element (the package's "worker" export).
+    plugins: () => [
+      {
+        name: 'entities-without-dom',
+        enforce: 'pre',
+        resolveId: (id) => (id === 'decode-named-character-reference' ? join(import.meta.dirname, 'node_modules/decode-named-character-reference/index.js') : undefined),
+      },
+    ],
+  },
   build: {
     target: 'es2022',
     // tfjs (in the Worker) and Plotly are big by nature; both load lazily, never on the first screen.

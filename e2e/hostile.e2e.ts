@@ -188,6 +188,8 @@ describe('hostile content', () => {
       await md.getByRole('button', { name: `Edit cell ${markdownCell}` }).click();
       await md.getByRole('textbox', { name: `Markdown of cell ${markdownCell}` }).fill(hostileMarkdownText());
       await md.getByRole('button', { name: 'Render' }).click();
+      // A long text renders off the page's thread (boundedMarkdown.ts): wait for it.
+      await md.locator('.md-image-refused').first().waitFor();
       await expect(md.locator('.markdown').first().textContent()).resolves.toContain('<svg onload="window.__pwned=1">');
       await expect(md.textContent()).resolves.toContain('not loaded: the notebook shows only images of its own site');
 
