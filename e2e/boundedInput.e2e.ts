@@ -64,3 +64,20 @@ describe('pathological markdown in a link', () => {
     }
   });
 });
+
+// The hash parser refuses absurd indices by number before sizing any array (owned by the parameters panel).
+describe('absurd indices in a link', () => {
+  it.each(['beta4294967295=1', 'W100000000=1'])('#%s: the notebook within 2 s with a notice, no task over 1 s', { timeout: 120_000 }, async (hash) => {
+    const session = await launch(inject('siteOrigin'));
+    try {
+      const { page } = session;
+      await page.addInitScript(recordLongTasks);
+      const result = await measure(page, () => page.goto(`${inject('siteUrl')}#${hash}`), (p) => p.getByTestId('params-hash-notice').waitFor({ timeout: 30_000 }));
+      console.log(`[bounded] #${hash}: notice at ${result.shownMs.toFixed(0)} ms, longest task ${result.longestMs.toFixed(0)} ms`);
+      expect(result.longestMs).toBeLessThan(1000);
+      expect(result.shownMs).toBeLessThan(2000);
+    } finally {
+      await session.close();
+    }
+  });
+});
