@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicyMeta } from './vite.csp.js';
+import { kernelFrame } from './vite.kernelFrame.js';
 import { lessonHtml } from './vite.lessonHtml.js';
 
 export default defineConfig({
@@ -13,6 +14,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicyMeta(),
+    kernelFrame(import.meta.dirname),
     lessonHtml(join(import.meta.dirname, 'cells')),
     // Offline after one visit: a service worker precaches every asset the lesson needs (tfjs and its
     // wasm binaries, the editor, Plotly, KaTeX's woff2 fonts). 'prompt': a new deployment waits for
@@ -48,7 +50,18 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Workers have no DOM: the markdown worker takes the entity decoder's table version, not the
+    // browser one that decodes through a <i> element (the package's "worker" export).
+    plugins: () => [
+      {
+        name: 'entities-without-dom',
+        enforce: 'pre',
+        resolveId: (id) => (id === 'decode-named-character-reference' ? join(import.meta.dirname, 'node_modules/decode-named-character-reference/index.js') : undefined),
+      },
+    ],
+  },
   build: {
     target: 'es2022',
     // tfjs (in the Worker) and Plotly are big by nature; both load lazily, never on the first screen.

@@ -4,12 +4,14 @@ import type { Plugin } from 'vite';
 /**
  * What the built page may load and run. Each source, and why it is needed:
  * - script-src 'self': only the bundled scripts; no inline script, no eval (the kernel's eval runs in
- *   the Worker, whose policy comes from its own response, see app/kernel/sameOrigin.ts).
+ *   the kernel frame's Worker, under the frame's policy).
  * - style-src 'unsafe-inline': KaTeX's HTML carries style attributes, Plotly and CodeMirror add
  *   <style> elements; styles cannot run script.
  * - img-src data: blob:: Plotly's SVG images and its "download plot" (a blob: URL).
  * - font-src data:: Vite inlines KaTeX's smallest font into the CSS as a data: URL.
- * - worker-src 'self': the kernel Worker and the offline service worker, both bundled files.
+ * - worker-src 'self': the offline service worker (and the kernel Worker under the dev server).
+ * - frame-src 'self': the kernel's frame, kernel-frame.html, sandboxed to an opaque origin under its
+ *   own policy that refuses every connection (vite.kernelFrame.ts); cells run there.
  * - object-src 'none', base-uri 'self', form-action 'none': no plugins, no <base> hijack, no form
  *   posting anywhere.
  * Not settable from a <meta> (a host that can send headers should add them): frame-ancestors
@@ -23,6 +25,7 @@ export const contentSecurityPolicy = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self'",
+  "frame-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

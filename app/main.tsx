@@ -3,6 +3,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadBundledCells } from './kernel/cells';
 import type { TfBackendName } from './kernel/protocol';
+import { createKernelWorker } from './kernel/browserWorker';
 import { WorkerHost } from './kernel/workerHost';
 import { Notebook } from './notebook/Notebook';
 import { networkFromHash, networkOf, type LinkNetwork } from './notebook/params/paramsHash';
@@ -30,7 +31,7 @@ const backend = backends.find((b) => b === backendParam);
 // once already uses it), and to the parameters panel, which sends the kernel only later changes.
 const link: LinkNetwork = { hash: window.location.hash, network: networkFromHash(window.location.hash) };
 // The kernel (and tfjs inside it) loads only in the Worker: nothing of it weighs on this entry chunk.
-const host = new WorkerHost({ ...(backend ? { backend } : {}), params: networkOf(link.network) });
+const host = new WorkerHost({ createWorker: createKernelWorker, ...(backend ? { backend } : {}), params: networkOf(link.network) });
 
 // Offline after one visit; a new deployment is offered, never forced, while someone works.
 const serviceWorker = registerServiceWorker();

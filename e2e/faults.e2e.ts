@@ -60,7 +60,11 @@ describe('the wasm backend failing to load', () => {
   ])('%s: every .wasm request aborted, tfjs falls back to cpu with a note, and Run all succeeds', { timeout: 300_000 }, async (_, query) => {
     const { page, context, consoleErrors } = await open({ extraArgs: ['--disable-software-rasterizer'] });
     // The Worker's requests go through the context's routes, the service worker's too.
-    await context.route('**/*.wasm', (route) => route.abort());
+    let aborted = 0;
+    await context.route('**/*.wasm', (route) => {
+      aborted++;
+      return route.abort();
+    });
     await page.goto(`${inject('siteUrl')}${query}`);
     const label = await kernelReady(page);
     expect(label).toMatch(/tfjs backend: cpu \(.*WebAssembly unavailable \(.+\): using cpu\)/);
@@ -68,7 +72,10 @@ describe('the wasm backend failing to load', () => {
     expect(statuses).toEqual(allDone(statuses));
     const timing = await tableText(page, 'Time per gradient,');
     expect(timing.find((row) => row.startsWith('autograd (tfjs wasm)'))).toMatch(/unavailable: /);
-    expect(consoleErrors.filter((e) => !/\.wasm/.test(e))).toEqual([]);
+    // The page reads the wasm files for the kernel frame: Chromium names no URL for a request that failed there.
+    const unnamed: string[] = consoleErrors.filter((e) => e === 'Failed to load resource: net::ERR_FAILED');
+    expect(unnamed.length).toBeLessThanOrEqual(aborted);
+    expect(consoleErrors.filter((e) => !/\.wasm/.test(e) && !unnamed.includes(e))).toEqual([]);
   });
 });
 

@@ -34,7 +34,9 @@ function pageProblems(page: Page): Promise<string[]> {
         }
         if (attr.value.includes(host) && ['src', 'href', 'xlink:href', 'style'].includes(name) && tag !== 'a') problems.push(`${tag} ${name} loads from ${host}`);
       }
-      if (['iframe', 'object', 'embed', 'frame', 'base'].includes(tag)) problems.push(`a <${tag}> element`);
+      // The one frame allowed: the kernel's, a file of the site (whose inner frame is sandboxed).
+      const kernelFrame = tag === 'iframe' && el.hasAttribute('data-kernel-frame') && (el as HTMLIFrameElement).src === new URL('kernel-frame.html', document.baseURI).href;
+      if (['iframe', 'object', 'embed', 'frame', 'base'].includes(tag) && !kernelFrame) problems.push(`a <${tag}> element`);
       if (tag === 'script' && !(el as HTMLScriptElement).src.startsWith(location.origin)) problems.push(`a script ${(el as HTMLScriptElement).src || 'inline'}`);
       if (tag === 'style' && (el.textContent ?? '').includes(host)) problems.push(`a style naming ${host}`);
     }
@@ -186,6 +188,8 @@ describe('hostile content', () => {
       await md.getByRole('button', { name: `Edit cell ${markdownCell}` }).click();
       await md.getByRole('textbox', { name: `Markdown of cell ${markdownCell}` }).fill(hostileMarkdownText());
       await md.getByRole('button', { name: 'Render' }).click();
+      // A long text renders off the page's thread (boundedMarkdown.ts): wait for it.
+      await md.locator('.md-image-refused').first().waitFor();
       await expect(md.locator('.markdown').first().textContent()).resolves.toContain('<svg onload="window.__pwned=1">');
       await expect(md.textContent()).resolves.toContain('not loaded: the notebook shows only images of its own site');
 
@@ -199,6 +203,57 @@ describe('hostile content', () => {
       await expect(code.locator('.out-error').last().textContent()).resolves.toContain(hostileStrings[1]);
       expect(await hoverPlots(page)).toBeGreaterThanOrEqual(3);
       await page.waitForTimeout(500);
+      await expectNothingHappened(session);
+    }));
+
+  it('in a cell that forges kernel messages: the page stays whole, the cell ends in error saying so once, nothing forged is shown', { timeout: 300_000 }, () =>
+    watched(async (session) => {
+      const { page } = session;
+      await page.goto(inject('siteUrl'));
+      const cellsBefore = await page.locator('[data-cell]').count();
+      const code = cellOf(page, codeCell);
+      await code.locator('.cm-content').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(
+        [
+          '// The output that blanked the page, then every shape the kernel uses, aimed at the page by hand.',
+          "for (let runId = 0; runId < 40; runId++) {",
+          "  self.postMessage({ type: 'outputs', runId, messages: [{ output: {} }] });",
+          "  self.postMessage({ type: 'outputs', runId, messages: [{ output: { kind: 'text', text: 'FORGED' } }] });",
+          "  self.postMessage({ type: 'done', runId, ok: true, durationMs: 0 });",
+          '}',
+          "self.postMessage({ type: 'kernel', message: { level: 'error', text: 'FORGED' } });",
+          "self.postMessage({ type: 'ready', backend: 'FORGED', notes: [] });",
+          '// Taking over the channel the kernel uses, through the prototype of its port.',
+          'const native = MessagePort.prototype.postMessage;',
+          "MessagePort.prototype.postMessage = function (this: MessagePort) { return native.call(this, { type: 'outputs', runId: 0, messages: [{ output: {} }] }); };",
+          "await new Promise((r) => setTimeout(r, 200));",
+          "print('still running');",
+        ].join('\n'),
+      );
+      await code.getByRole('button', { name: 'Run cell' }).click();
+      await waitEnded(page, codeCell);
+      expect(await code.getAttribute('data-cell-status')).toBe('error');
+      const shown = (await code.locator('.outputs').textContent()) ?? '';
+      expect(shown).toContain('still running');
+      expect(shown).not.toContain('FORGED');
+      expect(shown.split('the page refused a message from the kernel').length - 1).toBe(1);
+      // Anywhere the page shows what the kernel says (outputs, notices, the backend in the toolbar), not the code typed (editor, its print copy).
+      const said = await page.evaluate(() => {
+        const copy = document.body.cloneNode(true) as HTMLElement;
+        for (const editor of copy.querySelectorAll('.cm-editor, .print-source')) editor.remove();
+        return copy.textContent ?? '';
+      });
+      expect(said).not.toContain('FORGED');
+      expect(await page.locator('[data-cell]').count()).toBe(cellsBefore);
+      // The kernel lives on: the next run of the lesson's first code cell works.
+      await code.locator('.cm-content').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText('6 * 7');
+      await code.getByRole('button', { name: 'Run cell' }).click();
+      await waitEnded(page, codeCell);
+      expect(await code.getAttribute('data-cell-status')).toBe('done');
+      expect(await code.locator('.outputs').textContent()).toContain('42');
       await expectNothingHappened(session);
     }));
 

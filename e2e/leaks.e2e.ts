@@ -13,10 +13,13 @@ afterEach(async () => {
 
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(2)} MB`;
 
+/** The kernel's worker starts from a blob: URL of the kernel frame's opaque origin (a file of the site under the dev server). */
+const isKernelUrl = (url: string): boolean => url.includes('/assets/worker-') || url.startsWith('blob:null/');
+
 /** The kernel's Web Worker as Playwright sees it. */
 async function kernelWorker(page: Page): Promise<Worker> {
-  await expect.poll(() => page.workers().some((w) => w.url().includes('/assets/worker-'))).toBe(true);
-  return page.workers().find((w) => w.url().includes('/assets/worker-')) as Worker;
+  await expect.poll(() => page.workers().some((w) => isKernelUrl(w.url()))).toBe(true);
+  return page.workers().find((w) => isKernelUrl(w.url())) as Worker;
 }
 
 /** What the kernel holds (app/kernel/README.md, Debugging). */
@@ -27,7 +30,7 @@ async function kernelMemory(worker: Worker): Promise<{ numTensors: number; numBy
 /** A DevTools session on the kernel worker, through the page's session (Target.sendMessageToTarget). */
 async function workerDevTools(cdp: CDPSession): Promise<(method: string) => Promise<Record<string, number>>> {
   const { targetInfos } = await cdp.send('Target.getTargets');
-  const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes('/assets/worker-'));
+  const target = targetInfos.find((t) => t.type === 'worker' && isKernelUrl(t.url));
   if (!target) throw new Error('no kernel worker among the DevTools targets');
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
   const waiting = new Map<number, (result: Record<string, number>) => void>();

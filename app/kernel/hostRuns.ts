@@ -8,6 +8,8 @@ interface PendingRun {
   onOutput: (m: OutputMessage) => void;
   resolve: (r: RunResult) => void;
   startMs: number;
+  /** The page refused a message while this run ran: it ends as an error. */
+  refused?: boolean;
 }
 
 /** How a host starts one run on its kernel; `finish` is called by the host when the kernel says done. */
@@ -39,13 +41,30 @@ export class HostRuns {
     if (this.running?.runId !== runId) return; // a run ended by interrupt: already resolved
     const run = this.running;
     this.running = null;
-    run.resolve({ status, durationMs });
+    run.resolve({ status: run.refused ? 'error' : status, durationMs });
     this.pump();
+  }
+
+  /** Whether the kernel may speak of run `runId` now: the one running, or (late outputs) the one that ran last. */
+  knows(runId: number, finished = false): boolean {
+    return this.running?.runId === runId || (!finished && this.lastRun?.runId === runId);
   }
 
   deliver(runId: number, messages: readonly OutputMessage[]): void {
     const run = this.running?.runId === runId ? this.running : this.lastRun?.runId === runId ? this.lastRun : null;
     for (const m of messages) run?.onOutput(m);
+  }
+
+  /**
+   * A message of the kernel was refused: the running run shows `why` once and will end as an error.
+   * Returns false when no run is running (the host then says it elsewhere).
+   */
+  refuse(why: Output): boolean {
+    const run = this.running;
+    if (!run) return false;
+    if (!run.refused) run.onOutput({ output: why });
+    run.refused = true;
+    return true;
   }
 
   /** The cell that ran last (for kernel-level messages). */

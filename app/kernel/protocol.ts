@@ -68,15 +68,31 @@ export type HostToKernel =
    * `lifeline` once it holds it); the page waits on that lock to learn that the worker ended without
    * being asked (a cell called close(), the browser stopped it, e.g. out of memory).
    */
-  | { type: 'init'; params: PackedNet; backend?: TfBackendName; lifeline?: string }
+  /**
+   * `port`: the kernel's end of a private channel; every message of the kernel goes through it, so
+   * a cell calling `self.postMessage` speaks outside the protocol (the page refuses what comes that way).
+   * Later messages of the page come through it too. Always set by the page (tests of the kernel alone leave it out).
+   */
+  | { type: 'init'; params: PackedNet; port?: MessagePort; backend?: TfBackendName; lifeline?: string; files?: KernelFiles }
   | { type: 'run'; runId: number; cellId: string; code: string }
   | { type: 'cancel'; token: string }
   | { type: 'params'; params: PackedNet };
 
-/** Worker -> page. Outputs come in batches (at most one message per ~16 ms), in order. */
+/**
+ * Set by the kernel's frame (frame/frameScript.ts) on the init: blob: URLs of the modules the
+ * kernel imports lazily (by their name in the build) and of tfjs's wasm binaries (by tfjs's name).
+ */
+export interface KernelFiles {
+  chunks: Record<string, string>;
+  wasm: Record<string, string>;
+}
+
+/** Worker -> page, through the init's port. Outputs come in batches (at most one message per ~16 ms), in order. */
 export type KernelToHost =
   | { type: 'ready'; backend: string; notes: string[]; startMs: number }
   | { type: 'lifeline' }
+  /** A cell called close(): the worker says so just before it ends (in the kernel frame no lock can tell). */
+  | { type: 'closing' }
   | { type: 'outputs'; runId: number; messages: OutputMessage[] }
   | { type: 'kernel'; message: KernelMessage }
   | { type: 'done'; runId: number; ok: boolean; cancelled?: boolean; durationMs: number };

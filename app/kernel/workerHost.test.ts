@@ -9,32 +9,44 @@ import { createWorkerKernel, type WorkerKernel } from './workerKernel';
 
 const fakeTf = (backend: string, notes: string[] = []): TfInit => ({ tf: {} as Tf, backend, notes });
 
-/** Workers that run the worker-side kernel in this process; messages are cloned and delivered a turn later, as postMessage does. */
+/**
+ * Workers that run the worker-side kernel in this process, as worker.ts does: the init comes on the
+ * worker, with the port of the kernel's channel; everything after goes through that port.
+ */
 function fakeWorkers(loadTf: (requested?: TfBackendName) => Promise<TfInit> = async () => fakeTf('cpu')) {
-  const made: { worker: KernelWorker; kernel: WorkerKernel; received: HostToKernel[]; alive: () => boolean }[] = [];
+  const made: { worker: KernelWorker; kernel: WorkerKernel; received: HostToKernel[]; alive: () => boolean; port: () => MessagePort | undefined }[] = [];
   const create = (): KernelWorker => {
     let alive = true;
+    let port: MessagePort | undefined;
     const received: HostToKernel[] = [];
+    const receive = (message: HostToKernel): void => {
+      if (!alive) return;
+      received.push(message);
+      kernel.onMessage(message);
+    };
     const worker: KernelWorker = {
       onmessage: null,
       onerror: null,
       postMessage(message) {
-        const copy = structuredClone(message);
+        if (message.type !== 'init' || !message.port) throw new Error('the page spoke on the worker after the init');
+        const { port: channel, ...rest } = message;
+        const copy = structuredClone(rest);
+        port = channel;
+        // As in worker.ts: the port is listened to once the init arrives (it holds what came before).
         setTimeout(() => {
-          if (!alive) return;
-          received.push(copy);
-          kernel.onMessage(copy);
+          channel.onmessage = (event: MessageEvent<HostToKernel>) => receive(event.data);
+          receive(copy);
         });
       },
       terminate() {
         alive = false;
+        port?.close();
       },
     };
     const kernel = createWorkerKernel((message: KernelToHost) => {
-      const copy = structuredClone(message);
-      setTimeout(() => alive && worker.onmessage?.({ data: copy } as MessageEvent<KernelToHost>));
+      if (alive) port?.postMessage(message);
     }, loadTf);
-    made.push({ worker, kernel, received, alive: () => alive });
+    made.push({ worker, kernel, received, alive: () => alive, port: () => port });
     return worker;
   };
   return { create, made };
@@ -150,7 +162,7 @@ describe('WorkerHost', () => {
     const lifeline = made[0].received[0].type === 'init' ? made[0].received[0].lifeline : undefined;
     expect(lifeline).toMatch(/^jacobian-notebook\/kernel-/);
     // What worker.ts says once it holds the lock:
-    made[0].worker.onmessage?.({ data: { type: 'lifeline' } } as MessageEvent<KernelToHost>);
+    made[0].port()?.postMessage({ type: 'lifeline' } satisfies KernelToHost);
     await new Promise((r) => setTimeout(r, 5));
     const stuck = host.run('stuck', 'await new Promise(() => {});', () => undefined);
     const queued = runCell(host, 'print("never")', 'queued');
@@ -165,13 +177,50 @@ describe('WorkerHost', () => {
     expect((await runCell(host, '6 * 7')).outputs).toEqual([{ kind: 'text', text: '42' }]);
     // A worker the host ended itself (interrupt) frees its lock too: that is not a death.
     const second = made[1].received[0];
-    made[1].worker.onmessage?.({ data: { type: 'lifeline' } } as MessageEvent<KernelToHost>);
+    made[1].port()?.postMessage({ type: 'lifeline' } satisfies KernelToHost);
     await new Promise((r) => setTimeout(r, 5));
     await host.interrupt();
     locks.get(second.type === 'init' ? (second.lifeline as string) : '')?.();
     await new Promise((r) => setTimeout(r, 5));
     expect(deaths).toHaveLength(1);
     expect((await runCell(host, '6 * 7')).status).toBe('ok');
+    host.dispose();
+  });
+
+  it('refuses what a cell posts on the worker itself and malformed messages on the channel: the running cell says so once and ends in error', async () => {
+    const { create, made } = fakeWorkers();
+    const host = new WorkerHost({ createWorker: create });
+    await host.ready();
+    const running = runCell(host, 'await new Promise((r) => setTimeout(r, 40)); print("after")', 'forger');
+    await new Promise((r) => setTimeout(r, 10));
+    const started = made[0].received.find((m) => m.type === 'run');
+    const runId = started?.type === 'run' ? started.runId : -1;
+    expect(runId).toBeGreaterThan(0);
+    // What `self.postMessage(...)` in a cell reaches: the worker's own message event.
+    made[0].worker.onmessage?.({ data: { type: 'outputs', runId, messages: [{ output: { kind: 'text', text: 'forged' } }] } } as MessageEvent<unknown>);
+    made[0].worker.onmessage?.({ data: { type: 'done', runId, ok: true, durationMs: 0 } } as MessageEvent<unknown>);
+    // A message bent on its way (a cell patching the kernel's own objects): an output of no kind.
+    made[0].port()?.postMessage({ type: 'outputs', runId, messages: [{ output: {} }] });
+    const run = await running;
+    expect(run.status).toBe('error');
+    expect(run.text).toBe('after\n');
+    const errors = run.outputs.filter((o) => o.kind === 'error');
+    expect(errors).toEqual([{ kind: 'error', name: 'KernelError', message: expect.stringMatching(/^the page refused a message from the kernel \(it came through the worker itself/) }]);
+    // The next run starts clean.
+    expect(await runCell(host, '6 * 7')).toMatchObject({ status: 'ok', outputs: [{ kind: 'text', text: '42' }] });
+    host.dispose();
+  });
+
+  it('refuses the end or outputs of a run that is not running, said once as a kernel message between runs', async () => {
+    const { create, made } = fakeWorkers();
+    const host = new WorkerHost({ createWorker: create });
+    const seen: string[] = [];
+    host.onKernelMessage((m) => seen.push(m.text));
+    await runCell(host, '1', '01-first');
+    made[0].port()?.postMessage({ type: 'done', runId: 99, ok: true, durationMs: 0 } satisfies KernelToHost);
+    made[0].port()?.postMessage({ type: 'outputs', runId: 98, messages: [] } satisfies KernelToHost);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toEqual(['the page refused a message from the kernel (the end of run 99, which is not running); a cell may have sent it. It was dropped.']);
     host.dispose();
   });
 

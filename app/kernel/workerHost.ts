@@ -2,6 +2,7 @@
 import { originalNet } from '../core/netspec';
 import type { NetSpec } from '../core/types';
 import { HostRuns, statusOf } from './hostRuns';
+import { BadMessage, checkKernelMessage } from './messageCheck';
 import { packNet } from './packedNet';
 import type { HostToKernel, KernelHost, KernelMessage, KernelToHost, OutputMessage, RunResult, TfBackendName } from './protocol';
 
@@ -9,7 +10,8 @@ import type { HostToKernel, KernelHost, KernelMessage, KernelToHost, OutputMessa
 export interface KernelWorker {
   postMessage(message: HostToKernel, transfer?: Transferable[]): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent<KernelToHost>) => void) | null;
+  /** Messages posted on the worker itself (`self.postMessage`): never the kernel's, which use the init's port. */
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
@@ -17,8 +19,8 @@ export interface WorkerHostOptions {
   params?: NetSpec;
   /** Force a tfjs backend (tests, `?backend=` links); default: wasm, else cpu (see browserBackendOrder). */
   backend?: TfBackendName;
-  /** Makes the worker; default: the module worker in worker.ts. */
-  createWorker?: () => KernelWorker;
+  /** Makes the worker (browserWorker.ts in the page, a fake in tests). */
+  createWorker: () => KernelWorker;
   /**
    * Resolves once the lock `name` is free, i.e. once the worker holding it has ended (see the
    * `lifeline` of the init message). Default: Web Locks; null where the browser has none (a worker
@@ -37,9 +39,9 @@ let lifelines = 0;
 /** A lock name no other worker, tab or page load uses. */
 const lifelineName = (): string => `jacobian-notebook/kernel-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${++lifelines}`;
 
-type ReadyInfo = { backend: string; notes: string[]; startMs: number };
+const stoppedWhy = 'its worker stopped (a cell may have called close(), or the browser ended it, e.g. out of memory)';
 
-const defaultWorker = (): KernelWorker => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as KernelWorker;
+type ReadyInfo = { backend: string; notes: string[]; startMs: number };
 
 /**
  * Runs cells one at a time in a Worker. `interrupt` terminates the worker at once (a `while (true)`
@@ -50,6 +52,10 @@ const defaultWorker = (): KernelWorker => new Worker(new URL('./worker.ts', impo
  */
 export class WorkerHost implements KernelHost {
   private worker!: KernelWorker;
+  /** The page's end of the current worker's private channel. */
+  private port: MessagePort | null = null;
+  /** A refused message was already reported while no cell ran (reset when a run starts). */
+  private refusedIdle = false;
   private readyInfo!: Promise<ReadyInfo>;
   private params: NetSpec | undefined;
   private readonly runs: HostRuns;
@@ -60,15 +66,18 @@ export class WorkerHost implements KernelHost {
   /** Why the current worker died, if it did. */
   private failure: string | null = null;
 
-  constructor(private readonly options: WorkerHostOptions = {}) {
+  constructor(private readonly options: WorkerHostOptions) {
     this.params = options.params;
     this.whenReleased = options.whenReleased === undefined ? webLocks() : options.whenReleased;
-    this.runs = new HostRuns(({ runId, cellId, code }) => this.worker.postMessage({ type: 'run', runId, cellId, code }));
+    this.runs = new HostRuns(({ runId, cellId, code }) => {
+      this.refusedIdle = false;
+      this.send({ type: 'run', runId, cellId, code });
+    });
     this.spawn();
   }
 
   private spawn(): void {
-    const worker = (this.options.createWorker ?? defaultWorker)();
+    const worker = this.options.createWorker();
     this.worker = worker;
     let settle!: { resolve: (info: ReadyInfo) => void; reject: (error: Error) => void };
     this.readyInfo = new Promise<ReadyInfo>((resolve, reject) => (settle = { resolve, reject }));
@@ -80,18 +89,54 @@ export class WorkerHost implements KernelHost {
       this.died(why);
       settle.reject(new Error(why));
     };
-    worker.onmessage = (event) => {
+    const channel = new MessageChannel();
+    this.closePort();
+    this.port = channel.port1;
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => {
       if (worker !== this.worker) return;
+      let message: KernelToHost;
+      try {
+        message = checkKernelMessage(event.data);
+      } catch (error) {
+        if (!(error instanceof BadMessage)) throw error;
+        return this.refuse(error.message);
+      }
       // The worker holds its lifeline now: the lock comes free when it ends, however it ends.
-      if (event.data.type === 'lifeline' && lifeline && this.whenReleased) {
-        void this.whenReleased(lifeline).then(() => died('its worker stopped (a cell may have called close(), or the browser ended it, e.g. out of memory)'));
-      } else this.handle(event.data, settle.resolve);
+      if (message.type === 'lifeline' && lifeline && this.whenReleased) void this.whenReleased(lifeline).then(() => died(stoppedWhy));
+      else if (message.type === 'closing') died(stoppedWhy);
+      else this.handle(message, settle.resolve);
+    };
+    worker.onmessage = () => {
+      if (worker === this.worker) this.refuse('it came through the worker itself, not the kernel\'s channel');
     };
     worker.onerror = (event) => died(`its worker failed: ${event.message || 'it could not start (see the browser console)'}`);
     this.failure = null;
     const backend = this.options.backend;
     const params = packNet(this.params ?? originalNet());
-    worker.postMessage({ type: 'init', params, ...(backend ? { backend } : {}), ...(lifeline ? { lifeline } : {}) }, [params.values.buffer]);
+    worker.postMessage({ type: 'init', params, port: channel.port2, ...(backend ? { backend } : {}), ...(lifeline ? { lifeline } : {}) }, [params.values.buffer, channel.port2]);
+  }
+
+  /** After the init, the page speaks to the kernel through its channel only. */
+  private send(message: HostToKernel, transfer: Transferable[] = []): void {
+    this.port?.postMessage(message, transfer);
+  }
+
+  private closePort(): void {
+    if (this.port) this.port.onmessage = null;
+    this.port?.close();
+    this.port = null;
+  }
+
+  /**
+   * A message that does not match the protocol (a cell may have forged it): dropped, and said once
+   * as an error of the running cell (which then ends in error), or as a kernel message if none runs.
+   */
+  private refuse(why: string): void {
+    const text = `the page refused a message from the kernel (${why}); a cell may have sent it. It was dropped.`;
+    if (this.runs.refuse({ kind: 'error', name: 'KernelError', message: text })) return;
+    if (this.refusedIdle) return;
+    this.refusedIdle = true;
+    for (const listener of this.listeners) listener({ level: 'error', text, ...(this.runs.lastCellId ? { cellId: this.runs.lastCellId } : {}) });
   }
 
   /** The worker ended unasked: listeners hear first (the page ends its cells), then the runs end as errors saying why. */
@@ -99,6 +144,7 @@ export class WorkerHost implements KernelHost {
     const message = `the kernel stopped: ${why}`;
     this.failure = `${message}. Press Restart kernel to start a new one.`;
     this.worker.terminate();
+    this.closePort();
     for (const listener of this.deathListeners) listener(why);
     this.runs.endAll('error', { kind: 'error', name: 'KernelError', message });
   }
@@ -109,19 +155,22 @@ export class WorkerHost implements KernelHost {
         resolveReady({ backend: message.backend, notes: message.notes, startMs: message.startMs });
         return;
       case 'lifeline':
+      case 'closing':
         return; // handled in onmessage, where the worker's own lock name is known
       case 'outputs':
+        if (!this.runs.knows(message.runId)) return this.refuse(`outputs of run ${message.runId}, which is not running`);
         this.runs.deliver(message.runId, message.messages);
         return;
       case 'kernel':
         for (const listener of this.listeners) listener(message.message);
         return;
       case 'done':
+        if (!this.runs.knows(message.runId, true)) return this.refuse(`the end of run ${message.runId}, which is not running`);
         this.runs.finish(message.runId, statusOf(message.ok, message.cancelled), message.durationMs);
         return;
       default: {
         const never: never = message;
-        throw new Error(`unknown kernel message ${JSON.stringify(never)}`);
+        this.refuse(`unknown type ${JSON.stringify(never).slice(0, 80)}`);
       }
     }
   }
@@ -141,7 +190,7 @@ export class WorkerHost implements KernelHost {
   }
 
   cancel(token: string): void {
-    this.worker.postMessage({ type: 'cancel', token });
+    this.send({ type: 'cancel', token });
   }
 
   setParams(params: NetSpec): void {
@@ -150,12 +199,13 @@ export class WorkerHost implements KernelHost {
     if (params === this.params) return;
     this.params = params;
     const packed = packNet(params);
-    this.worker.postMessage({ type: 'params', params: packed }, [packed.values.buffer]);
+    this.send({ type: 'params', params: packed }, [packed.values.buffer]);
   }
 
   /** Resolves once the old worker is gone and a new one is starting (await ready() for its backend). */
   async interrupt(): Promise<void> {
     this.worker.terminate();
+    this.closePort();
     this.runs.endAll();
     if (!this.disposed) this.spawn();
   }
@@ -167,6 +217,7 @@ export class WorkerHost implements KernelHost {
   dispose(): void {
     this.disposed = true;
     this.worker.terminate();
+    this.closePort();
     this.runs.endAll();
     this.listeners.clear();
     this.deathListeners.clear();

@@ -1,5 +1,6 @@
 // One notebook cell: markdown (rendered, or a textarea while edited) or code (editor, run controls, outputs).
-import { lazy, memo, Suspense, use, useRef, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, use, useEffect, useRef, useState, type ReactNode } from 'react';
+import { mainThreadChars, renderBounded, type BoundedHtml } from './boundedMarkdown';
 import { differsFromOriginal, editedSinceRun, promptLabel, type CellState } from './cellState';
 import { CellErrorBoundary } from './CellErrorBoundary';
 import { contentHash } from './contentHash';
@@ -137,10 +138,14 @@ function MarkdownEditor({ cell, actions }: { cell: CellState; actions: CellActio
  * source as plain text. A cell of the lesson as written shows the HTML built with the site
  * (prerendered, no markdown chunk needed); an edited or imported one is rendered here.
  */
-function RenderedMarkdown({ source }: { source: string }) {
+function RenderedMarkdown({ source, untrusted }: { source: string; untrusted: boolean }) {
   const placeholder = useRef<HTMLDivElement>(null);
   const near = useMountWhenNear(placeholder);
   const html = prerenderedHtml(source);
+  // Text from a link or a file, or a long one, renders off the page's thread within a budget.
+  if (html === undefined && (untrusted || source.length > mainThreadChars)) {
+    return near ? <BoundedMarkdown source={source} /> : <div className="markdown markdown-pending" ref={placeholder}>{source}</div>;
+  }
   // The placeholder of a cell rendered here waits for the renderer's chunk too, as rendered text
   // would: while the page starts it shows its one-line "Loading the lesson…", never a flash of raw markdown.
   if (html === undefined) use(richTextLoaded());
@@ -152,6 +157,26 @@ function RenderedMarkdown({ source }: { source: string }) {
     );
   }
   return <CellErrorBoundary resetKey={source}>{html === undefined ? <Markdown source={source} /> : <MarkdownBox source={source} html={html} />}</CellErrorBoundary>;
+}
+
+/** Markdown rendered by boundedMarkdown.ts: its source as plain text until then, or for good (with why) past the budget. */
+function BoundedMarkdown({ source }: { source: string }) {
+  const [shown, setShown] = useState<{ source: string; result: BoundedHtml } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void renderBounded(source).then((result) => current && setShown({ source, result }));
+    return () => {
+      current = false;
+    };
+  }, [source]);
+  const result = shown?.source === source ? shown.result : null;
+  if (result?.kind === 'html') return <MarkdownBox source={source} html={result.html} />;
+  return (
+    <>
+      {result && <p className="cell-notice markdown-plain-notice">{result.why}</p>}
+      <div className={result ? 'markdown markdown-plain' : 'markdown markdown-pending'}>{source}</div>
+    </>
+  );
 }
 
 function MarkdownCellView(props: CellProps) {
@@ -176,7 +201,7 @@ function MarkdownCellView(props: CellProps) {
         <MarkdownEditor cell={cell} actions={actions} />
       ) : (
         <div className="markdown-rendered" onDoubleClick={() => actions.openEditor(cell.id)}>
-          <RenderedMarkdown source={cell.source} />
+          <RenderedMarkdown source={cell.source} untrusted={cell.untrusted !== undefined} />
         </div>
       )}
     </CellFrame>

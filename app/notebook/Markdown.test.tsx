@@ -1,7 +1,7 @@
 // Tests that markdown renders math and tables, and never raw HTML or script links (server-rendered in Node).
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Markdown } from './Markdown';
+import { Markdown, tableLimits } from './Markdown';
 import { evilHost, hostileMarkdown, hostileMarkdownText, hostileTex, unsafeMarkup } from './testing/hostile';
 import { texToHtml } from './Tex';
 
@@ -73,5 +73,19 @@ describe('Markdown with hostile content', () => {
 
   it('keeps an image of its own site', () => {
     expect(html('![diagram](./diagram.svg)')).toContain('<img src="./diagram.svg" alt="diagram"/>');
+  });
+});
+
+describe('a huge markdown table', () => {
+  it(`shows at most ${tableLimits.rows} rows and ${tableLimits.columns} columns, counting the rest`, () => {
+    const columns = 250;
+    const rows = 600;
+    const line = (cell: string) => `|${Array.from({ length: columns }, () => cell).join('|')}|`;
+    const source = [line('h'), line('-'), ...Array.from({ length: rows }, () => line('1'))].join('\n');
+    const out = renderToStaticMarkup(<Markdown source={source} />);
+    expect(out.match(/<tr>/g)).toHaveLength(1 + tableLimits.rows + 1);
+    expect(out.match(/<td>1<\/td>/g)).toHaveLength(tableLimits.rows * tableLimits.columns);
+    expect(out).toContain('… 150 more columns not shown');
+    expect(out).toContain('… 100 more rows not shown');
   });
 });

@@ -1,5 +1,5 @@
 // Markdown with $math$ as the lesson and outputs use it: GFM tables, KaTeX, no raw HTML, safe links.
-import type { ComponentProps } from 'react';
+import { Children, isValidElement, type ComponentProps } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -10,6 +10,9 @@ import { splitAtSlideBreaks } from './present/slides';
 import { texToHtml } from './Tex';
 
 const remarkPlugins = [remarkGfm, remarkMath];
+
+/** What a markdown table shows at most; the rest is counted in a last cell or row. */
+export const tableLimits = { rows: 500, columns: 100 } as const;
 
 /** The classes of an element react-markdown hands a component (a string, or absent). */
 const classesOf = (className: unknown): string[] => (typeof className === 'string' ? className.split(' ') : []);
@@ -42,6 +45,29 @@ const components: Components = {
     const first = node?.children.find((child) => child.type === 'element');
     const isMath = first?.type === 'element' && first.tagName === 'code' && (first.properties.className as string[] | undefined)?.includes('language-math') === true;
     return isMath ? <>{children}</> : <pre {...props}>{children}</pre>;
+  },
+  // A table from outside may be huge (a link once held 20,000 columns): the page shows the first rows and columns.
+  tr: ({ node: _node, children, ...props }) => {
+    const cells = Children.toArray(children).filter(isValidElement);
+    return (
+      <tr {...props}>
+        {cells.slice(0, tableLimits.columns)}
+        {cells.length > tableLimits.columns && <td className="md-table-more">{`… ${(cells.length - tableLimits.columns).toLocaleString('en-US')} more columns not shown`}</td>}
+      </tr>
+    );
+  },
+  tbody: ({ node: _node, children, ...props }) => {
+    const rows = Children.toArray(children).filter(isValidElement);
+    return (
+      <tbody {...props}>
+        {rows.slice(0, tableLimits.rows)}
+        {rows.length > tableLimits.rows && (
+          <tr>
+            <td className="md-table-more">{`… ${(rows.length - tableLimits.rows).toLocaleString('en-US')} more rows not shown`}</td>
+          </tr>
+        )}
+      </tbody>
+    );
   },
   // Wide tables scroll inside their own box rather than widening the page on a phone.
   table: ({ node: _node, ...props }) => (

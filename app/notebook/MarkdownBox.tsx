@@ -3,9 +3,10 @@ import { useRef, type ReactNode } from 'react';
 import { useKeyboardScroll } from './keyboardScroll';
 
 /**
- * Either `children` (markdown rendered now, by Markdown.tsx) or `html`: the same markdown rendered
- * when the site was built (prerender.tsx), from the lesson's own files only, never from anything a
- * student, a link or an imported file wrote. Wide formulas and tables get their tab stops either way.
+ * Either `children` (markdown rendered now, by Markdown.tsx) or `html`: the same components'
+ * output rendered elsewhere, when the site was built (prerender.tsx, the lesson's own files) or in
+ * the markdown Worker (boundedMarkdown.ts, text from outside): raw HTML in the source is text
+ * either way. Wide formulas and tables get their tab stops either way.
  */
 export function MarkdownBox({ source, html, children }: { source: string; html?: string; children?: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);

@@ -2,7 +2,7 @@
 import Plotly from 'plotly.js-basic-dist-min';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlotFigure } from '../kernel/protocol';
-import { withoutForeignImages } from './localUrl';
+import { openLinksApart, withoutForeignImages } from './localUrl';
 import { themedLayout } from './plotTheme';
 import { isTouchFirst, plotConfig, wrapTitle } from './plotTouch';
 
@@ -44,7 +44,9 @@ export default function PlotOutput({ figure }: { figure: PlotFigure }) {
   // Plotly keeps listeners and resize handlers on the element: release them when the output goes away.
   useEffect(() => {
     const el = ref.current;
+    const stopLinks = el ? openLinksApart(el) : undefined;
     return () => {
+      stopLinks?.();
       if (el) Plotly.purge(el);
     };
   }, []);

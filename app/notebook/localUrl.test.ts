@@ -1,6 +1,6 @@
 // Tests for which URLs the page loads by itself: its own site's images, and figures' images carried inside them.
 import { describe, expect, it } from 'vitest';
-import { isSameSiteImage, withoutForeignImages } from './localUrl';
+import { isSameSiteImage, safeLinkUrl, withoutForeignImages } from './localUrl';
 import { evilHost } from './testing/hostile';
 
 describe('isSameSiteImage', () => {
@@ -14,6 +14,11 @@ describe('isSameSiteImage', () => {
     [`//${evilHost}/a.png`, false],
     ['data:image/png;base64,AAAA', false],
     ['javascript:alert(1)', false],
+    // Browsers read a backslash as a slash: these name another host.
+    [`/\\${evilHost}/a.png`, false],
+    [`\\\\${evilHost}/a.png`, false],
+    [`\t//${evilHost}/a.png`, false],
+    [` https://${evilHost}/a.png`, false],
   ])('%j: %s', (src, same) => {
     expect(isSameSiteImage(src)).toBe(same);
   });
@@ -31,5 +36,19 @@ describe('withoutForeignImages', () => {
     const layout = { title: { text: 't' } };
     expect(withoutForeignImages(layout)).toEqual({ layout, dropped: 0 });
     expect(withoutForeignImages(undefined)).toEqual({ layout: undefined, dropped: 0 });
+  });
+});
+
+describe('safeLinkUrl', () => {
+  it.each([
+    ['https://example.org/a', 'https://example.org/a'],
+    ['./b', 'https://page.invalid/notebook/b'],
+    [`/\\${evilHost}/x`, `https://${evilHost}/x`],
+    ['javascript:alert(1)', null],
+    [' JAVASCRIPT:alert(1)', null],
+    ['data:text/html,<b>', null],
+    ['', null],
+  ])('%j -> %j', (href, url) => {
+    expect(safeLinkUrl(href)).toBe(url);
   });
 });

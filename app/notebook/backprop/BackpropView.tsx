@@ -5,7 +5,8 @@ import { flushSync } from 'react-dom';
 import type { BackpropMode, BackpropView as View } from '../../kernel/protocol';
 import { Tex } from '../richText';
 import { BackpropDiagram } from './BackpropDiagram';
-import { backpropViewProblem, stepActionForKey, stepReducer, type StepAction } from './backpropState';
+import { backpropViewProblem } from '../../kernel/backpropCheck';
+import { stepActionForKey, stepReducer, type StepAction } from './backpropState';
 import { registerSlideStepper } from '../present/steps';
 import './backprop.css';
 

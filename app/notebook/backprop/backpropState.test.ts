@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { originalNet } from '../../core/netspec';
 import { backpropView } from '../../kernel/lesson/backpropView';
 import type { BackpropView } from '../../kernel/protocol';
-import { backpropViewProblem, knownGradients, stepActionForKey, stepReducer, type StepState } from './backpropState';
+import { backpropViewProblem } from '../../kernel/backpropCheck';
+import { knownGradients, stepActionForKey, stepReducer, type StepState } from './backpropState';
 
 const start: StepState = { at: 0, count: 8, mode: 'dense' };
 
