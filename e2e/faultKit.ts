@@ -53,6 +53,8 @@ export async function replaceSource(page: Page, id: string, text: string): Promi
  * end of the cell is scrolled into view first).
  */
 export async function endOfCell(page: Page, id: string): Promise<string> {
+  // Far editors mount as they come near the screen (a reload may restore the page far down): bring the cell there first.
+  await page.locator(`[data-cell="${id}"]`).scrollIntoViewIfNeeded();
   const content = page.locator(`[data-cell="${id}"] .cm-content`);
   await content.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -210,8 +210,9 @@ describe('hostile content', () => {
     watched(async (session) => {
       const { page } = session;
       await page.goto(inject('siteUrl'));
-      const cellsBefore = await page.locator('[data-cell]').count();
       const code = cellOf(page, codeCell);
+      await code.locator('.cm-content').waitFor();
+      const cellsBefore = await page.locator('[data-cell]').count();
       await code.locator('.cm-content').click();
       await page.keyboard.press('Control+A');
       await page.keyboard.insertText(

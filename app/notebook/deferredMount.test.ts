@@ -37,6 +37,21 @@ describe('DeferredMounts.mountWhenNear', () => {
     expect(mounted).toEqual(['a']);
   });
 
+  it('mounts at once a waiting part that a part mounted above it brought on screen, until the first scroll', () => {
+    const { page, mounted, wait, mounts } = setup();
+    const below = wait('below', 1000); // under the 800 px screen while the placeholder above is tall
+    mounts.mountOnScreenNow();
+    expect(mounted).toEqual([]);
+    below.y = 600; // the part above mounted, shorter than its placeholder
+    mounts.mountOnScreenNow();
+    expect(mounted).toEqual(['below']);
+    const later = wait('later', 1000);
+    page.fire('scroll');
+    later.y = 100;
+    mounts.mountOnScreenNow(); // scrolled: the observer decides from now on
+    expect(mounted).toEqual(['below']);
+  });
+
   it('keeps a part near but off screen for the first scroll, then mounts it', () => {
     const { page, near, mounted, wait } = setup();
     const a = wait('a', 1000);

@@ -233,6 +233,16 @@ export class DeferredMounts {
     return mounts.length;
   }
 
+  /**
+   * Mounts, now, every waiting part on screen: a part that just mounted above them may have brought
+   * them there (a placeholder can be taller than what replaces it). Called in the layout phase, so
+   * they mount before the page paints. Only until the student scrolls: then the observer decides.
+   */
+  mountOnScreenNow(): void {
+    if (this.scrolled || !this.starting) return;
+    for (const el of [...this.waiting.keys()]) if (this.onScreen(el)) this.release(el)?.();
+  }
+
   /** Whether a part whose placeholder is `el` may mount at once, before the first paint. */
   onScreen(el: Element): boolean {
     return onScreen(el, this.win.innerHeight);
@@ -260,7 +270,9 @@ export function useMountWhenNear(ref: RefObject<Element | null>, { now = false, 
   if (now && !near) setNear(true);
   // Mounted: the page keeps what the reader looks at in place, before anything else runs.
   useLayoutEffect(() => {
-    if (near || now) mounts?.keeper.keepInPlace();
+    if (!(near || now)) return;
+    mounts?.keeper.keepInPlace();
+    mounts?.mountOnScreenNow();
   }, [mounts, near, now]);
   useLayoutEffect(() => {
     const el = ref.current;
