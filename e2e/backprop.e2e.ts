@@ -6,24 +6,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { artifactsDir, launch, screenshot, type Session } from './browser';
-import { kernelReady } from './faultKit';
+import { kernelReady, net3421Link } from './faultKit';
 import { cellOf } from './profiles';
 
 const cell = '10-chain-rule-numbers';
 const view = `[data-cell="${cell}"] [data-backprop-view]`;
 
-/** A 3-4-2-1 sigmoid network, written in the URL hash as design.md describes. */
-const net3421 = [
-  'widths=3,4,2,1',
-  'act=sigmoid',
-  'X0=0.3,-0.8,0.5',
-  'W1=0.2,-0.4,0.1;0.7,0.3,-0.6;-0.5,0.9,0.2;0.1,-0.2,0.8',
-  'beta1=0.1,-0.2,0.3,0',
-  'W2=0.6,-0.3,0.4,0.2;-0.7,0.5,0.1,-0.4',
-  'beta2=0.05,-0.1',
-  'W3=0.9,-0.6',
-  'beta3=1.5',
-].join('&');
 
 /** The layer whose edges each step lights, from first principles: the loss none, dl/dX_{k-1} and W_k layer k, beta none. */
 const litEdges231 = [null, null, 2, 1, null, 2, null, 1];
@@ -245,7 +233,7 @@ describe('the backward pass, step by step', () => {
 
   it('a 3-4-2-1 network from the link: the forward pass and 10 factors, each step lighting its own layer', { timeout: 240_000 }, async () => {
     session = await launch(inject('siteOrigin'), { viewport: { width: 1280, height: 720 } });
-    const page = await openView(session, `#${net3421}`);
+    const page = await openView(session, `#${net3421Link}`);
     await expectStep(page, 0, 10);
     const next = page.locator(view).getByRole('button', { name: 'Next' });
     // dl/dX3 (loss), then dl/dX2 via W3 (1x2), dl/dX1 via W2 (2x4), dl/dX0 via W1 (4x3).

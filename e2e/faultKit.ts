@@ -1,4 +1,4 @@
-// What the fault and leak browser tests share: Run all and wait, cell statuses, notices, a table as text.
+// What the browser tests share: Run all and wait, running chosen cells, cell statuses, notices, a table as text, a link's network.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
@@ -59,4 +59,52 @@ export async function endOfCell(page: Page, id: string): Promise<string> {
   await content.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return (await content.textContent()) ?? '';
+}
+
+/** A 3-4-2-1 sigmoid network as a link's hash (no `#`): the lesson's and the step-through view's tests open it. */
+export const net3421Link = [
+  'widths=3,4,2,1',
+  'act=sigmoid',
+  'X0=0.3,-0.8,0.5',
+  'W1=0.2,-0.4,0.1;0.7,0.3,-0.6;-0.5,0.9,0.2;0.1,-0.2,0.8',
+  'beta1=0.1,-0.2,0.3,0',
+  'W2=0.6,-0.3,0.4,0.2;-0.7,0.5,0.1,-0.4',
+  'beta2=0.05,-0.1',
+  'W3=0.9,-0.6',
+  'beta3=1.5',
+].join('&');
+
+/** The cells from the network to the comparison table. */
+export const gradientCells = ['02-the-network', '04-activations', '06-forward-pass', '08-jacobians', '10-chain-rule-numbers', '12a-manual-gradients', '12b-tfjs-gradients', '14-comparison'];
+
+export const cellOf = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
+
+/** Each cell's `data-cell-status`, in the order asked. */
+export async function statusesOf(page: Page, ids: string[]): Promise<string[]> {
+  return Promise.all(ids.map(async (id) => (await cellOf(page, id).getAttribute('data-cell-status')) ?? 'missing'));
+}
+
+/** Waits until every cell asked has finished (done or error), naming the ones that did not. */
+export async function waitSettled(page: Page, ids: string[]): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => wanted.every((id) => ['done', 'error'].includes(document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-status') ?? '')),
+    ids,
+    { timeout: 240_000 },
+  ).catch(async (error: unknown) => {
+    throw new Error(`cells did not finish: ${(await statusesOf(page, ids)).map((s, i) => `${ids[i]} ${s}`).join(', ')}`, { cause: error });
+  });
+}
+
+/** Clicks each cell's Run button, again if the click did not take (outputs streaming in move the page under the pointer), then waits for all. */
+export async function runCells(page: Page, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await cellOf(page, id).getByRole('button', { name: 'Run cell' }).click();
+      const took = await page
+        .waitForFunction((cellId) => document.querySelector(`[data-cell="${cellId}"]`)?.getAttribute('data-cell-status') !== 'idle', id, { timeout: 5_000 })
+        .then(() => true, () => false);
+      if (took) break;
+    }
+  }
+  await waitSettled(page, ids);
 }

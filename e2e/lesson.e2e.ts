@@ -3,19 +3,8 @@
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, screenshot, type Session } from './browser';
+import { net3421Link } from './faultKit';
 
-/** A 3-4-2-1 sigmoid network, written in the URL hash as design.md describes. */
-const net3421 = [
-  'widths=3,4,2,1',
-  'act=sigmoid',
-  'X0=0.3,-0.8,0.5',
-  'W1=0.2,-0.4,0.1;0.7,0.3,-0.6;-0.5,0.9,0.2;0.1,-0.2,0.8',
-  'beta1=0.1,-0.2,0.3,0',
-  'W2=0.6,-0.3,0.4,0.2;-0.7,0.5,0.1,-0.4',
-  'beta2=0.05,-0.1',
-  'W3=0.9,-0.6',
-  'beta3=1.5',
-].join('&');
 
 /** The cells after the original's line (cells/README.md), and how many plots each draws. */
 const deeperCells = ['27-whole-matrix', '29-forward-reverse', '32-tape-at-work', '34-batches', '36-gradient-step', '38-training', '40-decision-boundary', '42-gradient-checking', '44-tanh-vjp-exercise', '46-batch-exercise'];
@@ -177,7 +166,7 @@ describe('the lesson', () => {
   it('a link with a 3-4-2-1 network changes the numbers, and every gradient still agrees with finite differences', { timeout: 300_000 }, async () => {
     session = await launch(inject('siteOrigin'), { viewport: { width: 1280, height: 720 } });
     const { page } = session;
-    await page.goto(`${inject('siteUrl')}#${net3421}`);
+    await page.goto(`${inject('siteUrl')}#${net3421Link}`);
     const { statuses } = await runAll(page);
     expect(statuses).toEqual(Object.fromEntries(Object.keys(statuses).map((id) => [id, 'done'])));
     await expect(page.locator('[data-cell="02-the-network"]').textContent()).resolves.toContain('c = [3, 4, 2, 1]   activation: sigmoid   K = 3 layers');

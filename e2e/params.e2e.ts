@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, screenshot, type Session } from './browser';
+import { cellOf as cell, gradientCells, runCells, statusesOf as statuses, waitSettled } from './faultKit';
 
 /** A 3-4-2-1 sigmoid network (any numbers do: sigmoid keeps the loss defined). */
 const net3421 = [
@@ -15,39 +16,6 @@ const net3421 = [
   'W3=1.2,-0.8',
   'beta3=0.3',
 ].join('&');
-
-/** The cells from the network to the comparison table, and the quick timing cell. */
-const gradientCells = ['02-the-network', '04-activations', '06-forward-pass', '08-jacobians', '10-chain-rule-numbers', '12a-manual-gradients', '12b-tfjs-gradients', '14-comparison'];
-
-const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
-
-/** Clicks each cell's Run button, making sure it took (outputs streaming in move the page under the pointer). */
-async function runCells(page: Page, ids: string[]): Promise<void> {
-  for (const id of ids) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await cell(page, id).getByRole('button', { name: 'Run cell' }).click();
-      const took = await page
-        .waitForFunction((cellId) => document.querySelector(`[data-cell="${cellId}"]`)?.getAttribute('data-cell-status') !== 'idle', id, { timeout: 5_000 })
-        .then(() => true, () => false);
-      if (took) break;
-    }
-  }
-  await waitSettled(page, ids);
-}
-
-async function waitSettled(page: Page, ids: string[]): Promise<void> {
-  await page.waitForFunction(
-    (wanted) => wanted.every((id) => ['done', 'error'].includes(document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-status') ?? '')),
-    ids,
-    { timeout: 240_000 },
-  ).catch(async (error: unknown) => {
-    throw new Error(`cells did not finish: ${(await statuses(page, ids)).map((s, i) => `${ids[i]} ${s}`).join(', ')}`, { cause: error });
-  });
-}
-
-async function statuses(page: Page, ids: string[]): Promise<string[]> {
-  return Promise.all(ids.map(async (id) => (await cell(page, id).getAttribute('data-cell-status')) ?? 'missing'));
-}
 
 const prompt = (page: Page, id: string) => cell(page, id).locator('.prompt').textContent();
 

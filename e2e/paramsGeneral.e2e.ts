@@ -5,6 +5,7 @@ import { finiteDiffGradients } from '../app/core/finiteDiff';
 import { originalNet } from '../app/core/netspec';
 import type { NetSpec } from '../app/core/types';
 import { launch, screenshot, type Session } from './browser';
+import { cellOf as cell, gradientCells, runCells } from './faultKit';
 
 /** The original weights, tanh then sigmoid, three samples, binary cross-entropy against targets 1, 0, 1. */
 const link = 'act=tanh,sigmoid&loss=bce&X0=0.5,1,-1;-0.5,0,2&Y=1,0,1';
@@ -18,29 +19,6 @@ const spec: NetSpec = {
   ],
   Y: [[1, 0, 1]],
 };
-
-/** The cells from the network to the comparison table. */
-const gradientCells = ['02-the-network', '04-activations', '06-forward-pass', '08-jacobians', '10-chain-rule-numbers', '12a-manual-gradients', '12b-tfjs-gradients', '14-comparison'];
-
-const cell = (page: Page, id: string) => page.locator(`[data-cell="${id}"]`);
-
-/** Clicks each cell's Run button (again if the click did not take: outputs streaming in move the page), then waits for all. */
-async function runCells(page: Page, ids: string[]): Promise<void> {
-  for (const id of ids) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await cell(page, id).getByRole('button', { name: 'Run cell' }).click();
-      const took = await page
-        .waitForFunction((cellId) => document.querySelector(`[data-cell="${cellId}"]`)?.getAttribute('data-cell-status') !== 'idle', id, { timeout: 5_000 })
-        .then(() => true, () => false);
-      if (took) break;
-    }
-  }
-  await page.waitForFunction(
-    (wanted) => wanted.every((id) => ['done', 'error'].includes(document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-status') ?? '')),
-    ids,
-    { timeout: 240_000 },
-  );
-}
 
 /** The comparison table's rows: gradient name, whether the row passed, and each cell's text. */
 async function comparisonRows(page: Page): Promise<{ name: string; ok: boolean; cells: string[] }[]> {

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlotFigure } from '../kernel/protocol';
 import { openLinksApart, withoutForeignImages } from './localUrl';
 import { themedLayout } from './plotTheme';
-import { isTouchFirst, plotConfig, wrapTitle } from './plotTouch';
+import { isTouchFirst, plotConfig, withUprightModebar, wrapTitle } from './plotTouch';
 
 function pageColors(el: HTMLElement): { text: string; grid: string } {
   const style = getComputedStyle(el);
@@ -36,8 +36,7 @@ export default function PlotOutput({ figure }: { figure: PlotFigure }) {
     const el = ref.current;
     if (!el) return;
     const copy = structuredClone({ data: figure.data, layout: layout ?? {} });
-    // The mode bar stands upright at the right, off the title.
-    const fitted = { modebar: { orientation: 'v' }, ...withFittedTitle(copy.layout, el.clientWidth) };
+    const fitted = withUprightModebar(withFittedTitle(copy.layout, el.clientWidth));
     void Plotly.react(el, copy.data, themedLayout(fitted, pageColors(el)), plotConfig(interactive));
   }, [figure, layout, interactive]);
 

@@ -1,11 +1,23 @@
 // Tests of the touch settings for plots and of title wrapping.
 import { describe, expect, it } from 'vitest';
-import { plotConfig, wrapTitle } from './plotTouch';
+import { plotConfig, withUprightModebar, wrapTitle } from './plotTouch';
 
 describe('plotConfig', () => {
   it('a static plot has no mode bar and no wheel zoom; an interactive one shows its bar on hover', () => {
     expect(plotConfig(false)).toMatchObject({ staticPlot: true, displayModeBar: false, scrollZoom: false });
     expect(plotConfig(true)).toMatchObject({ staticPlot: false, displayModeBar: 'hover', scrollZoom: false });
+  });
+});
+
+describe('withUprightModebar', () => {
+  it('stands the mode bar upright even when the figure sets its own mode bar (which once won)', () => {
+    const layout = withUprightModebar({ title: 'T', modebar: { orientation: 'h', bgcolor: 'white' } });
+    expect(layout.modebar).toEqual({ orientation: 'v', bgcolor: 'white' });
+    expect(layout.title).toBe('T');
+  });
+  it('adds an upright mode bar to a layout without one, and ignores a malformed one', () => {
+    expect(withUprightModebar({}).modebar).toEqual({ orientation: 'v' });
+    expect(withUprightModebar({ modebar: 'wide' }).modebar).toEqual({ orientation: 'v' });
   });
 });
 

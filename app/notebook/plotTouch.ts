@@ -10,6 +10,16 @@ export function plotConfig(interactive: boolean): Record<string, unknown> {
   return { responsive: true, displaylogo: false, scrollZoom: false, staticPlot: !interactive, displayModeBar: interactive ? 'hover' : false };
 }
 
+/**
+ * The layout with the mode bar standing upright at the right, off the title: the figure's own
+ * `modebar` settings (colours, say) are kept, but its orientation is ours.
+ */
+export function withUprightModebar(layout: Record<string, unknown>): Record<string, unknown> {
+  const own = layout.modebar;
+  const kept = typeof own === 'object' && own !== null && !Array.isArray(own) ? own : {};
+  return { ...layout, modebar: { ...kept, orientation: 'v' } };
+}
+
 /** About how wide a title character is, as a share of its font size (Plotly's default sans-serif). */
 const charWidthEm = 0.55;
 
