@@ -1,5 +1,6 @@
 // One cell's state and its pure transitions (cell -> event -> new cell); never mutated in place.
 import type { Output, OutputMessage, RunStatus } from '../kernel/protocol';
+import type { ForeignCode } from './structure/cells';
 import type { SourceCell } from './types';
 
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error';
@@ -29,6 +30,10 @@ export interface UntrustedMark {
 export interface CellState {
   id: string;
   type: 'markdown' | 'code';
+  /** `lesson`: one of the lesson's files (its `original` is what Revert goes back to); `new`: made or imported here. */
+  origin: 'lesson' | 'new';
+  /** Code in a language this kernel cannot run (from an imported notebook): read-only, never run, exported back unchanged. */
+  foreign: ForeignCode | null;
   pair?: 'a' | 'b';
   group: number;
   /** The lesson's own source, what `Revert cell` goes back to. */
@@ -98,6 +103,8 @@ export function newCellState(cell: SourceCell, source?: string, aside: KeptEdit 
   return {
     id: cell.id,
     type: cell.type,
+    origin: 'lesson',
+    foreign: null,
     ...(cell.pair ? { pair: cell.pair } : {}),
     group: cell.group,
     original,

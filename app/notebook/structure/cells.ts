@@ -1,0 +1,43 @@
+// Cells the lesson does not have: made in the notebook (Insert, paste, split) or imported from a file.
+import type { CellState } from '../cellState';
+
+/** A code cell of another language (a Python notebook's): what the file said, kept whole for export. */
+export interface ForeignCode {
+  /** The notebook's language (`metadata.kernelspec.language` or `language_info.name`), e.g. `python`. */
+  language: string;
+  /** The nbformat cell exactly as read (source, outputs, metadata, execution_count), written back unchanged. */
+  raw: Record<string, unknown>;
+}
+
+/** New cells are numbered apart from the lesson's files (whose ids start with digits), so the two never collide. */
+export const newIdPrefix = 'new-';
+
+/** A fresh id: random, so two tabs or a pasted link never hand out the same one. */
+export function newCellId(random: () => number = Math.random): string {
+  let id = newIdPrefix;
+  while (id.length < newIdPrefix.length + 10) id += Math.floor(random() * 36).toString(36);
+  return id;
+}
+
+/** A cell the lesson does not have. It has no original to revert to (`original` is empty). */
+export function newCell(id: string, type: CellState['type'], source = '', foreign: ForeignCode | null = null): CellState {
+  return {
+    id,
+    type,
+    origin: 'new',
+    foreign,
+    // New cells sort with no lesson group; only lesson cells pair up side by side.
+    group: -1,
+    original: '',
+    source,
+    status: 'idle',
+    execCount: null,
+    ranSource: null,
+    outputs: [],
+    nextOutputKey: 0,
+    notice: null,
+    editing: false,
+    aside: null,
+    untrusted: null,
+  };
+}
