@@ -36,6 +36,14 @@ const host = new WorkerHost({ createWorker: createKernelWorker, ...(backend ? { 
 // Offline after one visit; a new deployment is offered, never forced, while someone works.
 const serviceWorker = registerServiceWorker();
 
+// The toolbar's actions after its own (one line each, in order): on a phone they fold into More.
+const toolbarActions = (
+  <>
+    <PresentButton />
+    <ShareActions />
+  </>
+);
+
 const root = document.getElementById('root');
 if (root) {
   const reactRoot = createRoot(root);
@@ -44,7 +52,7 @@ if (root) {
   startTransition(() =>
     reactRoot.render(
       <StrictMode>
-        <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} link={link} extraActions={<><PresentButton /><ShareActions /></>} />
+        <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} link={link} extraActions={toolbarActions} />
         <UpdatePrompt status={serviceWorker} />
       </StrictMode>,
     ),

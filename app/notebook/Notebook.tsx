@@ -16,7 +16,8 @@ import { restoreCells, type KeyValueStore, type LoadedEdits } from './storage';
 import { createStore, useStoreState } from './store';
 import { NotebookRunContext, NotebookStoreContext } from './notebookContext';
 import { TrustBanner } from './share/TrustBanner';
-import { KernelStatus, Toolbar } from './Toolbar';
+import { KernelStatus, Toolbar } from './toolbar/Toolbar';
+import { useCompactToolbar } from './toolbar/useCompactToolbar';
 import { ParamsPanel } from './params/ParamsPanel';
 import type { LinkNetwork } from './params/paramsHash';
 import type { Notice, NoticeCommand, SourceCell } from './types';
@@ -31,7 +32,7 @@ export interface NotebookProps {
   storage: KeyValueStore | null;
   /** Saved edits, read before the first render (see `loadEdits`). */
   loaded: LoadedEdits;
-  /** Present / Share / Export / Import, built elsewhere (see Toolbar). */
+  /** Present / Share / Export / Import, built elsewhere (see toolbar/README.md). */
   extraActions?: ReactNode;
   /** The network in the page's link, read once at start; `host` starts with it. None: the original network. */
   link?: LinkNetwork;
@@ -89,6 +90,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   const mode = useStoreState(store, selectMode);
   const kernel = useStoreState(store, selectKernel);
   const notices = useStoreState(store, selectNotices);
+  const compact = useCompactToolbar();
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [showKeys, setShowKeys] = useState(false);
   const cellEls = useRef(new Map<string, HTMLElement>());
@@ -301,6 +303,9 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   };
   const noticeList = <Notices notices={notices} onDismiss={(id) => store.dispatch({ type: 'dismissNotice', id })} onCommand={onNoticeCommand} />;
 
+  // On a phone the status moves into the toolbar's one row (see toolbar/README.md).
+  const kernelStatus = <KernelStatus kernel={kernel} hasKernel={host !== null} />;
+
   const renderCell = (id: string) => {
     const cell = cells.find((c) => c.id === id);
     if (!cell) return null;
@@ -312,19 +317,21 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     <NotebookStoreContext value={store}>
       <DeferredMountsContext value={mounts}>
         <NotebookRunContext value={runIds}>
-        <header className="site-header">
+        <header className={`site-header${compact ? ' site-header-compact' : ''}`}>
           <div className="header-inner">
             <div className="brand">
               <h1>Jacobian Notebook</h1>
               <p className="tagline">Backpropagation by hand, with Jacobians, and by autograd</p>
             </div>
-            <KernelStatus kernel={kernel} hasKernel={host !== null} />
+            {!compact && kernelStatus}
           </div>
           <div className="toolbar-wrap">
             <Toolbar
               kernel={kernel}
               hasKernel={runner !== null}
               editedCount={edited}
+              compact={compact}
+              status={kernelStatus}
               onRunAll={runAll}
               onInterrupt={() => void runner?.interrupt()}
               onRestart={() => void runner?.restart()}

@@ -1,6 +1,7 @@
 // The toolbar's `Present` button, the `P` key and the `?present=N` address that open presentation mode.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { ToolbarButton } from '../toolbar/ToolbarButton';
 import { isPresentKey } from './presentKeys';
 import { readPresentParam } from './presentView';
 import { ownKeysSelector, Presentation } from './Presentation';
@@ -37,9 +38,9 @@ export function PresentButton() {
 
   return (
     <>
-      <button type="button" className="btn" ref={button} onClick={() => setStart(null)} aria-pressed={presenting} title="Show the notebook as slides (P)">
+      <ToolbarButton ref={button} onClick={() => setStart(null)} aria-pressed={presenting} title="Show the notebook as slides (P)">
         <span aria-hidden="true">▭ </span>Present
-      </button>
+      </ToolbarButton>
       {presenting && createPortal(<Presentation startSlide={start} onLeave={leave} />, document.body)}
     </>
   );

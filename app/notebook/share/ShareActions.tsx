@@ -1,6 +1,7 @@
 // The toolbar's Share, Export and Import buttons (through Notebook's `extraActions`), with link opening and file drops.
 import { useCallback, useRef, useState } from 'react';
 import { useNotebookStore } from '../notebookContext';
+import { ToolbarButton } from '../toolbar/ToolbarButton';
 import { ExportDialog } from './ExportDialog';
 import { InfoDialog } from './InfoDialog';
 import { ShareButton } from './ShareButton';
@@ -20,12 +21,12 @@ export function ShareActions() {
   return (
     <>
       <ShareButton onExport={() => setExporting(true)} />
-      <button type="button" className="btn" onClick={() => setExporting(true)} title="Download the notebook as .ipynb or Markdown">
+      <ToolbarButton onClick={() => setExporting(true)} title="Download the notebook as .ipynb or Markdown">
         Export
-      </button>
-      <button type="button" className="btn" onClick={() => picker.current?.click()} title="Open a .ipynb or Markdown file exported from this lesson (or drop it on the page)">
+      </ToolbarButton>
+      <ToolbarButton onClick={() => picker.current?.click()} title="Open a .ipynb or Markdown file exported from this lesson (or drop it on the page)">
         Import
-      </button>
+      </ToolbarButton>
       <input
         ref={picker}
         type="file"

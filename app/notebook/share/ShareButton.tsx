@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Modal } from '../Dialog';
 import { InfoDialog } from './InfoDialog';
 import { useNotebookStore } from '../notebookContext';
+import { ToolbarButton } from '../toolbar/ToolbarButton';
 import { notify, pageAddress } from './notify';
 import { cellsCount, formatBytes } from './words';
 import { hashWithEdits } from './hashEdits';
@@ -64,9 +65,9 @@ export function ShareButton({ onExport }: { onExport(): void }) {
   const close = () => setDialog(null);
   return (
     <>
-      <button type="button" className="btn" onClick={() => void share()} title="Copy a link with the network and your edited cells">
+      <ToolbarButton onClick={() => void share()} title="Copy a link with the network and your edited cells">
         Share
-      </button>
+      </ToolbarButton>
       {dialog?.kind === 'copy' && (
         <InfoDialog title="Copy this link" closeLabel="Close" onClose={close}>
           <p>The link could not be copied for you ({dialog.why}). It is selected below: copy it with Ctrl+C (⌘C on a Mac).</p>

@@ -1,0 +1,22 @@
+// A toolbar action's button: a plain button in the bar, a menu item once a phone folds it into More.
+import { createContext, use, type ButtonHTMLAttributes, type Ref } from 'react';
+
+/** True inside the More menu of a phone's toolbar (see Toolbar and README.md). */
+export const InMoreMenuContext = createContext(false);
+
+type ToolbarButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { ref?: Ref<HTMLButtonElement> };
+
+/** Every action after Run all is one of these, so that it lands in the More menu with the right role. */
+export function ToolbarButton({ className, ...props }: ToolbarButtonProps) {
+  const inMenu = use(InMoreMenuContext);
+  return (
+    <button
+      type="button"
+      className={className ?? 'btn'}
+      {...props}
+      role={inMenu ? 'menuitem' : undefined}
+      // A menu item cannot be pressed: while presenting, the menu is behind the slides anyway.
+      aria-pressed={inMenu ? undefined : props['aria-pressed']}
+    />
+  );
+}
