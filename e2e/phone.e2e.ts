@@ -1,4 +1,5 @@
-// On a phone (375x800, touch): a swipe that starts on a plot scrolls the page and leaves the plot as it was.
+// On a phone (375x800, touch): a swipe that starts on a plot scrolls the page and leaves the plot as it was;
+// the toolbar is one row, the other actions in a More menu.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, screenshot, type Session } from './browser';
@@ -96,5 +97,134 @@ describe('on a phone', () => {
     await expect.poll(() => page.locator('.out-plot-touch-active').count()).toBe(1);
     await page.getByRole('button', { name: 'Done zooming' }).click();
     await expect.poll(() => page.locator('.out-plot-touch-active').count()).toBe(0);
+  });
+});
+
+/** Every action the More menu holds, by accessible name, in the bar's order. */
+const foldedActions = ['Interrupt', 'Restart kernel', 'Revert to original', 'Present', 'Share', 'Export', 'Import', 'Keyboard shortcuts'];
+
+/** The accessible name (aria-label, else text) of the focused element. */
+function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return (el?.getAttribute('aria-label') ?? el?.textContent ?? '').replace(/[^\w ()?]/g, '').trim();
+  });
+}
+
+describe('the toolbar on a phone', () => {
+  let session: Session;
+  let page: Page;
+  beforeAll(async () => {
+    session = await launch(inject('siteOrigin'), { viewport: { width: 375, height: 800 }, touch: true });
+    page = session.page;
+    await page.goto(inject('siteUrl'));
+    await page.getByRole('button', { name: 'Run all' }).waitFor();
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const more = () => page.getByRole('button', { name: 'More actions' });
+
+  it('the header is the title and one row: Run all, the kernel\'s status and More', async () => {
+    await screenshot(page, 'phone-toolbar-closed');
+    const boxes = await page.evaluate(() => {
+      const box = (el: Element | null) => {
+        if (!el) throw new Error('missing part of the header');
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height };
+      };
+      const status = document.querySelector('[data-testid=kernel-status]') as HTMLElement;
+      return {
+        header: box(document.querySelector('.site-header')),
+        title: box(document.querySelector('.site-header h1')),
+        runAll: box([...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Run all')) ?? null),
+        more: box(document.querySelector('button[aria-label="More actions"]')),
+        status: box(status),
+        statusPx: parseFloat(getComputedStyle(status).fontSize),
+        statusCut: status.scrollWidth > status.clientWidth + 1,
+      };
+    });
+    // One button's row under the title, and the paddings around them (well under a second row).
+    expect(boxes.header.height).toBeLessThanOrEqual(boxes.title.height + boxes.runAll.height + 32);
+    expect(Math.abs(boxes.more.top - boxes.runAll.top)).toBeLessThan(2);
+    expect(boxes.status.top).toBeGreaterThanOrEqual(boxes.runAll.top - 1);
+    expect(boxes.status.bottom).toBeLessThanOrEqual(boxes.runAll.bottom + 1);
+    expect(boxes.status.left).toBeGreaterThanOrEqual(boxes.runAll.right);
+    expect(boxes.status.right).toBeLessThanOrEqual(boxes.more.left);
+    expect(boxes.more.right).toBeLessThanOrEqual(375);
+    expect(boxes.statusPx).toBeGreaterThanOrEqual(12);
+    expect(boxes.statusCut).toBe(false);
+    expect(await page.getByTestId('kernel-status').textContent()).toMatch(/Kernel: \w+/);
+    // Folded away until asked for.
+    expect(await page.getByRole('button', { name: 'Export', exact: true }).isVisible()).toBe(false);
+    expect(await more().getAttribute('aria-expanded')).toBe('false');
+    expect(await more().getAttribute('aria-haspopup')).toBe('menu');
+  });
+
+  it('More opens a menu holding every other action by name; arrows move in it, skipping what is disabled', async () => {
+    await more().tap();
+    const menu = page.getByRole('menu', { name: 'More actions' });
+    await menu.waitFor();
+    await screenshot(page, 'phone-toolbar-menu-open');
+    expect(await more().getAttribute('aria-expanded')).toBe('true');
+    for (const name of foldedActions) {
+      const item = menu.getByRole('menuitem', { name, exact: true });
+      expect(await item.isVisible(), name).toBe(true);
+      const box = await item.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 375 && box.y + box.height <= 800, name).toBe(true);
+    }
+    // Nothing runs and nothing is edited: Interrupt and Revert to original are disabled.
+    expect(await focusedName(page)).toBe('Restart kernel');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedName(page)).toBe('Present');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedName(page)).toBe('Keyboard shortcuts');
+    await page.keyboard.press('Home');
+    expect(await focusedName(page)).toBe('Restart kernel');
+  });
+
+  it('Escape closes the menu and gives the focus back to More', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0);
+    expect(await more().getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('More actions');
+    expect(await page.getByRole('button', { name: 'Share', exact: true }).isVisible()).toBe(false);
+  });
+
+  it('Export in the menu opens the export dialog; closing it comes back to More', async () => {
+    await more().tap();
+    await page.getByRole('menuitem', { name: 'Export', exact: true }).tap();
+    const dialog = page.getByRole('dialog', { name: 'Export the notebook' });
+    await dialog.waitFor();
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await page.getByRole('menu').count()).toBe(0);
+    await screenshot(page, 'phone-toolbar-export-dialog');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('More actions');
+  });
+
+  it('a tap outside the menu closes it', async () => {
+    await more().tap();
+    await page.getByRole('menu').waitFor();
+    const title = await page.locator('.site-header h1').boundingBox();
+    if (!title) throw new Error('the title has no box');
+    await page.touchscreen.tap(title.x + 20, title.y + title.height / 2);
+    await expect.poll(() => page.getByRole('menu').count()).toBe(0);
+    expect(await more().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('a window widened to a desktop\'s has the buttons in the bar again and no More', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      await expect.poll(() => more().count()).toBe(0);
+      for (const name of foldedActions) expect(await page.getByRole('button', { name, exact: true }).isVisible(), name).toBe(true);
+      expect(await page.getByRole('menuitem').count()).toBe(0);
+    } finally {
+      await page.setViewportSize({ width: 375, height: 800 });
+    }
+    await more().waitFor();
   });
 });
