@@ -10,7 +10,7 @@ import { ConfirmDialog, ShortcutsDialog, type ConfirmRequest } from './Dialog';
 import { commandForKey, pressTwice, type FirstPress, type KeyCommand } from './keys';
 import { cellById, initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
 import { newCellId } from './structure/cells';
-import { isSelected, isStructureCommand, structureEvent } from './structure/commands';
+import { isSelected, isStructureCommand, structureEvent, type StructureCommand } from './structure/commands';
 import { changeCount, lessonDiff, revertDescription } from './structure/lessonDiff';
 import { selectedRange } from './structure/structureReducer';
 import { listenForPrint } from './print';
@@ -203,8 +203,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   }, [store, focusEditor]);
 
   /** Insert, delete, move, paste...: acts on the selection, or on cell `id` alone when a button outside it was pressed. */
-  const changeStructure = useCallback((id: string, command: KeyCommand) => {
-    if (!isStructureCommand(command)) return;
+  const changeStructure = useCallback((id: string, command: StructureCommand) => {
     if (!isSelected(store.getState(), id)) store.dispatch({ type: 'select', id, mode: 'command' });
     store.dispatch({ type: 'structure', event: structureEvent(store.getState(), command, newCellId) });
     const { selectedId: to } = store.getState();
@@ -215,6 +214,10 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     const state = store.getState();
     const at = state.cells.findIndex((c) => c.id === id);
     const fromEditor = inEditor(document.activeElement);
+    if (isStructureCommand(command)) {
+      changeStructure(id, command);
+      return;
+    }
     switch (command) {
       case 'runAndAdvance': {
         runOrRender(id);
@@ -243,24 +246,6 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         return;
       case 'restart':
         void runner?.restart();
-        return;
-      case 'insertAbove':
-      case 'insertBelow':
-      case 'deleteCells':
-      case 'undoDelete':
-      case 'cutCells':
-      case 'copyCells':
-      case 'pasteBelow':
-      case 'pasteAbove':
-      case 'toMarkdown':
-      case 'toCode':
-      case 'mergeBelow':
-      case 'moveUp':
-      case 'moveDown':
-      case 'extendUp':
-      case 'extendDown':
-      case 'toggleOutput':
-        changeStructure(id, command);
         return;
       case 'leaveEditor':
         focusCell(id);

@@ -3,27 +3,8 @@ import type { KeyCommand } from '../keys';
 import type { StructureEvent, StructureState } from './structureReducer';
 import { selectedRange } from './structureReducer';
 
-export type StructureCommand = Extract<
-  KeyCommand,
-  | 'insertAbove'
-  | 'insertBelow'
-  | 'deleteCells'
-  | 'undoDelete'
-  | 'cutCells'
-  | 'copyCells'
-  | 'pasteBelow'
-  | 'pasteAbove'
-  | 'toMarkdown'
-  | 'toCode'
-  | 'mergeBelow'
-  | 'moveUp'
-  | 'moveDown'
-  | 'extendUp'
-  | 'extendDown'
-  | 'toggleOutput'
->;
-
-const structureCommands: readonly StructureCommand[] = [
+/** The commands that change the notebook's structure (the rest run cells or move the focus). */
+const structureCommands = [
   'insertAbove',
   'insertBelow',
   'deleteCells',
@@ -40,7 +21,9 @@ const structureCommands: readonly StructureCommand[] = [
   'extendUp',
   'extendDown',
   'toggleOutput',
-];
+] as const satisfies readonly KeyCommand[];
+
+export type StructureCommand = (typeof structureCommands)[number];
 
 export function isStructureCommand(command: KeyCommand): command is StructureCommand {
   return (structureCommands as readonly KeyCommand[]).includes(command);
