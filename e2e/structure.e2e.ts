@@ -84,6 +84,11 @@ describe('structure editing on a desktop', () => {
 
     // K (the number of layers, 2) comes from the lesson's cell 02.
     await typeCode(page, 'const z = K + 1;\nprint(z)');
+    // Keys typed in an editor are text, not commands.
+    const typing = await order(page);
+    await page.keyboard.type(' // dd ab xyz');
+    expect(await order(page)).toEqual(typing);
+    expect(await codeOf(page, below)).toBe('const z = K + 1;\nprint(z) // dd ab xyz');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => newCell.getAttribute('data-cell-status'), { timeout: 60_000 }).toBe('done');
     expect(await newCell.locator('.prompt').textContent()).toBe('In [2]');
@@ -220,9 +225,12 @@ describe('structure editing on a desktop', () => {
     await leaveEditor(page);
     await page.locator('[data-cell="06-forward-pass"]').getByRole('button', { name: 'Insert cell below' }).click();
     const spare = await after(page, '06-forward-pass');
+    await screenshot(page, 'structure-desktop-inserted');
     await page.locator(`[data-cell="${spare}"]`).getByRole('button', { name: 'Delete cell' }).click();
     await expect.poll(() => order(page)).not.toContain(spare);
-    await screenshot(page, 'structure-desktop-inserted');
+    // A selected text cell shows the same buttons in its tools.
+    await selectCell(page, '07-jacobians');
+    await screenshot(page, 'structure-desktop-markdown-selected');
     // A lesson cell deleted and another moved: Revert brings both back where they were.
     await selectCell(page, '03-activations');
     await page.locator('[data-cell="03-activations"]').getByRole('button', { name: 'Delete cell' }).click();
