@@ -293,7 +293,7 @@ describe('structure editing on a phone', () => {
     await session?.close();
   });
 
-  it('a tap selects a cell and shows its buttons; Insert cell below, Move, Delete work by touch', async () => {
+  it('a tap selects a cell and shows its buttons; Insert cell below, Move, Delete and Undo delete work by touch', async () => {
     const { page } = session;
     await page.goto(inject('siteUrl'));
     await kernelReady(page);
@@ -323,6 +323,12 @@ describe('structure editing on a phone', () => {
     expect(ids.slice(ids.indexOf('02-the-network'), ids.indexOf('02-the-network') + 3)).toEqual(['02-the-network', first, second]);
     await page.locator(`[data-cell="${first}"]`).scrollIntoViewIfNeeded();
     await screenshot(page, 'structure-phone-inserted');
+    await page.locator(`[data-cell="${second}"]`).getByRole('button', { name: 'Delete cell' }).tap();
+    await expect.poll(() => order(page)).not.toContain(second);
+    await screenshot(page, 'structure-phone-undo');
+    // No Z key on a phone: the undo comes as a button.
+    await page.getByRole('button', { name: 'Undo delete' }).tap();
+    await expect.poll(() => after(page, first)).toBe(second);
     await page.locator(`[data-cell="${second}"]`).getByRole('button', { name: 'Delete cell' }).tap();
     await page.locator(`[data-cell="${first}"] .prompt`).tap();
     await page.locator(`[data-cell="${first}"]`).getByRole('button', { name: 'Delete cell' }).tap();
