@@ -103,6 +103,7 @@ describe('structure editing on a desktop', () => {
 
     await page.keyboard.press('m');
     await expect.poll(() => page.locator(`[data-cell="${above}"]`).getAttribute('data-cell-type')).toBe('markdown');
+    await page.locator(`[data-cell="${above}"]`).getByText(/^Empty text cell/).waitFor();
     await page.keyboard.press('y');
     await expect.poll(() => page.locator(`[data-cell="${above}"]`).getAttribute('data-cell-type')).toBe('code');
 
