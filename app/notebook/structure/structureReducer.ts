@@ -111,7 +111,8 @@ function remove<S extends StructureState>(state: S): S {
   if (!range) return state;
   const [from, to] = range;
   if (to - from + 1 === state.cells.length) return refuse(state, 'A notebook keeps at least one cell: insert another before deleting this one');
-  const gone = state.cells.slice(from, to + 1);
+  // A queued cell will not run once deleted (the runner skips it): it comes back idle, not waiting forever.
+  const gone = state.cells.slice(from, to + 1).map((c) => (c.status === 'queued' ? { ...c, status: 'idle' as const } : c));
   const cells = [...state.cells.slice(0, from), ...state.cells.slice(to + 1)];
   const batch: DeletedCells = { cells: gone, positions: gone.map((_, i) => from + i) };
   const next = cells[Math.min(from, cells.length - 1)];
