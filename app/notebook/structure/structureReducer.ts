@@ -192,7 +192,8 @@ function merge<S extends StructureState>(state: S): S {
   const joined = group.map((c) => c.source).join('\n\n');
   const kept = cellReducer(group[0], { type: 'edit', source: joined });
   const cells = [...state.cells.slice(0, from), kept, ...state.cells.slice(to + 1)];
-  return { ...state, cells, selectedId: kept.id, anchorId: null };
+  const hiddenOutputs = state.hiddenOutputs.filter((id) => cells.some((c) => c.id === id));
+  return { ...state, cells, selectedId: kept.id, anchorId: null, hiddenOutputs };
 }
 
 /** A cell as the other type; a markdown cell has no outputs or run count, as in Jupyter. */
