@@ -96,7 +96,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   // A code editor asked for before CodeMirror's chunk arrived gets the focus when it mounts.
   const pendingEditorFocus = useRef<string | null>(null);
 
-  const tabConflicts = useAutosave(store, storage, loaded.writable);
+  const tabConflicts = useAutosave(store, storage, loaded.writable, lesson);
 
   // After every change of the cells (a selection that hides a phone's tools row above a pressed
   // button, a part that mounted): what is pressed or looked at stays where it was.

@@ -1,5 +1,6 @@
 // The whole notebook's state (cells, selection, mode, kernel, notices) and its pure reducer.
 import { cellReducer, differsFromOriginal, type CellEvent, type CellState, type KeptEdit } from './cellState';
+import { adoptCells } from './savedStructure';
 import { receivedReducer, type ImportUndo, type ReceivedEvent } from './share/received';
 import type { EditorMode, KernelStatus, Notice } from './types';
 
@@ -34,7 +35,9 @@ export type NotebookEvent =
   | { type: 'notice'; notice: Notice }
   | { type: 'dismissNotice'; id: string }
   | { type: 'revertAll' }
-  | { type: 'received'; event: ReceivedEvent };
+  | { type: 'received'; event: ReceivedEvent }
+  /** Another tab's list of cells (see useAutosave.ts): these cells in this order, those already here keeping their state. */
+  | { type: 'adoptCells'; cells: CellState[] };
 
 export function initialNotebookState(cells: CellState[], orphans: Record<string, KeptEdit> = {}, notices: Notice[] = []): NotebookState {
   return {
@@ -100,6 +103,8 @@ export function notebookReducer(state: NotebookState, event: NotebookEvent): Not
       return { ...state, cells: state.cells.map((c) => cellReducer(c, { type: 'revert' })) };
     case 'received':
       return receivedReducer(state, event.event);
+    case 'adoptCells':
+      return { ...state, ...adoptCells(state, event.cells) };
     default: {
       const never: never = event;
       throw new Error(`notebook: unknown event ${JSON.stringify(never)}`);

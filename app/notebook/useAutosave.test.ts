@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { cellReducer, newCellState } from './cellState';
 import { initialNotebookState, notebookReducer } from './notebookState';
-import { editsKey, restoreCells, type KeyValueStore } from './storage';
+import { editsKey, emptyEdits, restoreCells, type KeyValueStore } from './storage';
 import { createStore } from './store';
+import { newCell } from './structure/cells';
 import type { SourceCell } from './types';
 import { createAutosave, editsChanged, otherTabConflictNoticeId, otherTabNoticeId, readSaved } from './useAutosave';
 
@@ -46,14 +47,21 @@ function openTab(kv: KeyValueStore) {
   const saved = readSaved(kv);
   if (!saved) throw new Error('test storage unreadable');
   const store = createStore(notebookReducer, initialNotebookState(restoreCells(lesson, saved).cells));
-  const autosave = createAutosave(store, kv);
+  const autosave = createAutosave(store, kv, lesson);
   const edit = (id: string, source: string): void => {
     store.dispatch({ type: 'cell', id, event: { type: 'edit', source } });
     autosave.noteChange(store.getState().cells);
   };
+  /** The student's list of cells changed to `ids` (a `new-*` id not here yet is a new code cell). */
+  const restructure = (...ids: string[]): void => {
+    const here = new Map(store.getState().cells.map((c) => [c.id, c]));
+    store.dispatch({ type: 'adoptCells', cells: ids.map((id) => here.get(id) ?? newCell(id, 'code')) });
+    expect(autosave.noteChange(store.getState().cells)).toBe(true);
+  };
   const sources = (): string[] => store.getState().cells.map((c) => c.source);
+  const shown = (): string[] => store.getState().cells.map((c) => `${c.id}: ${c.source}`);
   const notice = (id: string) => store.getState().notices.find((n) => n.id === id);
-  return { store, autosave, edit, sources, notice };
+  return { store, autosave, edit, restructure, sources, shown, notice };
 }
 
 const savedSources = (kv: KeyValueStore): Record<string, string> => Object.fromEntries(Object.entries(readSaved(kv)?.edits ?? {}).map(([id, e]) => [id, e.source]));
@@ -129,6 +137,79 @@ describe('createAutosave', () => {
     expect(two.notice(otherTabConflictNoticeId)).toBeUndefined();
     one.autosave.sync();
     expect(one.sources()[0]).toBe(kept);
+  });
+
+  it('a cell inserted and typed into in one tab shows in the other, which says so, and in a tab opened later', () => {
+    const kv = memoryStore();
+    const [one, two] = [openTab(kv), openTab(kv)];
+    one.restructure('01-a', 'new-1', '02-b');
+    one.edit('new-1', 'const z = 1;');
+    one.autosave.sync();
+    two.autosave.sync(); // the storage event of one's save
+    expect(two.shown()).toEqual(['01-a: a', 'new-1: const z = 1;', '02-b: b']);
+    expect(two.notice(otherTabNoticeId)?.text).toBe('This notebook was edited in another tab: cell new-1 and the list of cells (added, deleted or moved ones) now show the edits made there.');
+    expect(two.notice(otherTabConflictNoticeId)).toBeUndefined();
+    expect(openTab(kv).shown()).toEqual(two.shown());
+  });
+
+  it('a tab typing in a cell of its own keeps the other tab\'s new cells, and the other tab gets its edit', () => {
+    const kv = memoryStore();
+    const [one, two] = [openTab(kv), openTab(kv)];
+    one.restructure('new-1', '01-a', '02-b');
+    one.edit('new-1', 'mine');
+    one.autosave.sync();
+    two.edit('02-b', 'b from two');
+    two.autosave.sync();
+    expect(two.shown()).toEqual(['new-1: mine', '01-a: a', '02-b: b from two']);
+    one.autosave.sync();
+    expect(one.shown()).toEqual(two.shown());
+    expect(openTab(kv).shown()).toEqual(two.shown());
+  });
+
+  it('asks when one tab deletes a cell the other edited; Keep mine brings it back in both, with its edit', () => {
+    const kv = memoryStore();
+    const [one, two] = [openTab(kv), openTab(kv)];
+    one.restructure('02-b');
+    one.autosave.sync();
+    two.edit('01-a', 'a from two');
+    two.autosave.sync();
+    expect(two.shown()).toEqual(['01-a: a from two', '02-b: b']);
+    expect(two.notice(otherTabConflictNoticeId)?.text).toMatch(/^This notebook was edited in another tab too: the list of cells \(added, deleted or moved ones\) differs there and here\./);
+    // Until two chooses, storage keeps one's list of cells, and two's text.
+    expect(openTab(kv).shown()).toEqual(['02-b: b']);
+    expect(savedSources(kv)).toEqual({ '01-a': 'a from two' });
+    two.autosave.keepMine();
+    one.autosave.sync();
+    expect(one.shown()).toEqual(['01-a: a from two', '02-b: b']);
+  });
+
+  it('Load their edits takes the other tab\'s list of cells, and keeps the text of the cell it dropped for the next reload to name', () => {
+    const kv = memoryStore();
+    const [one, two] = [openTab(kv), openTab(kv)];
+    one.restructure('02-b', 'new-1');
+    one.autosave.sync();
+    two.edit('01-a', 'a from two');
+    two.autosave.sync();
+    two.autosave.loadTheirs();
+    expect(two.shown()).toEqual(['02-b: b', 'new-1: ']);
+    expect(two.notice(otherTabConflictNoticeId)).toBeUndefined();
+    const reloaded = restoreCells(lesson, readSaved(kv) ?? emptyEdits());
+    expect(reloaded.cells.map((c) => c.id)).toEqual(['02-b', 'new-1']);
+    expect(reloaded.orphans['01-a']?.source).toBe('a from two');
+  });
+
+  it('asks when both tabs changed the list of cells differently', () => {
+    const kv = memoryStore();
+    const [one, two] = [openTab(kv), openTab(kv)];
+    one.restructure('01-a', 'new-1', '02-b');
+    one.autosave.sync();
+    two.restructure('02-b', '01-a');
+    two.autosave.sync();
+    expect(two.shown()).toEqual(['02-b: b', '01-a: a']);
+    expect(two.notice(otherTabConflictNoticeId)?.text).toMatch(/the list of cells .* differs there and here/);
+    two.autosave.loadTheirs();
+    expect(two.shown()).toEqual(['01-a: a', 'new-1: ', '02-b: b']);
+    expect(openTab(kv).shown()).toEqual(two.shown());
   });
 
   it('writes nothing when nothing changed, and says so when a save fails', () => {
