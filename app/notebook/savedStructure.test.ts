@@ -3,9 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellReducer, newCellState, type CellState } from './cellState';
 import { contentHash } from './contentHash';
+import { initialNotebookState, notebookReducer, type NotebookEvent } from './notebookState';
 import { adoptCells, arrangeCells, snapshotStructure, structureProblem, type SavedStructure } from './savedStructure';
 import { emptyEdits, restoreCells, snapshotNotebook } from './storage';
 import { newCell } from './structure/cells';
+import type { Side, StructureEvent } from './structure/structureReducer';
 import type { SourceCell } from './types';
 
 const lessonCell = (id: string, source = `${id} text`, type: SourceCell['type'] = 'code'): SourceCell => ({ id, type, source: `${source}\n`, group: Number.parseInt(id, 10) });
@@ -184,41 +186,48 @@ describe('restoreCells with a structure', () => {
   });
 });
 
-/** A random notebook built by the student's structure events from the lesson: insert, delete, move, retype, edit. */
-type Step =
-  | { kind: 'insert'; at: number; type: CellState['type']; source: string }
-  | { kind: 'delete'; at: number }
-  | { kind: 'move'; from: number; to: number }
-  | { kind: 'retype'; at: number }
-  | { kind: 'edit'; at: number; source: string };
-
+/** A random notebook built from the lesson by the structure reducer's events (ids drawn as the page would), and edits. */
+type Step = StructureEvent | { type: 'pick'; index: number } | { type: 'edit'; source: string };
+const cellType = fc.constantFrom<CellState['type']>('code', 'markdown');
+const side = fc.constantFrom<Side>('above', 'below');
+const delta = fc.constantFrom<-1 | 1>(-1, 1);
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), type: fc.constantFrom('code' as const, 'markdown' as const), source: fc.string() }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('move' as const), from: fc.nat(), to: fc.nat() }),
-  fc.record({ kind: fc.constant('retype' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), source: fc.string() }),
+  fc.record({ type: fc.constant('insert' as const), side, id: fc.constant(''), cellType, source: fc.string({ maxLength: 8 }) }),
+  fc.constant({ type: 'delete' as const }),
+  fc.constant({ type: 'undoDelete' as const }),
+  fc.record({ type: fc.constant('move' as const), delta }),
+  fc.constant({ type: 'cut' as const }),
+  fc.record({ type: fc.constant('paste' as const), side, ids: fc.constant<string[]>([]) }),
+  fc.record({ type: fc.constant('split' as const), id: fc.constant(''), offset: fc.nat(12), newId: fc.constant('') }),
+  fc.constant({ type: 'merge' as const }),
+  fc.record({ type: fc.constant('retype' as const), cellType }),
+  fc.record({ type: fc.constant('extendSelection' as const), delta }),
+  fc.record({ type: fc.constant('pick' as const), index: fc.nat(20) }),
+  fc.record({ type: fc.constant('edit' as const), source: fc.string({ maxLength: 8 }) }),
 );
 
 function play(steps: readonly Step[]): CellState[] {
-  let cells = fromLesson();
   let made = 0;
-  for (const s of steps) {
-    const n = cells.length;
-    if (s.kind === 'insert') cells.splice(s.at % (n + 1), 0, newCell(`new-${made++}`, s.type, s.source));
-    else if (n === 0) continue;
-    else if (s.kind === 'delete') cells.splice(s.at % n, 1);
-    else if (s.kind === 'move') cells.splice(s.to % n, 0, ...cells.splice(s.from % n, 1));
-    else if (s.kind === 'retype') cells = cells.map((c, i) => (i === s.at % n ? { ...c, type: c.type === 'code' ? 'markdown' : 'code' } : c));
-    else cells = cells.map((c, i) => (i === s.at % n ? cellReducer(c, { type: 'edit', source: s.source }) : c));
+  const draw = (): string => `new-${made++}`;
+  let state = initialNotebookState(fromLesson());
+  for (const st of steps) {
+    const selected = state.selectedId ?? '';
+    let event: NotebookEvent;
+    if (st.type === 'pick') event = { type: 'select', id: state.cells[st.index % state.cells.length].id };
+    else if (st.type === 'edit') event = { type: 'cell', id: selected, event: { type: 'edit', source: st.source } };
+    else if (st.type === 'insert') event = { type: 'structure', event: { ...st, id: draw() } };
+    else if (st.type === 'paste') event = { type: 'structure', event: { ...st, ids: state.clipboard.map(draw) } };
+    else if (st.type === 'split') event = { type: 'structure', event: { ...st, id: selected, newId: draw() } };
+    else event = { type: 'structure', event: st };
+    state = notebookReducer(state, event);
   }
-  return cells;
+  return state.cells;
 }
 
 const shape = (cells: readonly CellState[]) => cells.map((c) => [c.id, c.origin, c.type, c.source]);
 
 describe('snapshot and restore', () => {
-  it('give back any notebook built by inserts, deletes, moves, retypes and edits: same ids, order, types and sources', () => {
+  it('give back any notebook built by the structure reducer (insert, delete, undo, move, cut, paste, split, merge, retype) and edits: same ids, order, types and sources', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
         const cells = play(steps);
@@ -259,13 +268,13 @@ describe('adoptCells', () => {
     const [a, b, c] = fromLesson();
     const ran = cellReducer(b, { type: 'start', execCount: 3 });
     const restored = [newCell('new-1', 'code', 'theirs'), { ...c, type: 'markdown' as const }, b];
-    const adopted = adoptCells({ cells: [a, ran, c], selectedId: '01-a' }, restored);
+    const adopted = adoptCells({ cells: [a, ran, c], selectedId: '01-a', anchorId: '02-b' }, restored);
     expect(adopted.cells.map((x) => [x.id, x.type, x.execCount])).toEqual([
       ['new-1', 'code', null],
       ['03-c', 'markdown', null],
       ['02-b', 'code', 3],
     ]);
-    expect(adopted.selectedId).toBe('new-1');
-    expect(adoptCells({ cells: [a, ran, c], selectedId: '02-b' }, restored).selectedId).toBe('02-b');
+    expect([adopted.selectedId, adopted.anchorId]).toEqual(['new-1', null]);
+    expect(adoptCells({ cells: [a, ran, c], selectedId: '02-b', anchorId: '03-c' }, restored)).toMatchObject({ selectedId: '02-b', anchorId: '03-c' });
   });
 });

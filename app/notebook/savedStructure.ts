@@ -158,14 +158,15 @@ export function arrangeCells(structure: SavedStructure, lesson: readonly SourceC
  * what is typed) under the new order and type; cells new to this tab come from `restored` (the saved
  * record read as at a reload). The selection stays, or goes to the cell now where it was.
  */
-export function adoptCells(live: Pick<NotebookState, 'cells' | 'selectedId'>, restored: readonly CellState[]): Pick<NotebookState, 'cells' | 'selectedId'> {
+export function adoptCells(live: Pick<NotebookState, 'cells' | 'selectedId' | 'anchorId'>, restored: readonly CellState[]): Pick<NotebookState, 'cells' | 'selectedId' | 'anchorId'> {
   const byId = new Map(live.cells.map((c) => [c.id, c]));
   const cells = restored.map((r) => {
     const cell = byId.get(r.id);
     if (!cell) return r;
     return cell.type === r.type ? cell : { ...cell, type: r.type, editing: false };
   });
+  const here = (id: string | null): boolean => cells.some((c) => c.id === id);
   const at = live.cells.findIndex((c) => c.id === live.selectedId);
-  const selectedId = cells.some((c) => c.id === live.selectedId) ? live.selectedId : (cells[Math.min(Math.max(at, 0), cells.length - 1)]?.id ?? null);
-  return { cells, selectedId };
+  const selectedId = here(live.selectedId) ? live.selectedId : (cells[Math.min(Math.max(at, 0), cells.length - 1)]?.id ?? null);
+  return { cells, selectedId, anchorId: here(live.anchorId) && selectedId === live.selectedId ? live.anchorId : null };
 }

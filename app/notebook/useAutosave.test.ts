@@ -58,10 +58,16 @@ function openTab(kv: KeyValueStore) {
     store.dispatch({ type: 'adoptCells', cells: ids.map((id) => here.get(id) ?? newCell(id, 'code')) });
     expect(autosave.noteChange(store.getState().cells)).toBe(true);
   };
+  /** Insert below `after`, as the notebook's button does. */
+  const insertBelow = (after: string, id: string): void => {
+    store.dispatch({ type: 'select', id: after });
+    store.dispatch({ type: 'structure', event: { type: 'insert', side: 'below', id, cellType: 'code' } });
+    expect(autosave.noteChange(store.getState().cells)).toBe(true);
+  };
   const sources = (): string[] => store.getState().cells.map((c) => c.source);
   const shown = (): string[] => store.getState().cells.map((c) => `${c.id}: ${c.source}`);
   const notice = (id: string) => store.getState().notices.find((n) => n.id === id);
-  return { store, autosave, edit, restructure, sources, shown, notice };
+  return { store, autosave, edit, restructure, insertBelow, sources, shown, notice };
 }
 
 const savedSources = (kv: KeyValueStore): Record<string, string> => Object.fromEntries(Object.entries(readSaved(kv)?.edits ?? {}).map(([id, e]) => [id, e.source]));
@@ -142,7 +148,7 @@ describe('createAutosave', () => {
   it('a cell inserted and typed into in one tab shows in the other, which says so, and in a tab opened later', () => {
     const kv = memoryStore();
     const [one, two] = [openTab(kv), openTab(kv)];
-    one.restructure('01-a', 'new-1', '02-b');
+    one.insertBelow('01-a', 'new-1');
     one.edit('new-1', 'const z = 1;');
     one.autosave.sync();
     two.autosave.sync(); // the storage event of one's save
