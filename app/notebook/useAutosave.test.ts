@@ -218,6 +218,32 @@ describe('createAutosave', () => {
     expect(openTab(kv).shown()).toEqual(two.shown());
   });
 
+  it('saves soon a notebook the restore rearranged (a deleted cell the lesson changed is back), so the next load does not say it again', () => {
+    const kv = memoryStore();
+    const structure = { lesson: ['01-a', '02-b'], order: ['01-a', 'new-1'], cells: { 'new-1': { type: 'code' as const } }, deleted: { '02-b': 'an older hash' }, retyped: {} };
+    kv.setItem(editsKey, JSON.stringify({ ...emptyEdits(), structure }));
+    const restored = restoreCells(lesson, readSaved(kv) ?? emptyEdits());
+    expect(restored.notices.map((n) => n.id)).toEqual(['storage-returned']);
+    const tab = openTab(kv);
+    expect(tab.shown()).toEqual(['01-a: a', 'new-1: ', '02-b: b']);
+    expect(tab.autosave.restoredDiffers()).toBe(true);
+    tab.autosave.sync();
+    expect(restoreCells(lesson, readSaved(kv) ?? emptyEdits()).notices).toEqual([]);
+    expect(openTab(kv).autosave.restoredDiffers()).toBe(false);
+  });
+
+  it('has nothing to save at once for a notebook restored as it was saved, whatever order storage wrote its keys in', () => {
+    const kv = memoryStore();
+    const tab = openTab(kv);
+    expect(tab.autosave.restoredDiffers()).toBe(false);
+    tab.edit('02-b', 'x');
+    tab.edit('01-a', 'y');
+    tab.autosave.sync();
+    const saved = JSON.parse(kv.getItem(editsKey) ?? '{}');
+    kv.setItem(editsKey, JSON.stringify({ aside: {}, edits: { '02-b': saved.edits['02-b'], '01-a': saved.edits['01-a'] }, version: 1 }));
+    expect(openTab(kv).autosave.restoredDiffers()).toBe(false);
+  });
+
   it('writes nothing when nothing changed, and says so when a save fails', () => {
     const kv = memoryStore();
     const tab = openTab(kv);

@@ -46,6 +46,19 @@ export interface Autosave extends TabConflicts {
   sync(): void;
   /** True when `cells` hold a change of this tab's worth saving (not another tab's edits that `sync` showed); remembers them. */
   noteChange(cells: readonly CellState[]): boolean;
+  /**
+   * True when the notebook as restored differs from what storage holds: the lesson changed since the
+   * save (a cell moved aside, one back). Worth a save soon, so the next load finds it as shown and
+   * does not say the same thing again.
+   */
+  restoredDiffers(): boolean;
+}
+
+/** `saved` as JSON with every map's keys sorted (lists keep their order), so that equal records compare equal. */
+function canonical(saved: SavedEdits): string {
+  const sorted = (_: string, value: unknown): unknown =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value;
+  return JSON.stringify(saved, sorted);
 }
 
 export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyValueStore, lesson: readonly SourceCell[]): Autosave {
@@ -129,6 +142,10 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
     },
     loadTheirs: () => settle(true),
     keepMine: () => settle(false),
+    restoredDiffers() {
+      const { cells, orphans } = store.getState();
+      return canonical(snapshotNotebook(cells, orphans, lesson)) !== canonical(base);
+    },
   };
 }
 
@@ -151,6 +168,7 @@ export function useAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyV
       autosave.sync();
     };
     answers.current = autosave;
+    if (autosave.restoredDiffers()) timer = setTimeout(sync, autosaveDelayMs);
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') sync();
     };
