@@ -13,6 +13,7 @@ import { newCellId } from './structure/cells';
 import { isSelected, isStructureCommand, structureEvent, type StructureCommand } from './structure/commands';
 import { changeCount, lessonDiff, revertDescription } from './structure/lessonDiff';
 import { selectedRange } from './structure/structureReducer';
+import { UndoDelete } from './structure/UndoDelete';
 import { listenForPrint } from './print';
 import { createRunner } from './runner';
 import { richTextLoaded } from './richText';
@@ -439,6 +440,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
             </p>
           </footer>
         </Suspense>
+        <UndoDelete store={store} />
         {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
         {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
         </NotebookRunContext>
