@@ -257,4 +257,21 @@ describe('createAutosave', () => {
     expect(cramped.sources()[0]).toBe('kept in the page');
     expect(kv.getItem(editsKey)).toBeNull();
   });
+
+  it('keeps an inserted cell in the page when storage is full, says so, and saves it once storage has room', () => {
+    const kv = memoryStore();
+    let full = true;
+    const cramped = { ...kv, setItem: (k: string, v: string) => (full ? ((): never => { throw new DOMException('full', 'QuotaExceededError'); })() : kv.setItem(k, v)) };
+    const tab = openTab(cramped);
+    tab.insertBelow('02-b', 'new-1');
+    tab.edit('new-1', 'scratch');
+    tab.autosave.sync();
+    expect(tab.notice('storage')?.text).toMatch(/storage for the page is full.*won't survive a reload/);
+    expect(tab.shown()).toEqual(['01-a: a', '02-b: b', 'new-1: scratch']);
+    full = false;
+    tab.edit('new-1', 'scratch, saved');
+    tab.autosave.sync();
+    expect(tab.notice('storage')).toBeUndefined();
+    expect(openTab(kv).shown()).toEqual(['01-a: a', '02-b: b', 'new-1: scratch, saved']);
+  });
 });
