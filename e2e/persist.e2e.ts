@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { lessonText } from '../app/notebook/cellState';
 import { contentHash } from '../app/notebook/contentHash';
 import { editsKey } from '../app/notebook/storage';
+import { artifactsDir, screenshot } from './browser';
 import { cellOf, freshProfiles, typeAtEnd } from './profiles';
 
 const cell = cellOf;
@@ -84,7 +85,10 @@ describe('the notebook\'s structure is saved', () => {
     await cell(two, newId).waitFor();
     await waitOrder(two, await order(one));
     await two.waitForFunction((id) => (document.querySelector(`[data-cell="${id}"]`)?.textContent ?? '').includes('const fromTabOne = 1;'), newId);
-    await expect(two.locator('[data-notice="other-tab"]').textContent()).resolves.toContain('This notebook was edited in another tab');
+    await expect(two.locator('[data-notice="other-tab"]').textContent()).resolves.toMatch(/^This notebook was edited in another tab: a new cell( and the list of cells \(added, deleted or moved ones\))? now shows? the edits made there\./);
+    await cell(two, newId).scrollIntoViewIfNeeded();
+    await screenshot(two, 'persist-other-tab-insert-1280x720');
+    await two.locator('[data-notice="other-tab"]').screenshot({ path: join(artifactsDir, 'persist-other-tab-notice.png') });
     await press(two, newId, 'Delete cell');
     await cell(one, newId).waitFor({ state: 'detached' });
     await waitOrder(one, await order(two));

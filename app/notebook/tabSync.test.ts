@@ -105,13 +105,17 @@ describe('mergeEdits of the list of cells', () => {
 });
 
 describe('changesList', () => {
+  const isNew = (id: string): boolean => id.startsWith('new-');
   it.each<[string[], boolean, string, boolean]>([
     [['04-a'], false, 'cell 04-a', false],
     [[], true, 'the list of cells (added, deleted or moved ones)', false],
     [['04-a'], true, 'cell 04-a and the list of cells (added, deleted or moved ones)', true],
     [['04-a', '06-b'], false, 'cells 04-a and 06-b', true],
+    [['new-x'], false, 'a new cell', false],
+    [['new-x', 'new-y'], false, '2 new cells', true],
+    [['04-a', 'new-x'], true, 'cell 04-a, a new cell and the list of cells (added, deleted or moved ones)', true],
   ])('%j, list of cells %s -> %s', (ids, structure, text, plural) => {
-    expect(changesList(ids, structure)).toEqual({ text, plural });
+    expect(changesList(ids, structure, isNew)).toEqual({ text, plural });
   });
 });
 

@@ -128,8 +128,18 @@ export function cellList(ids: readonly string[]): string {
 
 export const structureWords = 'the list of cells (added, deleted or moved ones)';
 
-/** The subject naming what changed: cells, the list of cells, or both; `plural` for its verb. */
-export function changesList(ids: readonly string[], structure: boolean): { text: string; plural: boolean } {
-  const parts = [...(ids.length > 0 ? [cellList(ids)] : []), ...(structure ? [structureWords] : [])];
-  return { text: parts.join(' and '), plural: ids.length > 1 || parts.length > 1 };
+/**
+ * The subject naming what changed: lesson cells by id, new cells by count (their ids are random
+ * and say nothing to a reader), the list of cells; `plural` for its verb.
+ */
+export function changesList(ids: readonly string[], structure: boolean, isNew: (id: string) => boolean = () => false): { text: string; plural: boolean } {
+  const named = ids.filter((id) => !isNew(id));
+  const fresh = ids.length - named.length;
+  const parts = [
+    ...(named.length > 0 ? [cellList(named)] : []),
+    ...(fresh > 0 ? [fresh === 1 ? 'a new cell' : `${fresh} new cells`] : []),
+    ...(structure ? [structureWords] : []),
+  ];
+  const text = parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts.join(' and ');
+  return { text, plural: named.length > 1 || fresh > 1 || parts.length > 1 };
 }

@@ -153,7 +153,7 @@ describe('createAutosave', () => {
     one.autosave.sync();
     two.autosave.sync(); // the storage event of one's save
     expect(two.shown()).toEqual(['01-a: a', 'new-1: const z = 1;', '02-b: b']);
-    expect(two.notice(otherTabNoticeId)?.text).toBe('This notebook was edited in another tab: cell new-1 and the list of cells (added, deleted or moved ones) now show the edits made there.');
+    expect(two.notice(otherTabNoticeId)?.text).toBe('This notebook was edited in another tab: a new cell and the list of cells (added, deleted or moved ones) now show the edits made there.');
     expect(two.notice(otherTabConflictNoticeId)).toBeUndefined();
     expect(openTab(kv).shown()).toEqual(two.shown());
   });

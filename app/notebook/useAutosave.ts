@@ -83,6 +83,12 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
     seen = store.getState().cells;
   };
 
+  /** A cell made in a notebook, not the lesson's: notices count these instead of naming their random ids. */
+  const isNew = (id: string): boolean => {
+    const cell = store.getState().cells.find((c) => c.id === id);
+    return cell ? cell.origin === 'new' : !lessonIds.includes(id);
+  };
+
   const sync = (): void => {
     const { cells, orphans, notices } = store.getState();
     const mine = snapshotNotebook(cells, orphans, lesson);
@@ -90,14 +96,14 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
     const result = mergeEdits(base, mine, theirs, lessonIds);
     if (result.theirs.length > 0 || result.structure === 'theirs') {
       show(theirs, result.theirs, result.structure === 'theirs');
-      const changed = changesList(result.theirs, result.structure === 'theirs');
+      const changed = changesList(result.theirs, result.structure === 'theirs', isNew);
       const text = `This notebook was edited in another tab: ${changed.text} now ${changed.plural ? 'show' : 'shows'} the edits made there.`;
       dispatch({ type: 'notice', notice: { id: otherTabNoticeId, tone: 'info', text } });
     }
     conflicts = result.conflicts;
     structureConflict = result.structure === 'conflict';
     if (conflicts.length > 0 || structureConflict) {
-      const differ = changesList(conflicts, structureConflict);
+      const differ = changesList(conflicts, structureConflict, isNew);
       const text = `This notebook was edited in another tab too: ${differ.text} differ${differ.plural ? '' : 's'} there and here. Until you choose, the other tab's version is the one saved.`;
       const actions = [
         { label: 'Load their edits', command: 'loadOtherTabEdits' as const },
