@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellReducer, newCellState, type CellState } from './cellState';
 import { contentHash } from './contentHash';
-import { initialNotebookState, notebookReducer, type NotebookEvent } from './notebookState';
+import { initialNotebookState, notebookReducer } from './notebookState';
 import { adoptCells, arrangeCells, snapshotStructure, structureProblem, type SavedStructure } from './savedStructure';
 import { emptyEdits, restoreCells, snapshotNotebook } from './storage';
 import { newCell } from './structure/cells';
-import type { Side, StructureEvent } from './structure/structureReducer';
+import { stepEvent, structureStep, type Step } from './testing/structureSteps';
 import type { SourceCell } from './types';
 
 const lessonCell = (id: string, source = `${id} text`, type: SourceCell['type'] = 'code'): SourceCell => ({ id, type, source: `${source}\n`, group: Number.parseInt(id, 10) });
@@ -187,49 +187,18 @@ describe('restoreCells with a structure', () => {
 });
 
 /** A random notebook built from the lesson by the structure reducer's events (ids drawn as the page would), and edits. */
-type Step = StructureEvent | { type: 'pick'; index: number } | { type: 'edit'; source: string };
-const cellType = fc.constantFrom<CellState['type']>('code', 'markdown');
-const side = fc.constantFrom<Side>('above', 'below');
-const delta = fc.constantFrom<-1 | 1>(-1, 1);
-const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ type: fc.constant('insert' as const), side, id: fc.constant(''), cellType, source: fc.string({ maxLength: 8 }) }),
-  fc.constant({ type: 'delete' as const }),
-  fc.constant({ type: 'undoDelete' as const }),
-  fc.record({ type: fc.constant('move' as const), delta }),
-  fc.constant({ type: 'cut' as const }),
-  fc.record({ type: fc.constant('paste' as const), side, ids: fc.constant<string[]>([]) }),
-  fc.record({ type: fc.constant('split' as const), id: fc.constant(''), offset: fc.nat(12), newId: fc.constant('') }),
-  fc.constant({ type: 'merge' as const }),
-  fc.record({ type: fc.constant('retype' as const), cellType }),
-  fc.record({ type: fc.constant('extendSelection' as const), delta }),
-  fc.record({ type: fc.constant('pick' as const), index: fc.nat(20) }),
-  fc.record({ type: fc.constant('edit' as const), source: fc.string({ maxLength: 8 }) }),
-);
-
 function play(steps: readonly Step[]): CellState[] {
   let made = 0;
   const draw = (): string => `new-${made++}`;
-  let state = initialNotebookState(fromLesson());
-  for (const st of steps) {
-    const selected = state.selectedId ?? '';
-    let event: NotebookEvent;
-    if (st.type === 'pick') event = { type: 'select', id: state.cells[st.index % state.cells.length].id };
-    else if (st.type === 'edit') event = { type: 'cell', id: selected, event: { type: 'edit', source: st.source } };
-    else if (st.type === 'insert') event = { type: 'structure', event: { ...st, id: draw() } };
-    else if (st.type === 'paste') event = { type: 'structure', event: { ...st, ids: state.clipboard.map(draw) } };
-    else if (st.type === 'split') event = { type: 'structure', event: { ...st, id: selected, newId: draw() } };
-    else event = { type: 'structure', event: st };
-    state = notebookReducer(state, event);
-  }
-  return state.cells;
+  return steps.reduce((state, st) => notebookReducer(state, stepEvent(state, st, draw)), initialNotebookState(fromLesson())).cells;
 }
 
 const shape = (cells: readonly CellState[]) => cells.map((c) => [c.id, c.origin, c.type, c.source]);
 
 describe('snapshot and restore', () => {
-  it('give back any notebook built by the structure reducer (insert, delete, undo, move, cut, paste, split, merge, retype) and edits: same ids, order, types and sources', () => {
+  it('give back any notebook built by the structure reducer (insert, delete, undo, move, copy, cut, paste, split, merge, retype, selections) and edits: same ids, order, types and sources', () => {
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+      fc.property(fc.array(structureStep, { maxLength: 30 }), (steps) => {
         const cells = play(steps);
         const restored = reload(cells, lesson);
         expect(shape(restored.cells)).toEqual(shape(cells));
@@ -241,7 +210,7 @@ describe('snapshot and restore', () => {
   it('lose no new cell and no edit when the lesson changes under them', () => {
     const changedLesson = fc.subarray(lesson).chain((kept) => fc.shuffledSubarray([...kept, lessonCell('02x-added'), lessonCell('05-added')], { minLength: kept.length + 2 }));
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 30 }), changedLesson, (steps, now) => {
+      fc.property(fc.array(structureStep, { maxLength: 30 }), changedLesson, (steps, now) => {
         const cells = play(steps);
         const restored = reload(cells, lesson, now);
         const news = (list: readonly CellState[]) => shape(list.filter((c) => c.origin === 'new')).sort();
