@@ -94,6 +94,33 @@ describe('the notebook\'s structure is saved', () => {
     await waitOrder(one, await order(two));
   });
 
+  it('a cell deleted in one tab while the other has unsaved edits in it: the other asks, and Keep mine brings the cell back in both', { timeout: 300_000 }, async () => {
+    const session = await open();
+    const one = session.page;
+    await ready(one);
+    const two = await session.context.newPage();
+    await ready(two);
+    // Tab two cannot save for a while (its storage refuses), so its edit is its own alone when tab one deletes the cell.
+    await two.evaluate(() => {
+      const setItem = Storage.prototype.setItem;
+      (window as unknown as { restoreSetItem(): void }).restoreSetItem = () => void (Storage.prototype.setItem = setItem);
+      Storage.prototype.setItem = () => {
+        throw new DOMException('refused for the test', 'QuotaExceededError');
+      };
+    });
+    await typeAtEnd(two, '04-activations', '\n// edited in tab two');
+    await two.locator('[data-notice="storage"]').waitFor();
+    await press(one, '04-activations', 'Delete cell');
+    const conflict = two.locator('[data-notice="other-tab-conflict"]');
+    await expect(conflict.textContent()).resolves.toContain('This notebook was edited in another tab too: the list of cells (added, deleted or moved ones) differs there and here.');
+    await expect(cell(two, '04-activations').textContent()).resolves.toContain('// edited in tab two');
+    await two.evaluate(() => (window as unknown as { restoreSetItem(): void }).restoreSetItem());
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await cell(one, '04-activations').waitFor();
+    await one.waitForFunction(() => (document.querySelector('[data-cell="04-activations"]')?.textContent ?? '').includes('// edited in tab two'));
+    await waitOrder(one, await order(two));
+  });
+
   it('an old save without a structure loads as before; a save made against an older lesson keeps its new cell in place and shows what changed', { timeout: 300_000 }, async () => {
     const { page } = await open();
     await ready(page);
