@@ -103,6 +103,7 @@ describe('structure editing on a desktop', () => {
 
     await page.keyboard.press('m');
     await expect.poll(() => page.locator(`[data-cell="${above}"]`).getAttribute('data-cell-type')).toBe('markdown');
+    await page.locator(`[data-cell="${above}"]`).getByText(/^Empty text cell/).waitFor();
     await page.keyboard.press('y');
     await expect.poll(() => page.locator(`[data-cell="${above}"]`).getAttribute('data-cell-type')).toBe('code');
 
@@ -111,6 +112,24 @@ describe('structure editing on a desktop', () => {
     await page.keyboard.press('d');
     await expect.poll(() => order(page)).not.toContain(above);
     expect((await selection(page)).selected).toBe(below);
+
+    // A D held down repeats: that is not a second press.
+    const held = await order(page);
+    await page.keyboard.down('d');
+    await page.keyboard.down('d');
+    await page.keyboard.down('d');
+    await page.keyboard.up('d');
+    expect(await order(page)).toEqual(held);
+    // While presenting, the notebook's structure keys do nothing (a slide is no place to delete cells).
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => document.documentElement.classList.contains('presenting'));
+    await page.keyboard.press('a');
+    await page.keyboard.press('d');
+    await page.keyboard.press('d');
+    await page.keyboard.press('x');
+    expect(await order(page)).toEqual(held);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.documentElement.classList.contains('presenting'));
     expect(session.consoleErrors).toEqual([]);
   });
 
