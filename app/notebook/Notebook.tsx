@@ -113,7 +113,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   // The first press of a double key (D D, I I, 0 0), waiting for the second.
   const firstPress = useRef<FirstPress | null>(null);
 
-  const tabConflicts = useAutosave(store, storage, loaded.writable);
+  const tabConflicts = useAutosave(store, storage, loaded.writable, lesson);
 
   // After every change of the cells (a selection that hides a phone's tools row above a pressed
   // button, a part that mounted): what is pressed or looked at stays where it was.

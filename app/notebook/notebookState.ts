@@ -1,5 +1,6 @@
 // The whole notebook's state (cells, selection, mode, kernel, notices) and its pure reducer.
 import { cellReducer, differsFromOriginal, type CellEvent, type CellState, type KeptEdit } from './cellState';
+import { adoptCells } from './savedStructure';
 import { receivedReducer, type ImportUndo, type ReceivedEvent } from './share/received';
 import { structureReducer, type DeletedCells, type StructureEvent } from './structure/structureReducer';
 import type { EditorMode, KernelStatus, Notice } from './types';
@@ -44,7 +45,9 @@ export type NotebookEvent =
   | { type: 'dismissNotice'; id: string }
   | { type: 'revertAll' }
   | { type: 'received'; event: ReceivedEvent }
-  | { type: 'structure'; event: StructureEvent };
+  | { type: 'structure'; event: StructureEvent }
+  /** Another tab's list of cells (see useAutosave.ts): these cells in this order, those already here keeping their state. */
+  | { type: 'adoptCells'; cells: CellState[] };
 
 export function initialNotebookState(cells: CellState[], orphans: Record<string, KeptEdit> = {}, notices: Notice[] = []): NotebookState {
   return {
@@ -126,6 +129,8 @@ export function notebookReducer(state: NotebookState, event: NotebookEvent): Not
       return receivedReducer(state, event.event);
     case 'structure':
       return structureReducer(state, event.event);
+    case 'adoptCells':
+      return { ...state, ...adoptCells(state, event.cells) };
     default: {
       const never: never = event;
       throw new Error(`notebook: unknown event ${JSON.stringify(never)}`);

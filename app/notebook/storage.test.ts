@@ -89,6 +89,18 @@ describe('loadEdits', () => {
     expect(loaded.writable).toBe(true);
   });
 
+  it('sets a save with an unreadable structure aside whole, and keeps its cell edits, saying so', () => {
+    const edits = { '02-code': { source: 'mine', originalHash: contentHash('const x = 1;') } };
+    const raw = JSON.stringify({ ...emptyEdits(), edits, structure: { lesson: ['01-intro'], order: ['02-code'], cells: {}, deleted: {}, retyped: {} } });
+    const store = memoryStore({ [editsKey]: raw });
+    const loaded = loadEdits(store, 77);
+    expect(loaded.saved).toEqual({ ...emptyEdits(), edits });
+    expect(store.data.get(`${editsKey}/set-aside-77`)).toBe(raw);
+    expect(JSON.parse(store.data.get(editsKey) ?? 'null')).toEqual({ ...emptyEdits(), edits });
+    expect(loaded.notices[0].text).toMatch(/could not be read \(the order of the cells: cell "02-code" in "order" is neither.*set-aside-77.*with your edits/);
+    expect(restoreCells(lesson, loaded.saved).cells.map((c) => c.source)).toEqual(['# Intro', 'mine']);
+  });
+
   it('says edits will not survive a reload when there is no storage', () => {
     expect(loadEdits(null, 1)).toMatchObject({ notices: [storageUnavailableNotice], writable: false });
   });
@@ -156,6 +168,13 @@ describe('writeEdits', () => {
     const saved = { ...emptyEdits(), edits: { a: { source: 's', originalHash: 'h' } } };
     expect(writeEdits(store, saved)).toEqual({ ok: true });
     expect(loadEdits(store, 1).saved).toEqual(saved);
+  });
+
+  it('keeps a save whose only change is the structure', () => {
+    const store = memoryStore();
+    const structure = { lesson: ['01-intro', '02-code'], order: ['02-code', '01-intro'], cells: {}, deleted: {}, retyped: {} };
+    writeEdits(store, { ...emptyEdits(), structure });
+    expect(loadEdits(store, 1).saved).toEqual({ ...emptyEdits(), structure });
   });
 
   it('removes the key when nothing is edited', () => {

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { newCellState, type KeptEdit } from './cellState';
 import { contentHash } from './contentHash';
+import type { SavedStructure } from './savedStructure';
 import { emptyEdits, type SavedEdits } from './storage';
-import { cellList, mergeEdits, pickCells, savedParts } from './tabSync';
+import { cellList, changesList, mergeEdits, pickCells, savedParts } from './tabSync';
 
 const edit = (source: string): KeptEdit => ({ source, originalHash: 'h' });
 const saved = (edits: Record<string, string>, aside: Record<string, string> = {}): SavedEdits => ({
@@ -11,6 +12,8 @@ const saved = (edits: Record<string, string>, aside: Record<string, string> = {}
   edits: Object.fromEntries(Object.entries(edits).map(([id, s]) => [id, edit(s)])),
   aside: Object.fromEntries(Object.entries(aside).map(([id, s]) => [id, edit(s)])),
 });
+
+const lessonIds = ['a', 'b'];
 
 describe('mergeEdits', () => {
   // One cell `a`; `-` means no saved edit (the lesson's text). base, mine, theirs -> saved, taken, conflict.
@@ -26,7 +29,7 @@ describe('mergeEdits', () => {
     ['both edited a cell unedited before', '-', 'y', 'z', 'z', false, true],
   ])('%s', (_, b, m, t, expected, taken, conflict) => {
     const of = (s: string): SavedEdits => (s === '-' ? emptyEdits() : saved({ a: s }));
-    const result = mergeEdits(of(b), of(m), of(t));
+    const result = mergeEdits(of(b), of(m), of(t), lessonIds);
     expect(result.merged).toEqual(of(expected));
     expect(result.theirs).toEqual(taken ? ['a'] : []);
     expect(result.conflicts).toEqual(conflict ? ['a'] : []);
@@ -34,7 +37,7 @@ describe('mergeEdits', () => {
 
   it('merges two tabs that edited different cells, keeping both', () => {
     const base = saved({});
-    const result = mergeEdits(base, saved({ a: 'mine' }), saved({ b: 'theirs' }));
+    const result = mergeEdits(base, saved({ a: 'mine' }), saved({ b: 'theirs' }), lessonIds);
     expect(result.merged).toEqual(saved({ a: 'mine', b: 'theirs' }));
     expect(result).toMatchObject({ theirs: ['b'], conflicts: [] });
     expect(result.base).toEqual(result.merged);
@@ -42,10 +45,10 @@ describe('mergeEdits', () => {
 
   it('keeps a conflicting cell at its old base, so a later save of another cell does not overwrite either version', () => {
     const base = saved({ a: 'x' });
-    const first = mergeEdits(base, saved({ a: 'mine' }), saved({ a: 'theirs' }));
+    const first = mergeEdits(base, saved({ a: 'mine' }), saved({ a: 'theirs' }), lessonIds);
     expect(first.base).toEqual(base);
     // This tab then edits cell b: a is still a conflict, storage keeps theirs for it.
-    const second = mergeEdits(first.base, saved({ a: 'mine', b: 'new' }), first.merged);
+    const second = mergeEdits(first.base, saved({ a: 'mine', b: 'new' }), first.merged, lessonIds);
     expect(second.merged).toEqual(saved({ a: 'theirs', b: 'new' }));
     expect(second.conflicts).toEqual(['a']);
   });
@@ -53,9 +56,66 @@ describe('mergeEdits', () => {
   it('compares a cell\'s edit, kept-aside edit and untrusted code together', () => {
     const base = saved({ a: 'x' });
     const theirs = saved({ a: 'x' }, { a: 'old' });
-    const result = mergeEdits(base, saved({ a: 'x' }), theirs);
+    const result = mergeEdits(base, saved({ a: 'x' }), theirs, lessonIds);
     expect(result.theirs).toEqual(['a']);
     expect(result.merged).toEqual(theirs);
+  });
+});
+
+describe('mergeEdits of the list of cells', () => {
+  /** A structure showing `order` over lesson cells a and b (`n*` ids are new cells). */
+  const shape = (...order: string[]): SavedStructure => ({
+    lesson: lessonIds,
+    order,
+    cells: Object.fromEntries(order.filter((id) => id.startsWith('n')).map((id) => [id, { type: 'code' as const }])),
+    deleted: Object.fromEntries(lessonIds.filter((id) => !order.includes(id)).map((id) => [id, 'h'])),
+    retyped: {},
+  });
+  const withShape = (s: SavedEdits, ...order: string[]): SavedEdits => ({ ...s, structure: shape(...order) });
+
+  it('takes the other tab\'s list when only it changed, with the text of its new cell', () => {
+    const theirs = withShape(saved({ n1: 'new text' }), 'a', 'n1', 'b');
+    const result = mergeEdits(saved({}), saved({}), theirs, lessonIds);
+    expect(result).toMatchObject({ merged: theirs, base: theirs, theirs: ['n1'], conflicts: [], structure: 'theirs' });
+  });
+
+  it('writes this tab\'s list when only it changed', () => {
+    const mine = withShape(saved({}), 'b', 'a');
+    expect(mergeEdits(saved({}), mine, saved({}), lessonIds)).toMatchObject({ merged: mine, structure: null });
+  });
+
+  it('asks when both changed the list differently; storage keeps theirs, and this tab\'s base keeps the old list', () => {
+    const theirs = withShape(saved({}), 'b', 'a');
+    const result = mergeEdits(saved({}), withShape(saved({}), 'a', 'n1', 'b'), theirs, lessonIds);
+    expect(result).toMatchObject({ merged: theirs, base: saved({}), structure: 'conflict' });
+  });
+
+  it.each([
+    ['this tab dropped a cell the other edited', withShape(saved({}), 'b'), saved({ a: 'edited there' })],
+    ['the other tab dropped a cell this one edited', saved({ a: 'edited here' }), withShape(saved({}), 'b')],
+  ])('asks when %s', (_, mine, theirs) => {
+    expect(mergeEdits(saved({}), mine, theirs, lessonIds).structure).toBe('conflict');
+  });
+
+  it('leaves the saved text of a cell this tab does not show as it found it', () => {
+    const base = withShape(saved({ gone: 'kept' }), 'a', 'b');
+    const mine = withShape(saved({ a: 'mine' }), 'a', 'b');
+    expect(mergeEdits(base, mine, base, lessonIds).merged).toEqual(withShape(saved({ a: 'mine', gone: 'kept' }), 'a', 'b'));
+  });
+});
+
+describe('changesList', () => {
+  const isNew = (id: string): boolean => id.startsWith('new-');
+  it.each<[string[], boolean, string, boolean]>([
+    [['04-a'], false, 'cell 04-a', false],
+    [[], true, 'the list of cells (added, deleted or moved ones)', false],
+    [['04-a'], true, 'cell 04-a and the list of cells (added, deleted or moved ones)', true],
+    [['04-a', '06-b'], false, 'cells 04-a and 06-b', true],
+    [['new-x'], false, 'a new cell', false],
+    [['new-x', 'new-y'], false, '2 new cells', true],
+    [['04-a', 'new-x'], true, 'cell 04-a, a new cell and the list of cells (added, deleted or moved ones)', true],
+  ])('%j, list of cells %s -> %s', (ids, structure, text, plural) => {
+    expect(changesList(ids, structure, isNew)).toEqual({ text, plural });
   });
 });
 

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { cellReducer, newCellState } from './cellState';
 import { initialNotebookState, notebookReducer } from './notebookState';
-import { editsKey, restoreCells, type KeyValueStore } from './storage';
+import { editsKey, emptyEdits, restoreCells, type KeyValueStore } from './storage';
 import { createStore } from './store';
+import { newCell } from './structure/cells';
 import type { SourceCell } from './types';
 import { createAutosave, editsChanged, otherTabConflictNoticeId, otherTabNoticeId, readSaved } from './useAutosave';
 
@@ -46,14 +47,27 @@ function openTab(kv: KeyValueStore) {
   const saved = readSaved(kv);
   if (!saved) throw new Error('test storage unreadable');
   const store = createStore(notebookReducer, initialNotebookState(restoreCells(lesson, saved).cells));
-  const autosave = createAutosave(store, kv);
+  const autosave = createAutosave(store, kv, lesson);
   const edit = (id: string, source: string): void => {
     store.dispatch({ type: 'cell', id, event: { type: 'edit', source } });
     autosave.noteChange(store.getState().cells);
   };
+  /** The student's list of cells changed to `ids` (a `new-*` id not here yet is a new code cell). */
+  const restructure = (...ids: string[]): void => {
+    const here = new Map(store.getState().cells.map((c) => [c.id, c]));
+    store.dispatch({ type: 'adoptCells', cells: ids.map((id) => here.get(id) ?? newCell(id, 'code')) });
+    expect(autosave.noteChange(store.getState().cells)).toBe(true);
+  };
+  /** Insert below `after`, as the notebook's button does. */
+  const insertBelow = (after: string, id: string): void => {
+    store.dispatch({ type: 'select', id: after });
+    store.dispatch({ type: 'structure', event: { type: 'insert', side: 'below', id, cellType: 'code' } });
+    expect(autosave.noteChange(store.getState().cells)).toBe(true);
+  };
   const sources = (): string[] => store.getState().cells.map((c) => c.source);
+  const shown = (): string[] => store.getState().cells.map((c) => `${c.id}: ${c.source}`);
   const notice = (id: string) => store.getState().notices.find((n) => n.id === id);
-  return { store, autosave, edit, sources, notice };
+  return { store, autosave, edit, restructure, insertBelow, sources, shown, notice };
 }
 
 const savedSources = (kv: KeyValueStore): Record<string, string> => Object.fromEntries(Object.entries(readSaved(kv)?.edits ?? {}).map(([id, e]) => [id, e.source]));
@@ -131,6 +145,105 @@ describe('createAutosave', () => {
     expect(one.sources()[0]).toBe(kept);
   });
 
+  it('a cell inserted and typed into in one tab shows in the other, which says so, and in a tab opened later', () => {
+    const kv = memoryStore();
+    const [one, two] = [openTab(kv), openTab(kv)];
+    one.insertBelow('01-a', 'new-1');
+    one.edit('new-1', 'const z = 1;');
+    one.autosave.sync();
+    two.autosave.sync(); // the storage event of one's save
+    expect(two.shown()).toEqual(['01-a: a', 'new-1: const z = 1;', '02-b: b']);
+    expect(two.notice(otherTabNoticeId)?.text).toBe('This notebook was edited in another tab: a new cell and the list of cells (added, deleted or moved ones) now show the edits made there.');
+    expect(two.notice(otherTabConflictNoticeId)).toBeUndefined();
+    expect(openTab(kv).shown()).toEqual(two.shown());
+  });
+
+  it('a tab typing in a cell of its own keeps the other tab\'s new cells, and the other tab gets its edit', () => {
+    const kv = memoryStore();
+    const [one, two] = [openTab(kv), openTab(kv)];
+    one.restructure('new-1', '01-a', '02-b');
+    one.edit('new-1', 'mine');
+    one.autosave.sync();
+    two.edit('02-b', 'b from two');
+    two.autosave.sync();
+    expect(two.shown()).toEqual(['new-1: mine', '01-a: a', '02-b: b from two']);
+    one.autosave.sync();
+    expect(one.shown()).toEqual(two.shown());
+    expect(openTab(kv).shown()).toEqual(two.shown());
+  });
+
+  it('asks when one tab deletes a cell the other edited; Keep mine brings it back in both, with its edit', () => {
+    const kv = memoryStore();
+    const [one, two] = [openTab(kv), openTab(kv)];
+    one.restructure('02-b');
+    one.autosave.sync();
+    two.edit('01-a', 'a from two');
+    two.autosave.sync();
+    expect(two.shown()).toEqual(['01-a: a from two', '02-b: b']);
+    expect(two.notice(otherTabConflictNoticeId)?.text).toMatch(/^This notebook was edited in another tab too: the list of cells \(added, deleted or moved ones\) differs there and here\./);
+    // Until two chooses, storage keeps one's list of cells, and two's text.
+    expect(openTab(kv).shown()).toEqual(['02-b: b']);
+    expect(savedSources(kv)).toEqual({ '01-a': 'a from two' });
+    two.autosave.keepMine();
+    one.autosave.sync();
+    expect(one.shown()).toEqual(['01-a: a from two', '02-b: b']);
+  });
+
+  it('Load their edits takes the other tab\'s list of cells, and keeps the text of the cell it dropped for the next reload to name', () => {
+    const kv = memoryStore();
+    const [one, two] = [openTab(kv), openTab(kv)];
+    one.restructure('02-b', 'new-1');
+    one.autosave.sync();
+    two.edit('01-a', 'a from two');
+    two.autosave.sync();
+    two.autosave.loadTheirs();
+    expect(two.shown()).toEqual(['02-b: b', 'new-1: ']);
+    expect(two.notice(otherTabConflictNoticeId)).toBeUndefined();
+    const reloaded = restoreCells(lesson, readSaved(kv) ?? emptyEdits());
+    expect(reloaded.cells.map((c) => c.id)).toEqual(['02-b', 'new-1']);
+    expect(reloaded.orphans['01-a']?.source).toBe('a from two');
+  });
+
+  it('asks when both tabs changed the list of cells differently', () => {
+    const kv = memoryStore();
+    const [one, two] = [openTab(kv), openTab(kv)];
+    one.restructure('01-a', 'new-1', '02-b');
+    one.autosave.sync();
+    two.restructure('02-b', '01-a');
+    two.autosave.sync();
+    expect(two.shown()).toEqual(['02-b: b', '01-a: a']);
+    expect(two.notice(otherTabConflictNoticeId)?.text).toMatch(/the list of cells .* differs there and here/);
+    two.autosave.loadTheirs();
+    expect(two.shown()).toEqual(['01-a: a', 'new-1: ', '02-b: b']);
+    expect(openTab(kv).shown()).toEqual(two.shown());
+  });
+
+  it('saves soon a notebook the restore rearranged (a deleted cell the lesson changed is back), so the next load does not say it again', () => {
+    const kv = memoryStore();
+    const structure = { lesson: ['01-a', '02-b'], order: ['01-a', 'new-1'], cells: { 'new-1': { type: 'code' as const } }, deleted: { '02-b': 'an older hash' }, retyped: {} };
+    kv.setItem(editsKey, JSON.stringify({ ...emptyEdits(), structure }));
+    const restored = restoreCells(lesson, readSaved(kv) ?? emptyEdits());
+    expect(restored.notices.map((n) => n.id)).toEqual(['storage-returned']);
+    const tab = openTab(kv);
+    expect(tab.shown()).toEqual(['01-a: a', 'new-1: ', '02-b: b']);
+    expect(tab.autosave.restoredDiffers()).toBe(true);
+    tab.autosave.sync();
+    expect(restoreCells(lesson, readSaved(kv) ?? emptyEdits()).notices).toEqual([]);
+    expect(openTab(kv).autosave.restoredDiffers()).toBe(false);
+  });
+
+  it('has nothing to save at once for a notebook restored as it was saved, whatever order storage wrote its keys in', () => {
+    const kv = memoryStore();
+    const tab = openTab(kv);
+    expect(tab.autosave.restoredDiffers()).toBe(false);
+    tab.edit('02-b', 'x');
+    tab.edit('01-a', 'y');
+    tab.autosave.sync();
+    const saved = JSON.parse(kv.getItem(editsKey) ?? '{}');
+    kv.setItem(editsKey, JSON.stringify({ aside: {}, edits: { '02-b': saved.edits['02-b'], '01-a': saved.edits['01-a'] }, version: 1 }));
+    expect(openTab(kv).autosave.restoredDiffers()).toBe(false);
+  });
+
   it('writes nothing when nothing changed, and says so when a save fails', () => {
     const kv = memoryStore();
     const tab = openTab(kv);
@@ -143,5 +256,22 @@ describe('createAutosave', () => {
     expect(cramped.notice('storage')?.text).toMatch(/storage for the page is full/);
     expect(cramped.sources()[0]).toBe('kept in the page');
     expect(kv.getItem(editsKey)).toBeNull();
+  });
+
+  it('keeps an inserted cell in the page when storage is full, says so, and saves it once storage has room', () => {
+    const kv = memoryStore();
+    let full = true;
+    const cramped = { ...kv, setItem: (k: string, v: string) => (full ? ((): never => { throw new DOMException('full', 'QuotaExceededError'); })() : kv.setItem(k, v)) };
+    const tab = openTab(cramped);
+    tab.insertBelow('02-b', 'new-1');
+    tab.edit('new-1', 'scratch');
+    tab.autosave.sync();
+    expect(tab.notice('storage')?.text).toMatch(/storage for the page is full.*won't survive a reload/);
+    expect(tab.shown()).toEqual(['01-a: a', '02-b: b', 'new-1: scratch']);
+    full = false;
+    tab.edit('new-1', 'scratch, saved');
+    tab.autosave.sync();
+    expect(tab.notice('storage')).toBeUndefined();
+    expect(openTab(kv).shown()).toEqual(['01-a: a', '02-b: b', 'new-1: scratch, saved']);
   });
 });

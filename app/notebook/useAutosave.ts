@@ -2,19 +2,23 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CellState } from './cellState';
 import type { NotebookEvent, NotebookState } from './notebookState';
-import { editsKey, emptyEdits, problemWith, snapshotEdits, writeEdits, type KeyValueStore, type SavedEdits } from './storage';
+import { editsKey, emptyEdits, parseEdits, restoreCells, snapshotNotebook, writeEdits, type KeyValueStore, type SavedEdits } from './storage';
 import type { Store } from './store';
-import { cellList, mergeEdits, pickCells, savedParts } from './tabSync';
+import { changesList, mergeEdits, pickCells, savedParts } from './tabSync';
+import type { SourceCell } from './types';
 
 export const autosaveDelayMs = 300;
 export const otherTabNoticeId = 'other-tab';
 export const otherTabConflictNoticeId = 'other-tab-conflict';
 
-/** True when a cell's source, kept-aside edit or trust changed (outputs and statuses do not need saving). */
+/** True when the list of cells, or a cell's type, source, kept-aside edit or trust changed (outputs and statuses do not need saving). */
 export function editsChanged(before: readonly CellState[], after: readonly CellState[]): boolean {
   if (before === after) return false;
   if (before.length !== after.length) return true;
-  return after.some((c, i) => c.source !== before[i].source || c.aside !== before[i].aside || c.untrusted !== before[i].untrusted);
+  return after.some((c, i) => {
+    const b = before[i];
+    return c.id !== b.id || c.type !== b.type || c.source !== b.source || c.aside !== b.aside || c.untrusted !== b.untrusted;
+  });
 }
 
 /**
@@ -24,8 +28,7 @@ export function editsChanged(before: readonly CellState[], after: readonly CellS
 export function readSaved(kv: KeyValueStore): SavedEdits | null {
   try {
     const raw = kv.getItem(editsKey);
-    if (raw === null) return emptyEdits();
-    return problemWith(raw) === null ? (JSON.parse(raw) as SavedEdits) : null;
+    return raw === null ? emptyEdits() : parseEdits(raw).saved;
   } catch {
     return null;
   }
@@ -43,20 +46,36 @@ export interface Autosave extends TabConflicts {
   sync(): void;
   /** True when `cells` hold a change of this tab's worth saving (not another tab's edits that `sync` showed); remembers them. */
   noteChange(cells: readonly CellState[]): boolean;
+  /**
+   * True when the notebook as restored differs from what storage holds: the lesson changed since the
+   * save (a cell moved aside, one back). Worth a save soon, so the next load finds it as shown and
+   * does not say the same thing again.
+   */
+  restoredDiffers(): boolean;
 }
 
-export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyValueStore): Autosave {
+/** `saved` as JSON with every map's keys sorted (lists keep their order), so that equal records compare equal. */
+function canonical(saved: SavedEdits): string {
+  const sorted = (_: string, value: unknown): unknown =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value;
+  return JSON.stringify(saved, sorted);
+}
+
+export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyValueStore, lesson: readonly SourceCell[]): Autosave {
   const dispatch = (event: NotebookEvent): void => store.dispatch(event);
+  const lessonIds = lesson.map((c) => c.id);
   let seen: readonly CellState[] = store.getState().cells;
   // What this tab last saw in storage (see tabSync.ts).
   let base = readSaved(kv) ?? emptyEdits();
   let conflicts: string[] = [];
+  let structureConflict = false;
   let showing = false;
 
-  /** Shows `saved`'s versions of cells `ids` here (not a change of this tab's: nothing to save for it). */
-  const show = (saved: SavedEdits, ids: string[]): void => {
+  /** Shows `saved`'s structure (if `structure`), then its versions of cells `ids`, here (not a change of this tab's: nothing to save for it). */
+  const show = (saved: SavedEdits, ids: string[], structure: boolean): void => {
     showing = true;
     try {
+      if (structure) dispatch({ type: 'adoptCells', cells: restoreCells(lesson, saved).cells });
       for (const { id, ...part } of savedParts(store.getState().cells, saved, ids)) dispatch({ type: 'cell', id, event: { type: 'loadSaved', ...part } });
     } finally {
       showing = false;
@@ -64,19 +83,28 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
     seen = store.getState().cells;
   };
 
+  /** A cell made in a notebook, not the lesson's: notices count these instead of naming their random ids. */
+  const isNew = (id: string): boolean => {
+    const cell = store.getState().cells.find((c) => c.id === id);
+    return cell ? cell.origin === 'new' : !lessonIds.includes(id);
+  };
+
   const sync = (): void => {
     const { cells, orphans, notices } = store.getState();
-    const mine = snapshotEdits(cells, orphans);
+    const mine = snapshotNotebook(cells, orphans, lesson);
     const theirs = readSaved(kv) ?? base;
-    const result = mergeEdits(base, mine, theirs);
-    if (result.theirs.length > 0) {
-      show(theirs, result.theirs);
-      const text = `This notebook was edited in another tab: ${cellList(result.theirs)} now ${result.theirs.length === 1 ? 'shows' : 'show'} the edits made there.`;
+    const result = mergeEdits(base, mine, theirs, lessonIds);
+    if (result.theirs.length > 0 || result.structure === 'theirs') {
+      show(theirs, result.theirs, result.structure === 'theirs');
+      const changed = changesList(result.theirs, result.structure === 'theirs', isNew);
+      const text = `This notebook was edited in another tab: ${changed.text} now ${changed.plural ? 'show' : 'shows'} the edits made there.`;
       dispatch({ type: 'notice', notice: { id: otherTabNoticeId, tone: 'info', text } });
     }
     conflicts = result.conflicts;
-    if (conflicts.length > 0) {
-      const text = `This notebook was edited in another tab too: ${cellList(conflicts)} differ${conflicts.length === 1 ? 's' : ''} there and here. Until you choose, the other tab's version is the one saved.`;
+    structureConflict = result.structure === 'conflict';
+    if (conflicts.length > 0 || structureConflict) {
+      const differ = changesList(conflicts, structureConflict, isNew);
+      const text = `This notebook was edited in another tab too: ${differ.text} differ${differ.plural ? '' : 's'} there and here. Until you choose, the other tab's version is the one saved.`;
       const actions = [
         { label: 'Load their edits', command: 'loadOtherTabEdits' as const },
         { label: 'Keep mine', command: 'keepMyEdits' as const },
@@ -95,7 +123,7 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
       if (notices.some((n) => n.id === 'storage')) dispatch({ type: 'dismissNotice', id: 'storage' });
     } else {
       // Storage still holds theirs: remember that, conflicting cells keeping their old base.
-      base = pickCells(theirs, base, conflicts);
+      base = pickCells(theirs, base, conflicts, structureConflict);
       dispatch({ type: 'notice', notice: written.notice });
     }
   };
@@ -103,9 +131,10 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
   /** Ends the conflicts: their cells now count as seen, so the next save writes this tab's version. */
   const settle = (loadTheirs: boolean): void => {
     const theirs = readSaved(kv) ?? base;
-    if (loadTheirs) show(theirs, conflicts);
-    base = pickCells(base, theirs, conflicts);
+    if (loadTheirs) show(theirs, conflicts, structureConflict);
+    base = pickCells(base, theirs, conflicts, structureConflict);
     conflicts = [];
+    structureConflict = false;
     dispatch({ type: 'dismissNotice', id: otherTabConflictNoticeId });
     sync();
   };
@@ -119,6 +148,10 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
     },
     loadTheirs: () => settle(true),
     keepMine: () => settle(false),
+    restoredDiffers() {
+      const { cells, orphans } = store.getState();
+      return canonical(snapshotNotebook(cells, orphans, lesson)) !== canonical(base);
+    },
   };
 }
 
@@ -126,14 +159,14 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
  * Autosave in the page: a save after a pause in typing, at once when the page is hidden or left,
  * and whenever another tab saved (the `storage` event). Returns the answers to a conflict notice.
  */
-export function useAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyValueStore | null, writable: boolean): TabConflicts {
+export function useAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyValueStore | null, writable: boolean, lesson: readonly SourceCell[]): TabConflicts {
   // The effect below sets the answers; the object handed out stays the same across renders.
   const answers = useRef<TabConflicts>({ loadTheirs: () => undefined, keepMine: () => undefined });
   const [handle] = useState<TabConflicts>(() => ({ loadTheirs: () => answers.current.loadTheirs(), keepMine: () => answers.current.keepMine() }));
 
   useEffect(() => {
     if (!kv || !writable) return;
-    const autosave = createAutosave(store, kv);
+    const autosave = createAutosave(store, kv, lesson);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const sync = (): void => {
       clearTimeout(timer);
@@ -141,6 +174,7 @@ export function useAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyV
       autosave.sync();
     };
     answers.current = autosave;
+    if (autosave.restoredDiffers()) timer = setTimeout(sync, autosaveDelayMs);
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') sync();
     };
@@ -163,7 +197,7 @@ export function useAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyV
       document.removeEventListener('visibilitychange', onVisibility);
       if (timer !== undefined) sync();
     };
-  }, [store, kv, writable]);
+  }, [store, kv, writable, lesson]);
 
   return handle;
 }
