@@ -130,5 +130,12 @@ describe('trust bound to what the reader saw', () => {
     await expect(forged.getAttribute('data-cell-status')).resolves.toBe('idle');
     await expect(forged.locator('.cell-notice').textContent()).resolves.toContain('Not run: this code came from saved edits this page cannot vouch for');
     expect((await page.locator('.output').allTextContents()).join('\n')).not.toContain('forged-ran');
+
+    // It may be the student's own work from before the check existed: Discard asks before deleting it.
+    await banner.getByRole('button', { name: 'Discard the saved changes' }).click();
+    const ask = page.getByRole('dialog', { name: 'Discard the saved code?' });
+    await expect(ask.textContent()).resolves.toContain(`${seenCell} will show the lesson's text again`);
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await expect(forged.getAttribute('data-untrusted')).resolves.toBe('stored');
   });
 });

@@ -133,11 +133,20 @@ export function TrustBanner({ onRunAll }: { onRunAll(): void }) {
     });
   };
 
+  // Saved code may be the student's own work from before the check existed: deleting it is asked first.
+  const confirmDiscardStored = (list: readonly CellState[]): void =>
+    setConfirm({
+      title: 'Discard the saved code?',
+      body: `${listIds(list.map((c) => c.id))} will show the lesson's text again, and the saved code is deleted from this browser. If it is your own earlier work, trust it instead.`,
+      confirmLabel: 'Discard',
+      onConfirm: () => decide('stored', null),
+    });
+
   const untrusted = origins.map((origin) => [origin, cells.filter((c) => c.untrusted?.origin === origin)] as const).filter(([, list]) => list.length > 0);
   return (
     <>
       {untrusted.map(([origin, list]) => (
-        <Banner key={origin} origin={origin} cells={list} onTrust={(shown) => decide(origin, shown)} onDiscard={() => decide(origin, null)} />
+        <Banner key={origin} origin={origin} cells={list} onTrust={(shown) => decide(origin, shown)} onDiscard={() => (origin === 'stored' ? confirmDiscardStored(list) : decide(origin, null))} />
       ))}
       {lastImport && (
         <div className="notice notice-info" role="status" data-testid="import-notice">

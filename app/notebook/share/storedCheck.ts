@@ -128,7 +128,7 @@ const keyId = 'saved-edits';
  * This browser's key for checking saved edits, from IndexedDB (made on first use): a page of the
  * same origin that only writes localStorage does not have it. Null if IndexedDB fails or is slow.
  */
-export function loadCheckKey(idb: IDBFactory | undefined = globalThis.indexedDB, timeoutMs = 3000): Promise<Uint8Array | null> {
+export function loadCheckKey(idb: IDBFactory | undefined = globalThis.indexedDB, timeoutMs = 10_000): Promise<Uint8Array | null> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), timeoutMs);
     const done = (key: Uint8Array | null): void => {
