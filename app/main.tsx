@@ -21,6 +21,8 @@ const { cells, warnings } = loadBundledCells();
 for (const warning of warnings) console.warn(`cells: ${warning}`);
 
 const plainStorage = browserStore();
+// Asked for at once: the key that checks saved edits (share/storedCheck.ts) comes while the rest starts.
+const checkKey = plainStorage ? loadCheckKey() : Promise.resolve(null);
 
 // `?backend=cpu|wasm|webgl` forces a tfjs backend (tests, comparing backends by hand).
 const backendParam = new URLSearchParams(window.location.search).get('backend');
@@ -38,7 +40,7 @@ const serviceWorker = registerServiceWorker();
 /** Reads the saved edits (once, before React: setting data aside must happen once), then mounts the notebook. */
 async function mount(root: HTMLElement): Promise<void> {
   // Saved edits are checked against this browser's key: what the page did not write comes back untrusted.
-  const key = plainStorage ? await loadCheckKey() : null;
+  const key = await checkKey;
   const storage = plainStorage && checkedStore(plainStorage, key);
   const checked = plainStorage ? checkOnLoad(plainStorage, key, Date.now()) : { notices: [], writable: true };
   const read = loadEdits(storage, Date.now());
