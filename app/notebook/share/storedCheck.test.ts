@@ -1,4 +1,5 @@
 // Tests that saved edits the page did not sign come back as untrusted code, and that its own saves come back as the student's.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newCellState } from '../cellState';
 import { contentHash } from '../contentHash';
@@ -102,6 +103,36 @@ describe('checkedStore', () => {
     ]);
     // A reload shows it untrusted still.
     expect(opened(kv)[0]).toEqual(['02-a', 'evil()', 'stored']);
+  });
+});
+
+describe('signSaved and readChecked', () => {
+  const text = fc.string({ unit: 'binary', maxLength: 40 });
+  const edit = fc.record({ source: text, originalHash: text });
+  const saved = fc.record({
+    version: fc.constant(1 as const),
+    edits: fc.dictionary(fc.oneof(text, fc.nat().map(String)), edit),
+    aside: fc.dictionary(text, edit),
+    untrusted: fc.dictionary(text, fc.record({ source: text, originalHash: text, origin: fc.constantFrom('link' as const, 'import' as const, 'stored' as const) })),
+  });
+  it('verify any save the page signed, whatever its ids and texts (numeric ids, lone surrogates), and give it back exactly', () => {
+    fc.assert(
+      fc.property(saved, (s) => {
+        const json = JSON.stringify(s);
+        expect(readChecked(key, signSaved(key, json))).toEqual({ json, verified: true, dropped: [] });
+      }),
+    );
+  });
+  it('verify no save changed after signing, nor signed with another key', () => {
+    fc.assert(
+      fc.property(saved, text, (s, extra) => {
+        const signed = signSaved(key, JSON.stringify(s));
+        expect(readChecked(otherKey, signed).verified).toBe(false);
+        const changed = JSON.parse(signed) as typeof s;
+        changed.edits['02-a'] = { source: `${changed.edits['02-a']?.source ?? ''}${extra}x`, originalHash: 'h' };
+        expect(readChecked(key, JSON.stringify(changed)).verified).toBe(false);
+      }),
+    );
   });
 });
 
