@@ -6,7 +6,7 @@ import { useNotebookStore } from '../notebookContext';
 import type { NotebookState } from '../notebookState';
 import { useStoreState } from '../store';
 import { dismiss, forgetLinkEdits } from './notify';
-import { changedSinceImport, shownCode, untrustedCells, type ReceivedEvent } from './received';
+import { changedSinceImport, coveredBy, shownCode, untrustedCells, type ReceivedEvent } from './received';
 import { cellsCount, listIds } from './words';
 import './share.css';
 
@@ -64,12 +64,13 @@ function Banner({ origin, cells, onTrust, onDiscard }: { origin: ExternalOrigin;
   const shown = shownCode(cells);
   const [first] = useState(shown);
   const [settled, setSettled] = useState(shown);
-  const changed = shown !== first;
+  // Cells leaving (one reverted, say) change nothing the reader has not seen; new or other code does.
+  const changed = !coveredBy(cells, first);
   useEffect(() => {
-    if (shown === settled) return undefined;
+    if (!changed || shown === settled) return undefined;
     const timer = setTimeout(() => setSettled(shown), reviewDelayMs);
     return () => clearTimeout(timer);
-  }, [shown, settled]);
+  }, [changed, shown, settled]);
   return (
     <section className="trust-banner" aria-label={words[origin].region} data-testid={`trust-banner-${origin}`} data-changed={changed || undefined}>
       <p>
@@ -88,7 +89,7 @@ function Banner({ origin, cells, onTrust, onDiscard }: { origin: ExternalOrigin;
         )}
       </p>
       <div className="trust-banner-actions">
-        <button type="button" className="btn btn-primary" onClick={() => onTrust(shown)} disabled={shown !== settled}>
+        <button type="button" className="btn btn-primary" onClick={() => onTrust(shown)} disabled={changed && shown !== settled}>
           Trust and run
         </button>
         <button type="button" className="btn" onClick={onDiscard}>

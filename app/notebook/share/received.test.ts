@@ -7,7 +7,7 @@ import { createRunner } from '../runner';
 import { createStore } from '../store';
 import { createFakeHost } from '../testing/fakeHost';
 import type { SourceCell } from '../types';
-import { changedSinceImport, shownCode, summarizeReceive, untrustedCells, type ReceivedEvent } from './received';
+import { changedSinceImport, coveredBy, shownCode, summarizeReceive, untrustedCells, type ReceivedEvent } from './received';
 
 const lesson: SourceCell[] = [
   { id: '01-intro', type: 'markdown', source: '# Intro\n', group: 1 },
@@ -85,6 +85,22 @@ describe('shownCode', () => {
     const codes = [fresh(), a, b].map((s) => shownCode(untrustedCells(s, 'link')));
     expect(new Set(codes).size).toBe(3);
     expect(shownCode(untrustedCells(a, 'link'))).toBe(shownCode(untrustedCells(apply(fresh(), fromLink([{ id: '02-a', source: 'x","y' }])), 'link')));
+  });
+});
+
+describe('coveredBy', () => {
+  const both = apply(fresh(), fromLink([{ id: '02-a', source: 'x()' }, { id: '03-b', source: 'y()' }]));
+  const shown = shownCode(untrustedCells(both, 'link'));
+  it('holds for what was shown and for part of it (a cell reverted since)', () => {
+    expect(coveredBy(untrustedCells(both, 'link'), shown)).toBe(true);
+    const reverted = apply(both, { type: 'cell', id: '03-b', event: { type: 'revert' } });
+    expect(coveredBy(untrustedCells(reverted, 'link'), shown)).toBe(true);
+  });
+  it('fails for a cell added or a source changed', () => {
+    const one = apply(fresh(), fromLink([{ id: '02-a', source: 'x()' }]));
+    expect(coveredBy(untrustedCells(both, 'link'), shownCode(untrustedCells(one, 'link')))).toBe(false);
+    const changed = apply(both, fromLink([{ id: '03-b', source: 'z()' }]));
+    expect(coveredBy(untrustedCells(changed, 'link'), shown)).toBe(false);
   });
 });
 

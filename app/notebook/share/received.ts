@@ -89,6 +89,12 @@ export function shownCode(cells: readonly CellState[]): string {
   return JSON.stringify(cells.map((c) => [c.id, c.type, c.source]));
 }
 
+/** True when every cell of `cells` shows exactly as in `shown` (cells may have left: what is left was seen). */
+export function coveredBy(cells: readonly CellState[], shown: string): boolean {
+  const seen = new Set((JSON.parse(shown) as unknown[]).map((entry) => JSON.stringify(entry)));
+  return cells.every((c) => seen.has(JSON.stringify([c.id, c.type, c.source])));
+}
+
 /** A key for `orphans` not taken yet: a kept edit never overwrites another one. */
 function freeKey(orphans: Record<string, KeptEdit>, base: string): string {
   let key = base;
