@@ -5,12 +5,12 @@ import { newCellState } from '../cellState';
 import { contentHash } from '../contentHash';
 import { initialNotebookState, notebookReducer, type NotebookEvent } from '../notebookState';
 import { createRunner } from '../runner';
-import { editsKey, loadEdits, restoreCells, snapshotEdits, writeEdits, type KeyValueStore } from '../storage';
+import { editsKey, loadEdits, restoreCells, snapshotEdits, writeEdits, type KeyValueStore, type SavedEdits } from '../storage';
 import { createStore } from '../store';
 import { createFakeHost } from '../testing/fakeHost';
 import type { SourceCell } from '../types';
 import { createAutosave } from '../useAutosave';
-import { checkedStore, checkOnLoad, readChecked, signSaved } from './storedCheck';
+import { checkedStore, checkOnLoad, readChecked, signSaved, uncheckedAsUntrusted } from './storedCheck';
 
 const lesson: SourceCell[] = [
   { id: '02-a', type: 'code', source: 'a()\n', group: 2 },
@@ -133,6 +133,16 @@ describe('signSaved and readChecked', () => {
         expect(readChecked(key, JSON.stringify(changed)).verified).toBe(false);
       }),
     );
+  });
+});
+
+describe('uncheckedAsUntrusted', () => {
+  it('keeps the structure (it holds no code) and names every other field it cannot show as code to trust', () => {
+    const structure = { order: ['03-b', '02-a'] };
+    const data = { ...(JSON.parse(foreign()) as SavedEdits), structure, other: 1 };
+    const { saved, dropped } = uncheckedAsUntrusted(data);
+    expect(saved).toEqual({ version: 1, edits: {}, aside: {}, structure, untrusted: { '02-a': { source: 'evil()', originalHash: hashOf('02-a'), origin: 'stored' } } });
+    expect(dropped).toEqual(['"other"']);
   });
 });
 

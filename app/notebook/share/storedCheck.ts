@@ -8,6 +8,8 @@ import { hmacSha256Hex } from './hmac';
 /** The field of the saved JSON that holds the check: HMAC-SHA256 of the rest, re-serialised, as hex. */
 const checkField = 'check';
 const savedFields = new Set(['version', 'edits', 'aside', 'untrusted']);
+/** Fields an unverified save keeps as they are: they hold no code (`structure`: order, new cells' types, deleted cells; their text is in `edits`). */
+const codeFreeFields = new Set(['structure']);
 
 /** The JSON object `json` holds, or null (not JSON, or not an object). */
 function parseObject(json: string): Record<string, unknown> | null {
@@ -40,14 +42,16 @@ export interface CheckedRead {
  * the lesson's text; kept-aside edits and any other field are left out (they are named in `dropped`).
  */
 export function uncheckedAsUntrusted(data: SavedEdits & Record<string, unknown>): { saved: SavedEdits; dropped: string[] } {
-  const dropped = Object.keys(data).filter((field) => !savedFields.has(field) && field !== checkField).map((field) => `"${field}"`);
+  const fields = Object.keys(data).filter((field) => !savedFields.has(field) && field !== checkField);
+  const dropped = fields.filter((field) => !codeFreeFields.has(field)).map((field) => `"${field}"`);
+  const kept = Object.fromEntries(fields.filter((field) => codeFreeFields.has(field)).map((field) => [field, data[field]]));
   const untrusted: Record<string, UntrustedEdit> = { ...data.untrusted };
   for (const [id, edit] of Object.entries(data.edits)) {
     if (untrusted[id]) dropped.push(`the code from ${originPhrase(untrusted[id].origin)} in ${id}`);
     untrusted[id] = { source: edit.source, originalHash: edit.originalHash, origin: 'stored' };
   }
   for (const id of Object.keys(data.aside)) dropped.push(`the kept edit of ${id}`);
-  const saved: SavedEdits = { version: schemaVersion, edits: {}, aside: {} };
+  const saved: SavedEdits = { ...kept, version: schemaVersion, edits: {}, aside: {} };
   if (Object.keys(untrusted).length > 0) saved.untrusted = untrusted;
   return { saved, dropped };
 }
