@@ -138,7 +138,7 @@ describe('signSaved and readChecked', () => {
 
 describe('uncheckedAsUntrusted', () => {
   it('keeps the structure (it holds no code) and names every other field it cannot show as code to trust', () => {
-    const structure = { order: ['03-b', '02-a'] };
+    const structure = { lesson: ['02-a', '03-b'], order: ['03-b', '02-a'], cells: {}, deleted: {}, retyped: {} };
     const data = { ...(JSON.parse(foreign()) as SavedEdits), structure, other: 1 };
     const { saved, dropped } = uncheckedAsUntrusted(data);
     expect(saved).toEqual({ version: 1, edits: {}, aside: {}, structure, untrusted: { '02-a': { source: 'evil()', originalHash: hashOf('02-a'), origin: 'stored' } } });
