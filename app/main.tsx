@@ -13,15 +13,16 @@ import './notebook/print.css';
 import { ShareActions } from './notebook/share/ShareActions';
 import { registerServiceWorker } from './notebook/serviceWorker';
 import { UpdatePrompt } from './notebook/UpdatePrompt';
+import { checkedStore, checkOnLoad, loadCheckKey } from './notebook/share/storedCheck';
 import { browserStore, loadEdits } from './notebook/storage';
 
 const { cells, warnings } = loadBundledCells();
 // Authors see misnamed cell files here; students are not bothered with them.
 for (const warning of warnings) console.warn(`cells: ${warning}`);
 
-// Read once, before React: setting corrupt data aside must happen exactly once, not per render.
-const storage = browserStore();
-const loaded = loadEdits(storage, Date.now());
+const plainStorage = browserStore();
+// Asked for at once: the key that checks saved edits (share/storedCheck.ts) comes while the rest starts.
+const checkKey = plainStorage ? loadCheckKey() : Promise.resolve(null);
 
 // `?backend=cpu|wasm|webgl` forces a tfjs backend (tests, comparing backends by hand).
 const backendParam = new URLSearchParams(window.location.search).get('backend');
@@ -44,8 +45,14 @@ const toolbarActions = (
   </>
 );
 
-const root = document.getElementById('root');
-if (root) {
+/** Reads the saved edits (once, before React: setting data aside must happen once), then mounts the notebook. */
+async function mount(root: HTMLElement): Promise<void> {
+  // Saved edits are checked against this browser's key: what the page did not write comes back untrusted.
+  const key = await checkKey;
+  const storage = plainStorage && checkedStore(plainStorage, key);
+  const checked = plainStorage ? checkOnLoad(plainStorage, key, Date.now()) : { notices: [], writable: true };
+  const read = loadEdits(storage, Date.now());
+  const loaded = { ...read, notices: [...checked.notices, ...read.notices], writable: read.writable && checked.writable };
   const reactRoot = createRoot(root);
   // As a transition, React builds the lesson in slices of a few milliseconds, not one long task
   // that a phone's first tap would wait behind.
@@ -58,3 +65,6 @@ if (root) {
     ),
   );
 }
+
+const root = document.getElementById('root');
+if (root) void mount(root);

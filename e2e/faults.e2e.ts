@@ -196,6 +196,8 @@ describe('local storage', () => {
   ])('corrupt (%s): set aside under a key the notice names, the notebook starts from the lesson and works', { timeout: 300_000 }, async (_, raw, problem) => {
     const { page, consoleErrors } = await open();
     await page.goto(inject('siteUrl'));
+    // Once this page has read its saved edits (it mounts after the key that checks them arrives): the corrupt ones are for the reload.
+    await kernelReady(page);
     await page.evaluate(([key, value]) => {
       localStorage.setItem(key, value);
       localStorage.setItem('jacobian-notebook/presentation', '{"scale":"huge"');

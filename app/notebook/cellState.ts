@@ -18,8 +18,20 @@ export interface KeptEdit {
   originalHash: string;
 }
 
-/** Where code the student did not write came from; it never runs before they trust it. */
-export type ExternalOrigin = 'link' | 'import';
+/**
+ * Where code the student did not write came from; it never runs before they trust it. `stored`:
+ * saved edits whose check this page cannot verify (share/storedCheck.ts).
+ */
+export type ExternalOrigin = 'link' | 'import' | 'stored';
+
+const originPhrases: Record<ExternalOrigin, string> = {
+  link: 'a link',
+  import: 'an imported file',
+  stored: 'saved edits this page cannot vouch for',
+};
+
+/** `a link`, `an imported file`, ...: where untrusted code came from, as the messages say it. */
+export const originPhrase = (origin: ExternalOrigin): string => originPhrases[origin];
 
 /** A cell showing code from a link or a file: `displaced` is what it held before (the student's own or the lesson's). */
 export interface UntrustedMark {
@@ -88,8 +100,7 @@ export const diedNotice = 'The kernel stopped while this cell ran: its state was
 export const cancelledByDeathNotice = 'Not run: the kernel has stopped. Press Restart kernel, then run the cells again';
 
 export function blockedNotice(origin: ExternalOrigin): string {
-  const from = origin === 'link' ? 'a link' : 'an imported file';
-  return `Not run: this code came from ${from} and is not trusted yet. Trust it in the banner above to run it.`;
+  return `Not run: this code came from ${originPhrase(origin)} and is not trusted yet. Trust it in the banner above to run it.`;
 }
 
 /** The lesson's text as the notebook shows it: files end with a newline, an editor should not show it as a blank line. */

@@ -74,7 +74,7 @@ function isKeptEdit(x: unknown): x is KeptEdit {
 
 function isUntrustedEdit(x: unknown): x is UntrustedEdit {
   const origin = isKeptEdit(x) ? (x as unknown as Record<string, unknown>).origin : undefined;
-  return origin === 'link' || origin === 'import';
+  return origin === 'link' || origin === 'import' || origin === 'stored';
 }
 
 function isEditMap(x: unknown, isEdit: (e: unknown) => boolean = isKeptEdit): x is Record<string, KeptEdit> {

@@ -1,8 +1,6 @@
 // How a cell shows code from a link or a file before it is trusted: read-only, marked, never in an editor.
-import type { CellState, UntrustedMark } from '../cellState';
+import { originPhrase as fromWhere, type CellState, type UntrustedMark } from '../cellState';
 import './share.css';
-
-const fromWhere = (origin: UntrustedMark['origin']): string => (origin === 'link' ? 'a link' : 'an imported file');
 
 /** The mark above an untrusted cell's content: where it came from and why it does not run. */
 export function UntrustedLabel({ mark, type }: { mark: UntrustedMark; type: CellState['type'] }) {

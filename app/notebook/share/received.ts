@@ -32,7 +32,8 @@ export interface ReceivedState {
 
 export type ReceivedEvent =
   | { type: 'receive'; origin: ExternalOrigin; cells: IncomingCell[]; importName?: string }
-  | { type: 'trust'; origin: ExternalOrigin }
+  /** `shown` is `shownCode` of what the banner showed when the reader clicked: anything else is not trusted. */
+  | { type: 'trust'; origin: ExternalOrigin; shown: string }
   | { type: 'discard'; origin: ExternalOrigin }
   | { type: 'undoImport' }
   | { type: 'forgetImport' };
@@ -80,6 +81,20 @@ export function untrustedCells(state: Pick<ReceivedState, 'cells'>, origin: Exte
   return state.cells.filter((c) => c.untrusted?.origin === origin);
 }
 
+/**
+ * Exactly what the reader is shown of one origin's untrusted cells (ids, kinds, sources), as a string
+ * two moments compare by: the whole text, not a hash, so no other code can ever match it.
+ */
+export function shownCode(cells: readonly CellState[]): string {
+  return JSON.stringify(cells.map((c) => [c.id, c.type, c.source]));
+}
+
+/** True when every cell of `cells` shows exactly as in `shown` (cells may have left: what is left was seen). */
+export function coveredBy(cells: readonly CellState[], shown: string): boolean {
+  const seen = new Set((JSON.parse(shown) as unknown[]).map((entry) => JSON.stringify(entry)));
+  return cells.every((c) => seen.has(JSON.stringify([c.id, c.type, c.source])));
+}
+
 /** A key for `orphans` not taken yet: a kept edit never overwrites another one. */
 function freeKey(orphans: Record<string, KeptEdit>, base: string): string {
   let key = base;
@@ -88,10 +103,13 @@ function freeKey(orphans: Record<string, KeptEdit>, base: string): string {
 }
 
 /**
- * Trusted code becomes the student's own. The text it displaced, if it was the student's (not the
- * lesson's), is kept aside on the cell; an aside already there moves to the orphans, never dropped.
+ * Trusted code becomes the student's own, only if it is exactly the code the reader was shown. The
+ * text it displaced, if it was the student's (not the lesson's), is kept aside on the cell; an aside
+ * already there moves to the orphans, never dropped.
  */
-function trust<S extends ReceivedState>(state: S, origin: ExternalOrigin): S {
+function trust<S extends ReceivedState>(state: S, origin: ExternalOrigin, shown: string): S {
+  // The code changed since the reader looked (a new hash, another tab, storage): the click covers nothing.
+  if (shownCode(untrustedCells(state, origin)) !== shown) return state;
   let orphans = state.orphans;
   const cells = state.cells.map((cell) => {
     if (cell.untrusted?.origin !== origin) return cell;
@@ -151,7 +169,7 @@ export function receivedReducer<S extends ReceivedState>(state: S, event: Receiv
     case 'receive':
       return receive(state, event);
     case 'trust':
-      return trust(state, event.origin);
+      return trust(state, event.origin, event.shown);
     case 'discard': {
       const cells = state.cells.map((c) => (c.untrusted?.origin === event.origin ? cellReducer(c, { type: 'discardReceived' }) : c));
       // Discarding an import is its undo: the Undo offer goes with it.

@@ -5,6 +5,7 @@ import { initialNotebookState, notebookReducer, type NotebookEvent } from '../no
 import { problemWith, restoreCells, snapshotEdits } from '../storage';
 import type { SourceCell } from '../types';
 import { editsChanged } from '../useAutosave';
+import { shownCode, untrustedCells } from './received';
 
 const lesson: SourceCell[] = [
   { id: '02-a', type: 'code', source: 'a()\n', group: 2 },
@@ -48,7 +49,7 @@ describe('problemWith', () => {
 
 describe('editsChanged', () => {
   it('sees trusting as a change to save even though no source changed', () => {
-    const trusted = notebookReducer(state, { type: 'received', event: { type: 'trust', origin: 'link' } });
+    const trusted = notebookReducer(state, { type: 'received', event: { type: 'trust', origin: 'link', shown: shownCode(untrustedCells(state, 'link')) } });
     expect(trusted.cells[0].source).toBe(state.cells[0].source);
     expect(editsChanged(state.cells, trusted.cells)).toBe(true);
   });
