@@ -1,6 +1,6 @@
 // The whole notebook's state (cells, selection, mode, kernel, notices) and its pure reducer.
-import { cellReducer, differsFromOriginal, type CellEvent, type CellState, type KeptEdit } from './cellState';
-import { receivedReducer, type ImportUndo, type ReceivedEvent } from './share/received';
+import { cellReducer, differsFromOriginal, type CellEvent, type CellState, type ExternalOrigin, type KeptEdit } from './cellState';
+import { receivedReducer, type ImportUndo, type ReceivedEvent, type StructureUndo } from './share/received';
 import type { EditorMode, KernelStatus, Notice } from './types';
 
 export interface KernelInfo {
@@ -21,6 +21,8 @@ export interface NotebookState {
   orphans: Record<string, KeptEdit>;
   /** The last import, until it is undone or its notice dismissed (see share/received.ts). */
   lastImport: ImportUndo | null;
+  /** The order before a link or a file moved cells, until the student trusts or discards them. */
+  structureBefore?: Partial<Record<ExternalOrigin, StructureUndo>>;
 }
 
 export type NotebookEvent =

@@ -19,7 +19,7 @@ const cells: ExportCell[] = [
   },
 ];
 
-const back = (some: readonly ExportCell[]) => some.map(({ id, type, source, originalHash }) => ({ id, type, source, originalHash }));
+const back = (some: readonly ExportCell[]) => some.map(({ id, type, source, originalHash }) => ({ id, type, source, originalHash, foreign: null }));
 
 describe('toMarkdown', () => {
   it('writes markdown as is, code in a ts block and each output in its own marked block', () => {
