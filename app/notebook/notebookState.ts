@@ -1,6 +1,7 @@
 // The whole notebook's state (cells, selection, mode, kernel, notices) and its pure reducer.
 import { cellReducer, differsFromOriginal, type CellEvent, type CellState, type ExternalOrigin, type KeptEdit } from './cellState';
 import { receivedReducer, type ImportUndo, type ReceivedEvent, type StructureUndo } from './share/received';
+import { structureReducer, type DeletedCells, type StructureEvent } from './structure/structureReducer';
 import type { EditorMode, KernelStatus, Notice } from './types';
 
 export interface KernelInfo {
@@ -12,6 +13,8 @@ export interface KernelInfo {
 export interface NotebookState {
   cells: CellState[];
   selectedId: string | null;
+  /** Where a Shift+Up/Down selection started (see structure/structureReducer.ts); null for one cell. */
+  anchorId: string | null;
   mode: EditorMode;
   kernel: KernelInfo;
   /** The last `In [n]` handed out; a restart starts counting again, as Jupyter does. */
@@ -21,6 +24,12 @@ export interface NotebookState {
   orphans: Record<string, KeptEdit>;
   /** The last import, until it is undone or its notice dismissed (see share/received.ts). */
   lastImport: ImportUndo | null;
+  /** Deletions `Z` can undo, the latest last. */
+  deleted: DeletedCells[];
+  /** Copies of the cells last copied or cut. */
+  clipboard: CellState[];
+  /** Cells whose outputs are folded away (`O`). */
+  hiddenOutputs: string[];
   /** The order before a link or a file moved cells, until the student trusts or discards them. */
   structureBefore?: Partial<Record<ExternalOrigin, StructureUndo>>;
 }
@@ -36,18 +45,23 @@ export type NotebookEvent =
   | { type: 'notice'; notice: Notice }
   | { type: 'dismissNotice'; id: string }
   | { type: 'revertAll' }
-  | { type: 'received'; event: ReceivedEvent };
+  | { type: 'received'; event: ReceivedEvent }
+  | { type: 'structure'; event: StructureEvent };
 
 export function initialNotebookState(cells: CellState[], orphans: Record<string, KeptEdit> = {}, notices: Notice[] = []): NotebookState {
   return {
     cells,
     selectedId: cells[0]?.id ?? null,
+    anchorId: null,
     mode: 'command',
     kernel: { status: 'starting', backend: null, notes: [] },
     execCounter: 0,
     notices,
     orphans,
     lastImport: null,
+    deleted: [],
+    clipboard: [],
+    hiddenOutputs: [],
   };
 }
 
@@ -66,7 +80,7 @@ function moveSelection(state: NotebookState, delta: number): NotebookState {
   const at = state.cells.findIndex((c) => c.id === state.selectedId);
   const to = Math.min(state.cells.length - 1, Math.max(0, (at < 0 ? 0 : at) + delta));
   const id = state.cells[to]?.id ?? null;
-  return id === state.selectedId ? state : { ...state, selectedId: id };
+  return id === state.selectedId && state.anchorId === null ? state : { ...state, selectedId: id, anchorId: null };
 }
 
 export function notebookReducer(state: NotebookState, event: NotebookEvent): NotebookState {
@@ -82,7 +96,8 @@ export function notebookReducer(state: NotebookState, event: NotebookEvent): Not
       const mode = event.mode ?? state.mode;
       if (!state.cells.some((c) => c.id === event.id)) return state;
       // Focus events repeat selections: an unchanged state keeps its identity, so nothing re-renders.
-      return event.id === state.selectedId && mode === state.mode ? state : { ...state, selectedId: event.id, mode };
+      // Selecting one cell ends a range selection, except re-selecting the range's own end (a focus event).
+      return event.id === state.selectedId && mode === state.mode ? state : { ...state, selectedId: event.id, anchorId: null, mode };
     }
     case 'moveSelection':
       return moveSelection(state, event.delta);
@@ -102,6 +117,8 @@ export function notebookReducer(state: NotebookState, event: NotebookEvent): Not
       return { ...state, cells: state.cells.map((c) => cellReducer(c, { type: 'revert' })) };
     case 'received':
       return receivedReducer(state, event.event);
+    case 'structure':
+      return structureReducer(state, event.event);
     default: {
       const never: never = event;
       throw new Error(`notebook: unknown event ${JSON.stringify(never)}`);

@@ -1,0 +1,295 @@
+// The notebook's shape as pure transitions: insert, delete and undo, move, copy/cut/paste, split, merge, retype, select a range.
+import { cellReducer, type CellState } from '../cellState';
+import type { Notice } from '../types';
+import { newCell } from './cells';
+
+/** Cells taken out by one delete or cut, with the index each had in the list before, ascending. */
+export interface DeletedCells {
+  cells: CellState[];
+  positions: number[];
+}
+
+/**
+ * The part of the notebook's state its structure changes. Declared here, not taken from
+ * notebookState (whose reducer calls this one), so the two files do not import each other.
+ */
+export interface StructureState {
+  cells: CellState[];
+  selectedId: string | null;
+  /** Where a Shift+Up/Down selection started; null when only the selected cell is selected. */
+  anchorId: string | null;
+  /** Deletions that `Z` can undo, the latest last. */
+  deleted: DeletedCells[];
+  /** Copies of the cells last copied or cut. */
+  clipboard: CellState[];
+  /** Cells whose outputs are folded away (`O`). */
+  hiddenOutputs: string[];
+  notices: Notice[];
+}
+
+export type Side = 'above' | 'below';
+
+/** Ids of new cells come with the event (drawn with newCellId by the caller), so the reducer stays pure. */
+export type StructureEvent =
+  | { type: 'insert'; side: Side; id: string; cellType: CellState['type']; source?: string }
+  | { type: 'insertCells'; index: number; cells: CellState[] }
+  | { type: 'delete' }
+  | { type: 'undoDelete' }
+  | { type: 'move'; delta: -1 | 1 }
+  | { type: 'copy' }
+  | { type: 'cut' }
+  | { type: 'paste'; side: Side; ids: string[] }
+  | { type: 'split'; id: string; offset: number; newId: string }
+  | { type: 'merge' }
+  | { type: 'retype'; cellType: CellState['type'] }
+  | { type: 'extendSelection'; delta: -1 | 1 }
+  | { type: 'toggleOutput' }
+  /** The lesson exactly again: `lesson` is its cells as first loaded (see newCellState), in order. */
+  | { type: 'revertStructure'; lesson: CellState[] };
+
+/** How many deletions `Z` can undo; older ones are forgotten. */
+export const undoDepth = 50;
+
+/** The id of the notice a refused structure change shows (one at a time: a new refusal replaces the last). */
+export const structureNoticeId = 'structure';
+
+/** Indices [from, to] of the selected cells: the selected one, or the range from the anchor to it. */
+export function selectedRange(state: Pick<StructureState, 'cells' | 'selectedId' | 'anchorId'>): [number, number] | null {
+  const at = state.cells.findIndex((c) => c.id === state.selectedId);
+  if (at < 0) return null;
+  const anchor = state.anchorId === null ? -1 : state.cells.findIndex((c) => c.id === state.anchorId);
+  return anchor < 0 ? [at, at] : [Math.min(at, anchor), Math.max(at, anchor)];
+}
+
+/** The selected cells, in notebook order. */
+export function selectedCells(state: Pick<StructureState, 'cells' | 'selectedId' | 'anchorId'>): CellState[] {
+  const range = selectedRange(state);
+  return range ? state.cells.slice(range[0], range[1] + 1) : [];
+}
+
+function refuse<S extends StructureState>(state: S, text: string): S {
+  const notice: Notice = { id: structureNoticeId, tone: 'info', text };
+  return { ...state, notices: [...state.notices.filter((n) => n.id !== structureNoticeId), notice] };
+}
+
+/** Selects the cells from index `from` to `to` (the latter is the selected one, the former the anchor). */
+function selectRange<S extends StructureState>(state: S, cells: CellState[], from: number, to: number): S {
+  const selectedId = cells[to]?.id ?? null;
+  const anchorId = from === to ? null : (cells[from]?.id ?? null);
+  return { ...state, cells, selectedId, anchorId };
+}
+
+const isBusy = (c: CellState): boolean => c.status === 'queued' || c.status === 'running';
+
+/** Why a cell's text cannot be changed by split or merge, or null. */
+function textLocked(c: CellState): string | null {
+  if (c.foreign) return `Cell ${c.id} is ${c.foreign.language} code from an imported notebook: it is read-only here`;
+  if (c.untrusted) return `Cell ${c.id} shows code that is not trusted yet: trust or discard it first`;
+  if (isBusy(c)) return `Cell ${c.id} is running: wait for it to finish or interrupt the kernel first`;
+  return null;
+}
+
+function insertAt<S extends StructureState>(state: S, index: number, added: CellState[]): S {
+  const taken = new Set(state.cells.map((c) => c.id));
+  const clash = added.find((c, i) => taken.has(c.id) || added.findIndex((o) => o.id === c.id) !== i);
+  if (clash) return refuse(state, `Cannot insert cell ${clash.id}: the notebook already has a cell with that id`);
+  if (added.length === 0) return state;
+  const at = Math.min(Math.max(0, index), state.cells.length);
+  const cells = [...state.cells.slice(0, at), ...added, ...state.cells.slice(at)];
+  return selectRange(state, cells, at, at + added.length - 1);
+}
+
+/** Index to insert at beside the selection: above its first cell or below its last (the end when nothing is selected). */
+function sideIndex(state: StructureState, side: Side): number {
+  const range = selectedRange(state);
+  if (!range) return side === 'above' ? 0 : state.cells.length;
+  return side === 'above' ? range[0] : range[1] + 1;
+}
+
+function remove<S extends StructureState>(state: S): S {
+  const range = selectedRange(state);
+  if (!range) return state;
+  const [from, to] = range;
+  if (to - from + 1 === state.cells.length) return refuse(state, 'A notebook keeps at least one cell: insert another before deleting this one');
+  const gone = state.cells.slice(from, to + 1);
+  const cells = [...state.cells.slice(0, from), ...state.cells.slice(to + 1)];
+  const batch: DeletedCells = { cells: gone, positions: gone.map((_, i) => from + i) };
+  const next = cells[Math.min(from, cells.length - 1)];
+  return {
+    ...state,
+    cells,
+    selectedId: next.id,
+    anchorId: null,
+    deleted: [...state.deleted, batch].slice(-undoDepth),
+    hiddenOutputs: state.hiddenOutputs.filter((id) => !gone.some((c) => c.id === id)),
+  };
+}
+
+function undoDelete<S extends StructureState>(state: S): S {
+  const batch = state.deleted.at(-1);
+  if (!batch) return refuse(state, 'Nothing to undo: no cell was deleted');
+  const cells = [...state.cells];
+  // A cell that came back another way since (an import of the lesson's cell) is not doubled.
+  const back = batch.cells.filter((c) => !state.cells.some((o) => o.id === c.id));
+  // Positions ascend, so each cell goes back where it was once those before it are back.
+  batch.cells.forEach((c, i) => {
+    if (back.includes(c)) cells.splice(Math.min(batch.positions[i], cells.length), 0, c);
+  });
+  const deleted = state.deleted.slice(0, -1);
+  if (back.length === 0) return { ...state, deleted };
+  const first = cells.indexOf(back[0]);
+  const last = cells.indexOf(back[back.length - 1]);
+  return { ...selectRange(state, cells, first, last), deleted };
+}
+
+function move<S extends StructureState>(state: S, delta: -1 | 1): S {
+  const range = selectedRange(state);
+  if (!range) return state;
+  const [from, to] = range;
+  if ((delta < 0 && from === 0) || (delta > 0 && to === state.cells.length - 1)) return state;
+  const block = state.cells.slice(from, to + 1);
+  const rest = [...state.cells.slice(0, from), ...state.cells.slice(to + 1)];
+  const at = from + delta;
+  const cells = [...rest.slice(0, at), ...block, ...rest.slice(at)];
+  return { ...state, cells };
+}
+
+function paste<S extends StructureState>(state: S, side: Side, ids: string[]): S {
+  if (state.clipboard.length === 0) return refuse(state, 'Nothing to paste: copy or cut a cell first');
+  if (ids.length < state.clipboard.length) return refuse(state, `Cannot paste ${state.clipboard.length} cells with ${ids.length} new ids`);
+  const copies = state.clipboard.map((c, i) => newCell(ids[i], c.type, c.source, c.foreign));
+  return insertAt(state, sideIndex(state, side), copies);
+}
+
+function split<S extends StructureState>(state: S, id: string, offset: number, newId: string): S {
+  const at = state.cells.findIndex((c) => c.id === id);
+  const cell = state.cells[at];
+  if (!cell) return state;
+  const locked = textLocked(cell);
+  if (locked) return refuse(state, locked);
+  if (state.cells.some((c) => c.id === newId)) return refuse(state, `Cannot split: a cell with id ${newId} already exists`);
+  const cut = Math.min(Math.max(0, offset), cell.source.length);
+  // The line break at the cursor belongs to neither half.
+  const before = cell.source.slice(0, cut).replace(/\n$/, '');
+  const after = cell.source.slice(cut).replace(/^\n/, '');
+  const first = cellReducer(cell, { type: 'edit', source: before });
+  const second = newCell(newId, cell.type, after);
+  const cells = [...state.cells.slice(0, at), first, second, ...state.cells.slice(at + 1)];
+  return { ...state, cells, selectedId: newId, anchorId: null };
+}
+
+function merge<S extends StructureState>(state: S): S {
+  const range = selectedRange(state);
+  if (!range) return state;
+  const [from] = range;
+  // One cell selected merges with the one below, as Jupyter's Shift+M does.
+  const to = range[1] > from ? range[1] : from + 1;
+  if (to >= state.cells.length) return refuse(state, 'Nothing to merge with: this is the last cell');
+  const group = state.cells.slice(from, to + 1);
+  const locked = group.map(textLocked).find((why) => why !== null);
+  if (locked) return refuse(state, locked);
+  const joined = group.map((c) => c.source).join('\n\n');
+  const kept = cellReducer(group[0], { type: 'edit', source: joined });
+  const cells = [...state.cells.slice(0, from), kept, ...state.cells.slice(to + 1)];
+  return { ...state, cells, selectedId: kept.id, anchorId: null };
+}
+
+/** A cell as the other type; a markdown cell has no outputs or run count, as in Jupyter. */
+function retyped(c: CellState, cellType: CellState['type']): CellState {
+  if (c.type === cellType) return c;
+  const base = { ...c, type: cellType, editing: false };
+  return cellType === 'markdown' ? { ...base, status: 'idle', execCount: null, ranSource: null, outputs: [], notice: null } : base;
+}
+
+function retype<S extends StructureState>(state: S, cellType: CellState['type']): S {
+  const chosen = selectedCells(state);
+  const locked = chosen.map((c) => (c.type === cellType ? null : textLocked(c))).find((why) => why !== null);
+  if (locked) return refuse(state, locked);
+  if (chosen.every((c) => c.type === cellType)) return state;
+  const ids = new Set(chosen.map((c) => c.id));
+  return { ...state, cells: state.cells.map((c) => (ids.has(c.id) ? retyped(c, cellType) : c)) };
+}
+
+function extendSelection<S extends StructureState>(state: S, delta: -1 | 1): S {
+  const at = state.cells.findIndex((c) => c.id === state.selectedId);
+  if (at < 0) return state;
+  const to = Math.min(state.cells.length - 1, Math.max(0, at + delta));
+  if (to === at) return state;
+  const anchorId = state.anchorId ?? state.cells[at].id;
+  const selectedId = state.cells[to].id;
+  return { ...state, selectedId, anchorId: anchorId === selectedId ? null : anchorId };
+}
+
+function toggleOutput<S extends StructureState>(state: S): S {
+  const chosen = selectedCells(state).map((c) => c.id);
+  if (chosen.length === 0) return state;
+  // Several cells fold together: shown if any was hidden, else all hidden.
+  const allHidden = chosen.every((id) => state.hiddenOutputs.includes(id));
+  const others = state.hiddenOutputs.filter((id) => !chosen.includes(id));
+  return { ...state, hiddenOutputs: allHidden ? others : [...others, ...chosen] };
+}
+
+/**
+ * The lesson's cells in its order, with its text and types; a lesson cell still in the notebook
+ * keeps its run (count, outputs), one deleted comes back fresh, new cells go.
+ */
+function revertStructure<S extends StructureState>(state: S, lesson: CellState[]): S {
+  const cells = lesson.map((fresh) => {
+    const mine = state.cells.find((c) => c.id === fresh.id && c.origin === 'lesson');
+    if (!mine) return fresh;
+    const reverted = cellReducer(retyped(mine, fresh.type), { type: 'revert' });
+    return reverted.editing ? { ...reverted, editing: false } : reverted;
+  });
+  const selectedId = cells.some((c) => c.id === state.selectedId) ? state.selectedId : (cells[0]?.id ?? null);
+  return { ...state, cells, selectedId, anchorId: null, deleted: [], hiddenOutputs: state.hiddenOutputs.filter((id) => cells.some((c) => c.id === id)) };
+}
+
+export function structureReducer<S extends StructureState>(state: S, event: StructureEvent): S {
+  switch (event.type) {
+    case 'insert':
+      return insertAt(state, sideIndex(state, event.side), [newCell(event.id, event.cellType, event.source ?? '')]);
+    case 'insertCells':
+      return insertAt(state, event.index, event.cells);
+    case 'delete':
+      return remove(state);
+    case 'undoDelete':
+      return undoDelete(state);
+    case 'move':
+      return move(state, event.delta);
+    case 'copy':
+      return { ...state, clipboard: selectedCells(state) };
+    case 'cut': {
+      const clipboard = selectedCells(state);
+      const next = remove(state);
+      return next.cells === state.cells ? next : { ...next, clipboard };
+    }
+    case 'paste':
+      return paste(state, event.side, event.ids);
+    case 'split':
+      return split(state, event.id, event.offset, event.newId);
+    case 'merge':
+      return merge(state);
+    case 'retype':
+      return retype(state, event.cellType);
+    case 'extendSelection':
+      return extendSelection(state, event.delta);
+    case 'toggleOutput':
+      return toggleOutput(state);
+    case 'revertStructure':
+      return revertStructure(state, event.lesson);
+    default: {
+      const never: never = event;
+      throw new Error(`structure: unknown event ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** True when the notebook's shape differs from the lesson's: order, new or deleted cells, or a changed type. */
+export function structureDiffers(cells: readonly CellState[], lesson: readonly CellState[]): boolean {
+  return cells.length !== lesson.length || cells.some((c, i) => c.id !== lesson[i].id || c.type !== lesson[i].type);
+}
+
+/** New cells that reverting to the lesson would remove. */
+export function newCellCount(cells: readonly CellState[]): number {
+  return cells.filter((c) => c.origin === 'new').length;
+}
