@@ -44,7 +44,7 @@ if (root) {
   startTransition(() =>
     reactRoot.render(
       <StrictMode>
-        <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} link={link} extraActions={<><PresentButton /><ShareActions /></>} />
+        <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} link={link} extraActions={<><PresentButton /><ShareActions lesson={cells} /></>} />
         <UpdatePrompt status={serviceWorker} />
       </StrictMode>,
     ),

@@ -3,12 +3,14 @@ import { useCallback, useRef, useState } from 'react';
 import { useNotebookStore } from '../notebookContext';
 import { ExportDialog } from './ExportDialog';
 import { InfoDialog } from './InfoDialog';
+import type { LessonCellShape } from './linkStructure';
 import { ShareButton } from './ShareButton';
 import { importFile, useFileDrop } from './useImport';
 import { useLinkEdits } from './useLinkEdits';
 import './share.css';
 
-export function ShareActions() {
+/** `lesson`: the lesson's cells as first loaded, so a link can say which of them the student deleted. */
+export function ShareActions({ lesson }: { lesson: readonly LessonCellShape[] }) {
   const store = useNotebookStore();
   const [exporting, setExporting] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -19,7 +21,7 @@ export function ShareActions() {
   useFileDrop(onFile);
   return (
     <>
-      <ShareButton onExport={() => setExporting(true)} />
+      <ShareButton lesson={lesson} onExport={() => setExporting(true)} />
       <button type="button" className="btn" onClick={() => setExporting(true)} title="Download the notebook as .ipynb or Markdown">
         Export
       </button>

@@ -3,6 +3,7 @@ import type { CellState } from '../cellState';
 import { contentHash } from '../contentHash';
 import { newCell, newCellId, type ForeignCode } from '../structure/cells';
 import { parseIpynb, rawLanguage } from './ipynb';
+import { idFor } from './newIds';
 import { markdownHeader, parseMarkdown } from './markdownExport';
 import { cellLabel, type ImportedCell, type ParsedNotebook } from './notebookFile';
 import type { IncomingCell, StructureChange } from './received';
@@ -47,22 +48,6 @@ function duplicateProblem(cells: readonly ImportedCell[]): string | null {
     seen.set(cell.id, i);
   }
   return null;
-}
-
-/** nbformat 4.5's cell id: 1 to 64 of these characters. */
-const nbformatId = /^[A-Za-z0-9_-]{1,64}$/;
-/** The shape of a lesson file's id (`05-forward`, `05a-...`): kept for the lesson's cells, never given to a new one. */
-const lessonIdShape = /^\d+[ab]?-/;
-
-/**
- * A file's id is kept for a new cell when nbformat allows it, it cannot be mistaken for a lesson
- * cell's (even one the student deleted) and no cell has it; otherwise the cell gets a fresh one.
- */
-function idFor(fileId: string | null, taken: Set<string>, inFile: ReadonlySet<string>, freshId: () => string): string {
-  let id = fileId !== null && nbformatId.test(fileId) && !lessonIdShape.test(fileId) && !taken.has(fileId) ? fileId : freshId();
-  while (id !== fileId && (taken.has(id) || inFile.has(id))) id = freshId();
-  taken.add(id);
-  return id;
 }
 
 /** A file's cell the notebook does not have, as a new cell; a foreign cell's JSON carries the id it is known by here. */

@@ -6,6 +6,8 @@ import { contentHash } from '../contentHash';
 export interface IncomingCell {
   id: string;
   source: string;
+  /** The sender changed the cell's type (code <-> markdown). */
+  type?: CellState['type'];
 }
 
 /**
@@ -171,12 +173,13 @@ function restructure(cells: CellState[], change: StructureChange | undefined, or
 }
 
 function receive<S extends ReceivedState>(state: S, event: Extract<ReceivedEvent, { type: 'receive' }>): S {
-  const byId = new Map(event.cells.map((c) => [c.id, c.source]));
+  const byId = new Map(event.cells.map((c) => [c.id, c]));
   let changed = false;
   const texts = state.cells.map((cell) => {
-    const source = byId.get(cell.id);
-    if (source === undefined) return cell;
-    const next = cellReducer(cell, { type: 'receive', source, origin: event.origin });
+    const incoming = byId.get(cell.id);
+    if (incoming === undefined) return cell;
+    const typed = incoming.type && incoming.type !== cell.type && !cell.foreign ? { ...cell, type: incoming.type, editing: false } : cell;
+    const next = cellReducer(typed, { type: 'receive', source: incoming.source, origin: event.origin });
     changed ||= next !== cell;
     return next;
   });
