@@ -14,6 +14,7 @@ import { Markdown, richTextLoaded } from './richText';
 import { OutputList, type OutputActions } from './Outputs';
 import { ForeignCode } from './share/foreign/ForeignCode';
 import { UntrustedCode, UntrustedLabel } from './share/UntrustedCode';
+import { CellButtons } from './structure/CellButtons';
 import type { EditorMode } from './types';
 // KaTeX's styles with the entry's: the prerendered text cells carry typeset formulas from the first paint.
 import 'katex/dist/katex.min.css';
@@ -38,6 +39,10 @@ export interface CellActions extends OutputActions {
 interface CellProps {
   cell: CellState;
   selected: boolean;
+  /** One of several cells selected with Shift+Up/Down. */
+  inSelection?: boolean;
+  /** Its outputs are folded away (`O`). */
+  outputHidden?: boolean;
   mode: EditorMode;
   actions: CellActions;
 }
@@ -86,7 +91,8 @@ function AsideNotice({ cell, actions }: { cell: CellState; actions: CellActions 
 }
 
 function RevertButton({ cell, actions }: { cell: CellState; actions: CellActions }) {
-  if (!differsFromOriginal(cell)) return null;
+  // A new cell has no lesson version to go back to.
+  if (cell.origin === 'new' || !differsFromOriginal(cell)) return null;
   return (
     <button type="button" className="btn btn-small btn-quiet" aria-label="Revert cell" title="Go back to the lesson's version of this cell" onClick={() => actions.revert(cell.id)}>
       Revert
@@ -94,8 +100,8 @@ function RevertButton({ cell, actions }: { cell: CellState; actions: CellActions
   );
 }
 
-function CellFrame({ cell, selected, mode, actions, children }: CellProps & { children: ReactNode }) {
-  const classes = ['cell', `cell-${cell.type}`, selected ? 'cell-selected' : '', selected && mode === 'edit' ? 'cell-editing' : ''];
+function CellFrame({ cell, selected, inSelection, mode, actions, children }: CellProps & { children: ReactNode }) {
+  const classes = ['cell', `cell-${cell.type}`, selected ? 'cell-selected' : '', inSelection ? 'cell-in-selection' : '', selected && mode === 'edit' ? 'cell-editing' : ''];
   return (
     <div
       ref={(el) => actions.registerCell(cell.id, el)}
@@ -104,6 +110,7 @@ function CellFrame({ cell, selected, mode, actions, children }: CellProps & { ch
       data-cell-type={cell.type}
       data-cell-status={cell.status}
       data-untrusted={cell.untrusted?.origin}
+      data-origin={cell.origin}
       role="group"
       aria-label={`${cell.type === 'code' ? 'Code' : 'Text'} cell ${cell.id}`}
       tabIndex={selected ? 0 : -1}
@@ -166,6 +173,7 @@ function MarkdownCellView(props: CellProps) {
   return (
     <CellFrame {...props}>
       <div className="cell-tools">
+        <CellButtons id={cell.id} onCommand={actions.keyCommand} />
         <RevertButton cell={cell} actions={actions} />
         {cell.untrusted ? null : cell.editing ? (
           <button type="button" className="btn btn-small btn-quiet" onClick={() => actions.keyCommand(cell.id, 'runInPlace')}>
@@ -236,6 +244,7 @@ function CodeCellView(props: CellProps) {
           </span>
         )}
         <span className="cell-bar-spacer" />
+        <CellButtons id={cell.id} onCommand={actions.keyCommand} />
         <RevertButton cell={cell} actions={actions} />
       </div>
       <AsideNotice cell={cell} actions={actions} />
@@ -249,7 +258,13 @@ function CodeCellView(props: CellProps) {
         </>
       )}
       {cell.notice && <p className="cell-notice cell-notice-warning">{cell.notice}</p>}
-      <OutputList outputs={cell.outputs} actions={actions} />
+      {props.outputHidden && cell.outputs.length > 0 ? (
+        <button type="button" className="btn btn-small btn-quiet outputs-hidden" onClick={() => actions.keyCommand(cell.id, 'toggleOutput')}>
+          Output hidden: show it (O)
+        </button>
+      ) : (
+        <OutputList outputs={cell.outputs} actions={actions} />
+      )}
     </CellFrame>
   );
 }

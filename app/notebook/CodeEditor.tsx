@@ -11,6 +11,8 @@ import { DeferredMountsContext } from './deferredMount';
 
 export interface EditorHandle {
   focus(): void;
+  /** Where the cursor is, as an offset into the source (Split cuts there). */
+  cursor(): number;
 }
 
 export interface CodeEditorProps {
@@ -92,7 +94,7 @@ export default function CodeEditor({ value, label, onChange, onKeyCommand, onFoc
     });
     viewRef.current = view;
     mounts?.keeper.keepInPlace();
-    onHandle({ focus: () => view.focus() });
+    onHandle({ focus: () => view.focus(), cursor: () => view.state.selection.main.head });
     return () => {
       onHandle(null);
       view.destroy();

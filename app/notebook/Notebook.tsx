@@ -3,12 +3,16 @@ import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, use
 import { layoutRows } from '../kernel/cells';
 import type { KernelHost } from '../kernel/protocol';
 import { Cell, type CellActions } from './Cell';
-import { differsFromOriginal } from './cellState';
+import { differsFromOriginal, newCellState } from './cellState';
 import { DeferredMounts, DeferredMountsContext } from './deferredMount';
 import type { EditorHandle } from './CodeEditor';
 import { ConfirmDialog, ShortcutsDialog, type ConfirmRequest } from './Dialog';
-import { commandForKey, type KeyCommand } from './keys';
-import { cellById, editedCells, initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
+import { commandForKey, pressTwice, type FirstPress, type KeyCommand } from './keys';
+import { cellById, initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
+import { newCellId } from './structure/cells';
+import { isSelected, isStructureCommand, structureEvent, type StructureCommand } from './structure/commands';
+import { changeCount, lessonDiff, revertDescription } from './structure/lessonDiff';
+import { selectedRange } from './structure/structureReducer';
 import { listenForPrint } from './print';
 import { createRunner } from './runner';
 import { richTextLoaded } from './richText';
@@ -41,6 +45,8 @@ const noLink: LinkNetwork = { hash: '', network: { kind: 'none' } };
 
 const selectCells = (s: NotebookState) => s.cells;
 const selectSelected = (s: NotebookState) => s.selectedId;
+const selectAnchor = (s: NotebookState) => s.anchorId;
+const selectHiddenOutputs = (s: NotebookState) => s.hiddenOutputs;
 const selectMode = (s: NotebookState) => s.mode;
 const selectKernel = (s: NotebookState) => s.kernel;
 const selectNotices = (s: NotebookState) => s.notices;
@@ -86,6 +92,10 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   const runner = useMemo(() => (host ? createRunner(host, store) : null), [host, store]);
   const cells = useStoreState(store, selectCells);
   const selectedId = useStoreState(store, selectSelected);
+  const anchorId = useStoreState(store, selectAnchor);
+  const hiddenOutputs = useStoreState(store, selectHiddenOutputs);
+  // The lesson as first loaded: what Revert to original goes back to, cells and order.
+  const lessonCells = useMemo(() => lesson.map((c) => newCellState(c)), [lesson]);
   const mode = useStoreState(store, selectMode);
   const kernel = useStoreState(store, selectKernel);
   const notices = useStoreState(store, selectNotices);
@@ -95,12 +105,23 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   const editors = useRef(new Map<string, EditorHandle>());
   // A code editor asked for before CodeMirror's chunk arrived gets the focus when it mounts.
   const pendingEditorFocus = useRef<string | null>(null);
+  // A cell made by a key or button gets the focus once it is on the page.
+  const pendingCellFocus = useRef<string | null>(null);
+  // The first press of a double key (D D, I I, 0 0), waiting for the second.
+  const firstPress = useRef<FirstPress | null>(null);
 
   const tabConflicts = useAutosave(store, storage, loaded.writable);
 
   // After every change of the cells (a selection that hides a phone's tools row above a pressed
   // button, a part that mounted): what is pressed or looked at stays where it was.
   useLayoutEffect(() => mounts.keeper.keepInPlace());
+  useLayoutEffect(() => {
+    const id = pendingCellFocus.current;
+    const el = id === null ? undefined : cellEls.current.get(id);
+    if (!el) return;
+    pendingCellFocus.current = null;
+    el.focus();
+  });
 
   // The markdown/KaTeX chunk: typeset outputs and edited text cells need it, the lesson's own text
   // cells come prerendered. Asked for once the page settles, or at the first run (outputs come).
@@ -139,13 +160,16 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
 
   const focusCell = useCallback((id: string) => {
     store.dispatch({ type: 'select', id, mode: 'command' });
-    cellEls.current.get(id)?.focus();
+    const el = cellEls.current.get(id);
+    if (el) el.focus();
+    else pendingCellFocus.current = id;
   }, [store]);
 
   const focusEditor = useCallback((id: string) => {
     const cell = cellById(store.getState(), id);
     if (!cell) return;
     store.dispatch({ type: 'select', id, mode: 'edit' });
+    pendingCellFocus.current = null;
     if (cell.type === 'markdown') {
       // The textarea focuses itself as it mounts; an open one just takes the focus back.
       store.dispatch({ type: 'cell', id, event: { type: 'openEditor' } });
@@ -164,10 +188,36 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     else if (cell?.editing) store.dispatch({ type: 'cell', id, event: { type: 'closeEditor' } });
   }, [runner, store]);
 
+  /** Split at the cursor of the cell's editor: the second half is a new cell, its editor focused. */
+  const splitAtCursor = useCallback((id: string) => {
+    const cell = cellById(store.getState(), id);
+    if (!cell) return;
+    const textarea = cellEls.current.get(id)?.querySelector('textarea');
+    const offset = cell.type === 'code' ? editors.current.get(id)?.cursor() : textarea?.selectionStart;
+    if (offset === undefined) return;
+    const newId = newCellId();
+    store.dispatch({ type: 'structure', event: { type: 'split', id, offset, newId } });
+    if (!cellById(store.getState(), newId)) return;
+    if (cell.type === 'markdown') store.dispatch({ type: 'cell', id, event: { type: 'closeEditor' } });
+    focusEditor(newId);
+  }, [store, focusEditor]);
+
+  /** Insert, delete, move, paste...: acts on the selection, or on cell `id` alone when a button outside it was pressed. */
+  const changeStructure = useCallback((id: string, command: StructureCommand) => {
+    if (!isSelected(store.getState(), id)) store.dispatch({ type: 'select', id, mode: 'command' });
+    store.dispatch({ type: 'structure', event: structureEvent(store.getState(), command, newCellId) });
+    const { selectedId: to } = store.getState();
+    if (to) focusCell(to);
+  }, [store, focusCell]);
+
   const doCommand = useCallback((id: string, command: KeyCommand) => {
     const state = store.getState();
     const at = state.cells.findIndex((c) => c.id === id);
     const fromEditor = inEditor(document.activeElement);
+    if (isStructureCommand(command)) {
+      changeStructure(id, command);
+      return;
+    }
     switch (command) {
       case 'runAndAdvance': {
         runOrRender(id);
@@ -180,6 +230,22 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
       case 'runInPlace':
         runOrRender(id);
         if (state.cells[at]?.type === 'markdown') focusCell(id);
+        return;
+      case 'runAndInsert': {
+        runOrRender(id);
+        changeStructure(id, 'insertBelow');
+        const made = store.getState().selectedId;
+        if (made && made !== id) focusEditor(made);
+        return;
+      }
+      case 'splitCell':
+        splitAtCursor(id);
+        return;
+      case 'interrupt':
+        void runner?.interrupt();
+        return;
+      case 'restart':
+        void runner?.restart();
         return;
       case 'leaveEditor':
         focusCell(id);
@@ -201,7 +267,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         throw new Error(`unknown key command ${String(never)}`);
       }
     }
-  }, [store, runOrRender, focusCell, focusEditor]);
+  }, [store, runner, runOrRender, focusCell, focusEditor, changeStructure, splitAtCursor]);
 
   // Command-mode keys work wherever the focus is, except inside editors, fields and dialogs.
   useEffect(() => {
@@ -210,13 +276,16 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
       const target = e.target instanceof Element ? e.target : null;
       if (target?.closest(ownKeysSelector)) return;
       const command = commandForKey('command', e);
+      // A double key (D D) acts on its second press; any other key in between starts it over.
+      const press = pressTwice(firstPress.current, command, e.timeStamp);
+      if (!['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) firstPress.current = press.first;
       if (!command) return;
       // Enter on a button presses it; it does not open the cell's editor.
       if (command === 'enterEditor' && target?.closest('button, a, summary, [role="region"]')) return;
       const id = store.getState().selectedId;
       if (!id) return;
       e.preventDefault();
-      doCommand(id, command);
+      if (press.fire) doCommand(id, command);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -271,13 +340,14 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     },
   }), [store, runner, host, doCommand, focusEditor]);
 
-  const edited = editedCells({ cells }).length;
+  const diff = lessonDiff(cells, lessonCells);
+  const edited = changeCount(diff);
   const onRevertAll = (): void =>
     setConfirm({
-      title: 'Revert every cell to the original?',
-      body: `${edited} edited cell${edited === 1 ? '' : 's'} go${edited === 1 ? 'es' : ''} back to the lesson's version. Your edits will be lost.`,
+      title: 'Revert the notebook to the lesson?',
+      body: revertDescription(diff),
       confirmLabel: 'Revert all',
-      onConfirm: () => store.dispatch({ type: 'revertAll' }),
+      onConfirm: () => store.dispatch({ type: 'structure', event: { type: 'revertStructure', lesson: lessonCells } }),
     });
 
   const runAll = (): void => runner?.run(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id));
@@ -301,12 +371,24 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   };
   const noticeList = <Notices notices={notices} onDismiss={(id) => store.dispatch({ type: 'dismissNotice', id })} onCommand={onNoticeCommand} />;
 
-  const renderCell = (id: string) => {
-    const cell = cells.find((c) => c.id === id);
-    if (!cell) return null;
+  const range = selectedRange({ cells, selectedId, anchorId });
+  const renderCell = (at: number) => {
+    const cell = cells[at];
     const selected = cell.id === selectedId;
-    return <Cell key={cell.id} cell={cell} selected={selected} mode={selected ? mode : 'command'} actions={actions} />;
+    const inSelection = range !== null && range[0] !== range[1] && at >= range[0] && at <= range[1];
+    return (
+      <Cell
+        key={cell.id}
+        cell={cell}
+        selected={selected}
+        inSelection={inSelection}
+        outputHidden={hiddenOutputs.includes(cell.id)}
+        mode={selected ? mode : 'command'}
+        actions={actions}
+      />
+    );
   };
+  const indexOf = new Map(cells.map((c, i) => [c.id, i]));
 
   return (
     <NotebookStoreContext value={store}>
@@ -342,10 +424,10 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
             <ParamsPanel host={host} store={store} runner={runner} link={link} />
             {layoutRows(cells).map((row) =>
               row.length === 1 ? (
-                renderCell(row[0].id)
+                renderCell(indexOf.get(row[0].id) as number)
               ) : (
                 <div className="cell-pair" key={row.map((c) => c.id).join('|')}>
-                  {row.map((c) => renderCell(c.id))}
+                  {row.map((c) => renderCell(indexOf.get(c.id) as number))}
                 </div>
               ),
             )}

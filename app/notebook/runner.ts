@@ -109,7 +109,6 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
       const cells = store.getState().cells;
       const fresh = ids.filter((id, at) => {
         const cell = cells.find((c) => c.id === id);
-        // A cell of another language (an imported Python notebook's) is shown, never run.
         return cell?.type === 'code' && !cell.foreign && id !== running && !queue.includes(id) && ids.indexOf(id) === at;
       });
       if (fresh.length === 0) return;
