@@ -271,6 +271,12 @@ function CodeCellView(props: CellProps) {
 
 /** Re-renders only when its own cell, its selection or the mode changes (outputs stream into one cell at a time). */
 export const Cell = memo(function Cell(props: CellProps) {
-  if (props.cell.foreign) return <CellFrame {...props}><ForeignCode cell={props.cell} /></CellFrame>;
+  if (props.cell.foreign) {
+    return (
+      <CellFrame {...props}>
+        <ForeignCode cell={props.cell} tools={<CellButtons id={props.cell.id} onCommand={props.actions.keyCommand} />} />
+      </CellFrame>
+    );
+  }
   return props.cell.type === 'code' ? <CodeCellView {...props} /> : <MarkdownCellView {...props} />;
 });

@@ -1,5 +1,5 @@
 // A code cell of another language (a Python notebook's): its code read-only, its saved outputs shown safely, marked as not runnable here.
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Output } from '../../../kernel/protocol';
 import { BoundedMarkdown } from '../../BoundedMarkdownView';
 import type { CellState } from '../../cellState';
@@ -45,7 +45,8 @@ function SavedOutput({ output }: { output: JupyterOutput }) {
 const languageLabel = (foreign: ForeignCodeData): string =>
   foreign.language === rawLanguage ? 'Raw cell' : `${foreign.language.charAt(0).toUpperCase()}${foreign.language.slice(1)}`;
 
-export function ForeignCode({ cell }: { cell: CellState }) {
+/** `tools`: the cell's structure buttons (move, delete), which a foreign cell has like any other. */
+export function ForeignCode({ cell, tools }: { cell: CellState; tools?: ReactNode }) {
   const foreign = cell.foreign;
   const outputs = useMemo(() => (foreign ? readJupyterOutputs(foreign.raw) : []), [foreign]);
   if (!foreign) return null;
@@ -57,6 +58,8 @@ export function ForeignCode({ cell }: { cell: CellState }) {
         <span className="foreign-label" data-testid="foreign-label">
           {languageLabel(foreign)} · not runnable here
         </span>
+        <span className="cell-bar-spacer" />
+        {tools}
       </div>
       <p className="foreign-note">Read-only: kept as the file has it, with its saved outputs, and exported back unchanged.</p>
       <pre className="code-fallback foreign-source" tabIndex={0} aria-label={`${languageLabel(foreign)} code of cell ${cell.id}, not runnable here`}>
