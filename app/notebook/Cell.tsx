@@ -191,7 +191,7 @@ function MarkdownCellView(props: CellProps) {
         <MarkdownEditor cell={cell} actions={actions} />
       ) : (
         <div className="markdown-rendered" onDoubleClick={() => actions.openEditor(cell.id)}>
-          <RenderedMarkdown source={cell.source} untrusted={cell.untrusted !== undefined} />
+          <RenderedMarkdown source={cell.source} untrusted={cell.untrusted !== null} />
         </div>
       )}
     </CellFrame>

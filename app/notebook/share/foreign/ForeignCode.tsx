@@ -55,13 +55,12 @@ export function ForeignCode({ cell, tools }: { cell: CellState; tools?: ReactNod
     <div className="foreign-cell">
       <div className="cell-bar">
         <span className="prompt">{typeof count === 'number' ? `In [${count}]:` : 'In [ ]:'}</span>
-        <span className="foreign-label" data-testid="foreign-label">
+        <span className="foreign-label" data-testid="foreign-label" title="Read-only: kept as the file has it, with its saved outputs, and exported back unchanged">
           {languageLabel(foreign)} · not runnable here
         </span>
         <span className="cell-bar-spacer" />
         {tools}
       </div>
-      <p className="foreign-note">Read-only: kept as the file has it, with its saved outputs, and exported back unchanged.</p>
       <pre className="code-fallback foreign-source" tabIndex={0} aria-label={`${languageLabel(foreign)} code of cell ${cell.id}, not runnable here`}>
         {cell.source}
       </pre>
