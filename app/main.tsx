@@ -5,6 +5,8 @@ import { loadBundledCells } from './kernel/cells';
 import type { TfBackendName } from './kernel/protocol';
 import { createKernelWorker } from './kernel/browserWorker';
 import { WorkerHost } from './kernel/workerHost';
+import { documentOf, documentStore } from './notebook/blank/documents';
+import { DocumentSwitch } from './notebook/blank/DocumentSwitch';
 import { Notebook } from './notebook/Notebook';
 import { networkFromHash, networkOf, type LinkNetwork } from './notebook/params/paramsHash';
 import { PresentButton } from './notebook/present/PresentButton';
@@ -15,12 +17,16 @@ import { registerServiceWorker } from './notebook/serviceWorker';
 import { UpdatePrompt } from './notebook/UpdatePrompt';
 import { browserStore, loadEdits } from './notebook/storage';
 
-const { cells, warnings } = loadBundledCells();
+const { cells: lessonCells, warnings } = loadBundledCells();
 // Authors see misnamed cell files here; students are not bothered with them.
 for (const warning of warnings) console.warn(`cells: ${warning}`);
 
+// `?notebook=blank`: the student's own notebook, saved apart from the lesson (the lesson's helpers are the kernel's, in scope in both).
+const doc = documentOf(window.location.search);
+const cells = doc === 'lesson' ? lessonCells : [];
+
 // Read once, before React: setting corrupt data aside must happen exactly once, not per render.
-const storage = browserStore();
+const storage = documentStore(browserStore(), doc);
 const loaded = loadEdits(storage, Date.now());
 
 // `?backend=cpu|wasm|webgl` forces a tfjs backend (tests, comparing backends by hand).
@@ -44,7 +50,7 @@ if (root) {
   startTransition(() =>
     reactRoot.render(
       <StrictMode>
-        <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} link={link} extraActions={<><PresentButton /><ShareActions lesson={cells} /></>} />
+        <Notebook lesson={cells} host={host} storage={storage} loaded={loaded} link={link} extraActions={<><PresentButton /><ShareActions lesson={cells} /><DocumentSwitch doc={doc} /></>} />
         <UpdatePrompt status={serviceWorker} />
       </StrictMode>,
     ),
