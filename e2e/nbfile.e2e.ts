@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { artifactsDir, launch, screenshot } from './browser';
-import { cellOf, freshProfiles } from './profiles';
+import { cellOf, freshProfiles, sharedLink } from './profiles';
 
 const fixture = join(import.meta.dirname, 'fixtures/python-backprop.ipynb');
 const python = JSON.parse(readFileSync(fixture, 'utf8')) as { cells: { id: string; cell_type: string; source: string[] }[] };
@@ -119,16 +119,6 @@ describe('a Python notebook imported', () => {
   });
 });
 
-/** The link Share made: from the clipboard, or from the dialog that shows it when the clipboard is refused. */
-async function sharedLink(page: Page): Promise<string> {
-  const dialogField = page.getByRole('textbox', { name: 'Link to share' });
-  const copied = page.locator('.notice', { hasText: 'Link copied to the clipboard' });
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  await copied.or(dialogField).first().waitFor();
-  if (await dialogField.isVisible()) return dialogField.inputValue();
-  return page.evaluate(() => navigator.clipboard.readText());
-}
-
 /** Inserts a cell below `id` with the cell's own button; gives the new cell's id. */
 async function insertBelow(page: Page, id: string): Promise<string> {
   const before = new Set(await ids(page));
@@ -144,7 +134,7 @@ async function insertBelow(page: Page, id: string): Promise<string> {
 describe('a link that inserts and deletes cells', () => {
   const { open } = freshProfiles();
 
-  it('gives a fresh profile the inserted cells (untrusted, then run once trusted) without the deleted one; Present shows the new slide', { timeout: 600_000 }, async () => {
+  it('gives a fresh profile the inserted cells (untrusted, then run once trusted) without the deleted one; print and Present show them', { timeout: 600_000 }, async () => {
     const author = await open();
     await author.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('siteOrigin') });
     let page = author.page;
@@ -184,6 +174,14 @@ describe('a link that inserts and deletes cells', () => {
     await expect(cell(page, code).locator('.prompt').textContent()).resolves.toMatch(/In \[\d+\]/);
     expect(page.url()).not.toContain('edits=');
     expect(await ids(page)).toEqual(authorIds);
+
+    // Printed, the new cells are on paper like the lesson's: the code whole, the text rendered.
+    await page.emulateMedia({ media: 'print' });
+    await expect(cell(page, code).locator('pre.print-source').isVisible()).resolves.toBe(true);
+    await expect(cell(page, code).locator('pre.print-source').textContent()).resolves.toContain("print('mine', mine)");
+    await expect(cell(page, text).locator('h2').isVisible()).resolves.toBe(true);
+    await expect(cell(page, '01-the-network').count()).resolves.toBe(0);
+    await page.emulateMedia({ media: 'screen' });
 
     // Presentation mode: the added heading starts a slide of its own, reached with the clicker's keys.
     await page.getByRole('button', { name: 'Present', exact: true }).click();
