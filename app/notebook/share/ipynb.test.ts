@@ -167,6 +167,38 @@ describe('parseIpynb', () => {
       }),
     );
   });
+  it('round-trips new cells and cells of another language among the lesson\'s: order, text and the foreign cells\' JSON', () => {
+    const foreignRaw = fc.record({
+      cell_type: fc.constant('code'),
+      execution_count: fc.option(fc.nat(99)),
+      metadata: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), fc.oneof(fc.string({ maxLength: 8 }), fc.integer())),
+      outputs: fc.array(fc.record({ output_type: fc.constant('stream'), name: fc.constantFrom('stdout', 'stderr'), text: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }) }), { maxLength: 2 }),
+      source: fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }),
+    });
+    const anyCell = fc.oneof(
+      fc.record({ kind: fc.constant('lesson' as const), type: fc.constantFrom('markdown' as const, 'code' as const), source: fc.string({ maxLength: 80 }) }),
+      fc.record({ kind: fc.constant('new' as const), type: fc.constantFrom('markdown' as const, 'code' as const), source: fc.string({ maxLength: 80 }) }),
+      fc.record({ kind: fc.constant('foreign' as const), raw: foreignRaw, language: fc.constantFrom('python', 'julia', 'r') }),
+    );
+    fc.assert(
+      fc.property(fc.array(anyCell, { minLength: 1, maxLength: 6 }), (some) => {
+        const written: ExportCell[] = some.map((c, i) => {
+          const id = `${c.kind}-${i}`;
+          if (c.kind === 'foreign') {
+            const raw = { ...c.raw, id };
+            return { id, type: 'code', source: raw.source.join(''), originalHash: null, execCount: null, outputs: [], foreign: { language: c.language, raw } };
+          }
+          return { id, type: c.type, source: c.source, originalHash: c.kind === 'lesson' ? 'h' : null, execCount: null, outputs: [], foreign: null };
+        });
+        const text = toIpynb(written);
+        const parsed = parseIpynb(text, 'x.ipynb');
+        expect(parsed).toEqual({ ok: true, cells: written.map(({ id, type, source, originalHash, foreign }) => ({ id, type, source, originalHash, foreign: foreign ?? null })) });
+        // A foreign cell is written as the very JSON it was read as.
+        const nbCells = (JSON.parse(text) as { cells: { id: string }[] }).cells;
+        for (const cell of written) if (cell.foreign) expect(JSON.stringify(nbCells.find((c) => c.id === cell.id))).toBe(JSON.stringify(cell.foreign.raw));
+      }),
+    );
+  });
   it('reads a source given as one string and cells without ids (nbformat 4.4)', () => {
     const text = JSON.stringify({ nbformat: 4, nbformat_minor: 4, metadata: {}, cells: [{ cell_type: 'code', source: 'a()', metadata: {}, outputs: [] }] });
     expect(parseIpynb(text, 'old.ipynb')).toEqual({ ok: true, cells: [{ id: null, type: 'code', source: 'a()', originalHash: null, foreign: null }] });

@@ -30,6 +30,14 @@ export interface ImportedCell {
 
 export type ParsedNotebook = { ok: true; cells: ImportedCell[] } | { ok: false; error: string };
 
+/**
+ * The outputs of a cell for export: those on screen. The one place that decides it, so outputs kept
+ * from an earlier session can be given here too.
+ */
+export function exportOutputsOf(cell: CellState): Output[] {
+  return cell.outputs.map((o) => o.output);
+}
+
 /** What is on screen, in the order shown: the text each cell shows (also untrusted code: it is what the student sees) and its outputs. */
 export function exportCellsOf(cells: readonly CellState[]): ExportCell[] {
   return cells.map((c) => ({
@@ -38,7 +46,7 @@ export function exportCellsOf(cells: readonly CellState[]): ExportCell[] {
     source: c.source,
     originalHash: c.origin === 'lesson' ? contentHash(c.original) : null,
     execCount: c.execCount,
-    outputs: c.outputs.map((o) => o.output),
+    outputs: exportOutputsOf(c),
     foreign: c.foreign,
   }));
 }
