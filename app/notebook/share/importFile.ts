@@ -75,6 +75,7 @@ export function planImport(name: string, text: string, current: readonly CellSta
   const added: CellState[] = [];
   const order: string[] = [];
   const otherVersion: string[] = [];
+  const renamed: string[] = [];
   const taken = new Set(current.map((c) => c.id));
   const inFile = new Set(parsed.cells.flatMap((c) => (c.id === null ? [] : [c.id])));
   for (const [i, cell] of parsed.cells.entries()) {
@@ -90,6 +91,7 @@ export function planImport(name: string, text: string, current: readonly CellSta
       order.push(target.id);
     } else {
       const made = newFromFile(cell, idFor(target ? null : cell.id, taken, inFile, freshId));
+      if (cell.id !== null && made.id !== cell.id) renamed.push(cellLabel(i, cell.id));
       added.push(made);
       order.push(made.id);
     }
@@ -100,6 +102,7 @@ export function planImport(name: string, text: string, current: readonly CellSta
     const languages = [...new Set(foreign.map((c) => c.foreign?.language))].join(', ');
     notes.push(`${cellsCount(added.length)} of the file ${added.length === 1 ? 'is' : 'are'} new here and came in as new cells${foreign.length > 0 ? ` (${foreign.length} of them ${languages} code: shown with their saved outputs, not runnable here)` : ''}.`);
   }
+  if (renamed.length > 0) notes.push(`${cellsCount(renamed.length)} got a new id here (the file's is taken, not allowed by nbformat or shaped like a lesson cell's): ${listed(renamed)}.`);
   const kept = current.filter((c) => !order.includes(c.id)).map((c) => c.id);
   if (added.length > 0 && added.length === order.length && current.length > 0) {
     notes.push('The file has no cell of this notebook: its cells follow the notebook\'s, at the end.');
