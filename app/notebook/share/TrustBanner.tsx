@@ -18,6 +18,16 @@ const origins: readonly ExternalOrigin[] = ['link', 'import'];
 /** Notices about a link or an import that the decision makes stale. */
 const noticeIds: Record<ExternalOrigin, string[]> = { link: ['link-notes'], import: ['import-notes'] };
 
+/** Cells in another language never run, trusted or not: the banner says so instead of promising a run. */
+function foreignDetail(cells: readonly CellState[]): string | null {
+  const foreign = cells.filter((c) => c.foreign).length;
+  if (foreign === 0) return null;
+  const languages = listIds([...new Set(cells.flatMap((c) => (c.foreign ? [c.foreign.language] : [])))]);
+  const shown = `${foreign === 1 ? 'the cell' : `the ${foreign} cells`} in another language (${languages}) ${foreign === 1 ? 'is' : 'are'} only shown, never run here.`;
+  const ours = cells.filter((c) => c.type === 'code' && !c.foreign).length;
+  return ours === 0 ? `${shown.charAt(0).toUpperCase()}${shown.slice(1)}` : `Its code won't run until you trust it; ${shown}`;
+}
+
 /** What the banner says about the cells one origin changed. */
 export function bannerText(origin: ExternalOrigin, cells: readonly CellState[]): { title: string; detail: string; own: string | null } {
   const n = cells.length;
@@ -27,7 +37,7 @@ export function bannerText(origin: ExternalOrigin, cells: readonly CellState[]):
   const ownIds = cells.filter((c) => c.untrusted && c.untrusted.displaced !== c.original).map((c) => c.id);
   return {
     title: `${source} changed ${cellsCount(n)}${kinds}.`,
-    detail: `${n === 1 ? 'It' : 'They'} won't run until you trust ${n === 1 ? 'it' : 'them'}.`,
+    detail: foreignDetail(cells) ?? `${n === 1 ? 'It' : 'They'} won't run until you trust ${n === 1 ? 'it' : 'them'}.`,
     own:
       ownIds.length === 0
         ? null
