@@ -82,6 +82,9 @@ describe('a Python notebook imported', () => {
     await screenshot(page, 'nbfile-python-1280x720');
     await cell(page, 'a7b9c1d3').scrollIntoViewIfNeeded();
     await screenshot(page, 'nbfile-python-images-1280x720');
+    await cell(page, 'd3c5b7a9').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollBy(0, -120));
+    await screenshot(page, 'nbfile-python-latex-markdown-error-1280x720');
 
     // Exported, every cell of the file is there in its order, its code and raw cells the very JSON the file had.
     const { path, nb } = await exportIpynb(page, 'nbfile-python-export.ipynb');

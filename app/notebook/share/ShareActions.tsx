@@ -25,7 +25,7 @@ export function ShareActions({ lesson }: { lesson: readonly LessonCellShape[] })
       <button type="button" className="btn" onClick={() => setExporting(true)} title="Download the notebook as .ipynb or Markdown">
         Export
       </button>
-      <button type="button" className="btn" onClick={() => picker.current?.click()} title="Open a .ipynb or Markdown file exported from this lesson (or drop it on the page)">
+      <button type="button" className="btn" onClick={() => picker.current?.click()} title="Open a Jupyter notebook (.ipynb, any language) or a Markdown export of this notebook (or drop it on the page)">
         Import
       </button>
       <input
