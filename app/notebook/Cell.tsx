@@ -191,7 +191,11 @@ function MarkdownCellView(props: CellProps) {
         <MarkdownEditor cell={cell} actions={actions} />
       ) : (
         <div className="markdown-rendered" onDoubleClick={() => actions.openEditor(cell.id)}>
-          <RenderedMarkdown source={cell.source} untrusted={cell.untrusted !== null} />
+          {cell.source.trim() === '' ? (
+            <p className="markdown-empty">Empty text cell: press Edit (or Enter, or double-click) to write in it.</p>
+          ) : (
+            <RenderedMarkdown source={cell.source} untrusted={cell.untrusted !== null} />
+          )}
         </div>
       )}
     </CellFrame>

@@ -7,12 +7,13 @@ import { differsFromOriginal, newCellState } from './cellState';
 import { DeferredMounts, DeferredMountsContext } from './deferredMount';
 import type { EditorHandle } from './CodeEditor';
 import { ConfirmDialog, ShortcutsDialog, type ConfirmRequest } from './Dialog';
-import { commandForKey, pressTwice, type FirstPress, type KeyCommand } from './keys';
+import { commandForKey, needsTwoPresses, pressTwice, type FirstPress, type KeyCommand } from './keys';
 import { cellById, initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
 import { newCell, newCellId } from './structure/cells';
 import { isSelected, isStructureCommand, structureEvent, type StructureCommand } from './structure/commands';
 import { changeCount, lessonDiff, revertDescription } from './structure/lessonDiff';
 import { selectedRange } from './structure/structureReducer';
+import { UndoDelete } from './structure/UndoDelete';
 import { listenForPrint } from './print';
 import { createRunner } from './runner';
 import { richTextLoaded } from './richText';
@@ -278,6 +279,8 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
       const target = e.target instanceof Element ? e.target : null;
       if (target?.closest(ownKeysSelector)) return;
       const command = commandForKey('command', e);
+      // A key held down repeats: that is never the second press of D D.
+      if (e.repeat && command && needsTwoPresses(command)) return;
       // A double key (D D) acts on its second press; any other key in between starts it over.
       const press = pressTwice(firstPress.current, command, e.timeStamp);
       if (!['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) firstPress.current = press.first;
@@ -286,6 +289,8 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
       if (command === 'enterEditor' && target?.closest('button, a, summary, [role="region"]')) return;
       const id = store.getState().selectedId;
       if (!id) return;
+      // On slides (present/), a stray key of a clicker or a presenter never reshapes the notebook behind them.
+      if (isStructureCommand(command) && document.documentElement.classList.contains('presenting')) return;
       e.preventDefault();
       if (press.fire) doCommand(id, command);
     };
@@ -441,6 +446,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
             </p>
           </footer>
         </Suspense>
+        <UndoDelete store={store} />
         {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
         {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
         </NotebookRunContext>

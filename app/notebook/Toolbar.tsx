@@ -62,7 +62,7 @@ export function Toolbar(props: ToolbarProps) {
         className="btn"
         onClick={props.onRevertAll}
         disabled={editedCount === 0}
-        title={editedCount === 0 ? 'No cell differs from the lesson' : `Go back to the lesson's version of ${editedCount} edited cell(s)`}
+        title={editedCount === 0 ? 'No cell differs from the lesson' : `Go back to the lesson: ${editedCount} change(s) to undo (edited, new, deleted or moved cells)`}
       >
         Revert to original
       </button>

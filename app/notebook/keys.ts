@@ -90,6 +90,11 @@ export const shortcuts: Shortcut[] = [
 /** How soon the second press of a `twice` key must follow the first. */
 export const twiceWithinMs = 1000;
 
+/** True for the keys pressed twice (`D D`, `I I`, `0 0`). */
+export function needsTwoPresses(command: KeyCommand): boolean {
+  return shortcuts.some((s) => s.command === command && s.twice);
+}
+
 /** The first press of a `twice` key, waiting for its second. */
 export interface FirstPress {
   command: KeyCommand;
@@ -103,7 +108,7 @@ export interface FirstPress {
  */
 export function pressTwice(first: FirstPress | null, command: KeyCommand | null, nowMs: number): { fire: boolean; first: FirstPress | null } {
   if (command === null) return { fire: false, first: null };
-  if (!shortcuts.some((s) => s.command === command && s.twice)) return { fire: true, first: null };
+  if (!needsTwoPresses(command)) return { fire: true, first: null };
   if (first?.command === command && nowMs - first.atMs <= twiceWithinMs) return { fire: true, first: null };
   return { fire: false, first: { command, atMs: nowMs } };
 }

@@ -73,3 +73,23 @@ describe('notebookReducer', () => {
     expect(editedCells(s)).toEqual([]);
   });
 });
+
+describe('a cell deleted while it runs', () => {
+  it('finishes with its outputs while deleted, so undo brings it back done, not running forever', () => {
+    let s = notebookReducer(state(), { type: 'startRun', id: '02-b' });
+    s = notebookReducer(s, { type: 'select', id: '02-b' });
+    s = notebookReducer(s, { type: 'structure', event: { type: 'delete' } });
+    s = notebookReducer(s, { type: 'cell', id: '02-b', event: { type: 'output', message: { output: { kind: 'text', text: 'late' } } } });
+    s = notebookReducer(s, { type: 'cell', id: '02-b', event: { type: 'finish', status: 'ok' } });
+    s = notebookReducer(s, { type: 'structure', event: { type: 'undoDelete' } });
+    expect(cellById(s, '02-b')).toMatchObject({ status: 'done', execCount: 1, outputs: [{ key: 0, output: { kind: 'text', text: 'late' } }] });
+  });
+
+  it('comes back idle when it was only queued (the runner skips deleted cells)', () => {
+    let s = notebookReducer(state(), { type: 'cell', id: '03-c', event: { type: 'queue' } });
+    s = notebookReducer(s, { type: 'select', id: '03-c' });
+    s = notebookReducer(s, { type: 'structure', event: { type: 'delete' } });
+    s = notebookReducer(s, { type: 'structure', event: { type: 'undoDelete' } });
+    expect(cellById(s, '03-c')?.status).toBe('idle');
+  });
+});

@@ -65,15 +65,24 @@ export function initialNotebookState(cells: CellState[], orphans: Record<string,
   };
 }
 
+function updateIn(cells: CellState[], id: string, event: CellEvent): CellState[] {
+  const at = cells.findIndex((c) => c.id === id);
+  if (at < 0) return cells;
+  const next = cellReducer(cells[at], event);
+  return next === cells[at] ? cells : cells.map((c, i) => (i === at ? next : c));
+}
+
 function updateCell(state: NotebookState, id: string, event: CellEvent): NotebookState {
-  let changed = false;
-  const cells = state.cells.map((c) => {
-    if (c.id !== id) return c;
-    const next = cellReducer(c, event);
-    changed = next !== c;
-    return next;
+  if (state.cells.some((c) => c.id === id)) {
+    const cells = updateIn(state.cells, id, event);
+    return cells === state.cells ? state : { ...state, cells };
+  }
+  // A cell deleted while it ran still ends (and shows its outputs) once Z brings it back.
+  const deleted = state.deleted.map((batch) => {
+    const cells = updateIn(batch.cells, id, event);
+    return cells === batch.cells ? batch : { ...batch, cells };
   });
-  return changed ? { ...state, cells } : state;
+  return deleted.every((b, i) => b === state.deleted[i]) ? state : { ...state, deleted };
 }
 
 function moveSelection(state: NotebookState, delta: number): NotebookState {

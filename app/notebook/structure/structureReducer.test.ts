@@ -206,7 +206,7 @@ describe('revertStructure', () => {
 const cellType = fc.constantFrom<CellState['type']>('code', 'markdown');
 const side = fc.constantFrom<'above' | 'below'>('above', 'below');
 const delta = fc.constantFrom<-1 | 1>(-1, 1);
-type Step = StructureEvent | { type: 'pick'; index: number };
+type Step = StructureEvent | { type: 'pick'; index: number } | { type: 'insertSome'; index: number; count: number; clash: boolean };
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ type: fc.constant('insert' as const), side, id: fc.constant(''), cellType, source: fc.string({ maxLength: 6 }) }),
   fc.constant({ type: 'delete' as const }),
@@ -220,6 +220,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ type: fc.constant('retype' as const), cellType }),
   fc.record({ type: fc.constant('extendSelection' as const), delta }),
   fc.record({ type: fc.constant('pick' as const), index: fc.nat(20) }),
+  fc.constant({ type: 'toggleOutput' as const }),
+  // An import's cells, sometimes with an id the notebook has (refused).
+  fc.record({ type: fc.constant('insertSome' as const), index: fc.nat(20), count: fc.integer({ min: 1, max: 3 }), clash: fc.boolean() }),
 );
 
 /** Fills in the ids a caller would draw, and the cell a split acts on. */
@@ -233,6 +236,11 @@ function concrete(s: NotebookState, st: Step, draw: () => string): StructureEven
       return { ...st, id: s.selectedId ?? '', newId: draw() };
     case 'pick':
       return { type: 'pick', id: s.cells[st.index % s.cells.length].id };
+    case 'insertSome': {
+      const cells = Array.from({ length: st.count }, () => newCell(draw(), 'code', 'x'));
+      if (st.clash) cells[0] = newCell(s.cells[st.index % s.cells.length].id, 'code');
+      return { type: 'insertCells', index: st.index, cells };
+    }
     default:
       return st;
   }

@@ -111,7 +111,8 @@ function remove<S extends StructureState>(state: S): S {
   if (!range) return state;
   const [from, to] = range;
   if (to - from + 1 === state.cells.length) return refuse(state, 'A notebook keeps at least one cell: insert another before deleting this one');
-  const gone = state.cells.slice(from, to + 1);
+  // A queued cell will not run once deleted (the runner skips it): it comes back idle, not waiting forever.
+  const gone = state.cells.slice(from, to + 1).map((c) => (c.status === 'queued' ? { ...c, status: 'idle' as const } : c));
   const cells = [...state.cells.slice(0, from), ...state.cells.slice(to + 1)];
   const batch: DeletedCells = { cells: gone, positions: gone.map((_, i) => from + i) };
   const next = cells[Math.min(from, cells.length - 1)];
@@ -191,7 +192,8 @@ function merge<S extends StructureState>(state: S): S {
   const joined = group.map((c) => c.source).join('\n\n');
   const kept = cellReducer(group[0], { type: 'edit', source: joined });
   const cells = [...state.cells.slice(0, from), kept, ...state.cells.slice(to + 1)];
-  return { ...state, cells, selectedId: kept.id, anchorId: null };
+  const hiddenOutputs = state.hiddenOutputs.filter((id) => cells.some((c) => c.id === id));
+  return { ...state, cells, selectedId: kept.id, anchorId: null, hiddenOutputs };
 }
 
 /** A cell as the other type; a markdown cell has no outputs or run count, as in Jupyter. */
