@@ -60,6 +60,15 @@ describe('a link with the structure', () => {
     expect(trusted.structureBefore?.link).toBeUndefined();
   });
 
+  it('carries a retyped lesson cell, and Discard gives it back its own type', () => {
+    const sender = lesson().map((c) => (c.id === '09-end' ? { ...c, type: 'code' as const, source: 'print("end")' } : c));
+    const start = initialNotebookState(lesson());
+    const received = receive(sender, start);
+    expect(visible(received.cells)).toEqual(visible(sender));
+    const discarded = notebookReducer(received, { type: 'received', event: { type: 'discard', origin: 'link' } });
+    expect(discarded.cells).toEqual(start.cells);
+  });
+
   it('opened again (a reload keeps the address), it adds no second copy of its new cells', () => {
     const once = receive(worked());
     const twice = receive(worked(), once);

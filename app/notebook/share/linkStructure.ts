@@ -11,11 +11,12 @@ export interface LessonCellShape {
   type: CellState['type'];
 }
 
-/** The link's content for `cells`: format 1 (edits only) while the notebook is the lesson's cells in the lesson's order. */
+/** The link's content for `cells`: format 1 (edits only) while the notebook is the lesson's cells, in the lesson's order and types. */
 export function linkContentOf(cells: readonly CellState[], lesson: readonly LessonCellShape[]): LinkContent {
   const edits = linkEditsOf(cells, new Map(lesson.map((c) => [c.id, c.type])));
   const ids = cells.map((c) => c.id);
-  const asLesson = cells.length === lesson.length && cells.every((c, i) => c.origin === 'lesson' && c.id === lesson[i].id);
+  // A retyped cell needs format 2 (its row carries the type).
+  const asLesson = cells.length === lesson.length && cells.every((c, i) => c.origin === 'lesson' && c.id === lesson[i].id) && edits.every((e) => !e.type);
   if (asLesson) return { edits, structure: null };
   const here = new Set(ids);
   const added = cells.filter((c) => c.origin === 'new').map((c) => ({ id: c.id, type: c.type, source: c.source, foreign: c.foreign }));

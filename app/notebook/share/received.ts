@@ -252,7 +252,14 @@ export function receivedReducer<S extends ReceivedState>(state: S, event: Receiv
       // An import's Undo still goes back to before it; a link, once trusted, is the student's.
       return event.origin === 'link' ? withoutUndo(trust(state, event.origin), 'link') : trust(state, event.origin);
     case 'discard': {
-      const cells = state.cells.map((c) => (c.untrusted?.origin === event.origin ? cellReducer(c, { type: 'discardReceived' }) : c));
+      // A cell the sender retyped gets its own type back with its text.
+      const typeBefore = new Map((state.structureBefore?.[event.origin]?.before ?? []).map((c) => [c.id, c.type]));
+      const cells = state.cells.map((c) => {
+        if (c.untrusted?.origin !== event.origin) return c;
+        const discarded = cellReducer(c, { type: 'discardReceived' });
+        const type = typeBefore.get(c.id) ?? discarded.type;
+        return type === discarded.type ? discarded : { ...discarded, type };
+      });
       // Discarding an import is its undo: the Undo offer goes with it.
       return undoStructure({ ...state, cells, lastImport: event.origin === 'import' ? null : state.lastImport }, event.origin);
     }
