@@ -5,6 +5,8 @@ import { loadBundledCells } from './kernel/cells';
 import type { TfBackendName } from './kernel/protocol';
 import { createKernelWorker } from './kernel/browserWorker';
 import { WorkerHost } from './kernel/workerHost';
+import { documentOf, documentStore } from './notebook/blank/documents';
+import { DocumentSwitch } from './notebook/blank/DocumentSwitch';
 import { Notebook } from './notebook/Notebook';
 import { networkFromHash, networkOf, type LinkNetwork } from './notebook/params/paramsHash';
 import { PresentButton } from './notebook/present/PresentButton';
@@ -16,11 +18,15 @@ import { UpdatePrompt } from './notebook/UpdatePrompt';
 import { checkedStore, checkOnLoad, loadCheckKey } from './notebook/share/storedCheck';
 import { browserStore, loadEdits } from './notebook/storage';
 
-const { cells, warnings } = loadBundledCells();
+const { cells: lessonCells, warnings } = loadBundledCells();
 // Authors see misnamed cell files here; students are not bothered with them.
 for (const warning of warnings) console.warn(`cells: ${warning}`);
 
-const plainStorage = browserStore();
+// `?notebook=blank`: the student's own notebook, saved apart from the lesson (the lesson's helpers are the kernel's, in scope in both).
+const doc = documentOf(window.location.search);
+const cells = doc === 'lesson' ? lessonCells : [];
+
+const plainStorage = documentStore(browserStore(), doc);
 // Asked for at once: the key that checks saved edits (share/storedCheck.ts) comes while the rest starts.
 const checkKey = plainStorage ? loadCheckKey() : Promise.resolve(null);
 
@@ -41,7 +47,8 @@ const serviceWorker = registerServiceWorker();
 const toolbarActions = (
   <>
     <PresentButton />
-    <ShareActions />
+    <ShareActions lesson={cells} />
+    <DocumentSwitch doc={doc} />
   </>
 );
 

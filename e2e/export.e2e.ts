@@ -148,8 +148,8 @@ describe('export and import', () => {
   const brokenFiles: [string, string, Buffer][] = [
     ['not JSON', "is not valid JSON: line 3, column 12: expected a value, found ','.", Buffer.from('{\n "nbformat": 4,\n "cells": [,]\n}')],
     ['nbformat 3', 'is in nbformat 3; this notebook reads nbformat 4 (Jupyter 4 and later). Open it in Jupyter and save it again to convert it.', Buffer.from(notebook([], { nbformat: 3 }))],
-    ['an unknown cell type', 'is not importable: cell 1 ("02-the-network") is of type "widget": this notebook has only markdown and code cells.', Buffer.from(notebook([{ cell_type: 'widget', id: editedCell, source: 'x', metadata: {} }]))],
-    ['another language', 'is a python notebook: its code cells cannot run here (only TypeScript does), so it is not imported.', Buffer.from(notebook([{ cell_type: 'code', id: editedCell, source: 'x', metadata: {}, outputs: [] }], { metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } } }))],
+    ['an unknown cell type', 'is not importable: cell 1 ("02-the-network") is of type "widget": a Jupyter notebook has only markdown, code and raw cells.', Buffer.from(notebook([{ cell_type: 'widget', id: editedCell, source: 'x', metadata: {} }]))],
+    ['another type than the notebook\'s cell', 'is not importable: cell 1 ("02-the-network") is a markdown cell, but in this notebook it is a code cell.', Buffer.from(notebook([{ cell_type: 'markdown', id: editedCell, source: 'x', metadata: {} }]))],
     ['an empty notebook', 'has no cells: there is nothing to import.', Buffer.from(notebook([]))],
     ['too big', 'is too large to import: 5,242,881 bytes, over the limit of 5 MB (5,242,880 bytes).', Buffer.alloc(5 * 1024 * 1024 + 1, 0x20)],
   ];

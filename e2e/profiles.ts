@@ -31,3 +31,13 @@ export async function typeAtEnd(page: Page, id: string, text: string): Promise<v
   await page.keyboard.press('Control+End');
   await page.keyboard.insertText(text);
 }
+
+/** The link Share made: from the clipboard, or from the dialog that shows it when the clipboard is refused. */
+export async function sharedLink(page: Page): Promise<string> {
+  const dialogField = page.getByRole('textbox', { name: 'Link to share' });
+  const copied = page.locator('.notice', { hasText: 'Link copied to the clipboard' });
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await copied.or(dialogField).first().waitFor();
+  if (await dialogField.isVisible()) return dialogField.inputValue();
+  return page.evaluate(() => navigator.clipboard.readText());
+}

@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { artifactsDir, screenshot } from './browser';
-import { cellOf, freshProfiles, typeAtEnd } from './profiles';
+import { cellOf, freshProfiles, sharedLink, typeAtEnd } from './profiles';
 
 /** The original network with tanh instead of sigmoid: a link that changes the network. */
 const tanhNetwork = 'widths=2,3,1&act=tanh&X0=0.5,-0.5&W1=0.5,-2.5;1.2,0.1;-0.7,-1.2&beta1=-1.5,-1.3,2&W2=-1.5,0.2,0.5&beta2=1';
@@ -45,16 +45,6 @@ async function waitSavedOwn(page: Page, id: string, own: string): Promise<void> 
 /** Until no cell is queued or running (Run all has gone through every cell). */
 async function waitRunsOver(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-cell-status="queued"], [data-cell-status="running"]') === null, undefined, { timeout: 400_000 });
-}
-
-/** The link Share made: from the clipboard, or from the dialog that shows it when the clipboard is refused. */
-async function sharedLink(page: Page): Promise<string> {
-  const dialogField = page.getByRole('textbox', { name: 'Link to share' });
-  const copied = page.locator('.notice', { hasText: 'Link copied to the clipboard' });
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  await copied.or(dialogField).first().waitFor();
-  if (await dialogField.isVisible()) return dialogField.inputValue();
-  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 describe('a shared link', () => {

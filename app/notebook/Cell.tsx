@@ -1,6 +1,7 @@
 // One notebook cell: markdown (rendered, or a textarea while edited) or code (editor, run controls, outputs).
-import { lazy, memo, Suspense, use, useEffect, useRef, useState, type ReactNode } from 'react';
-import { mainThreadChars, renderBounded, type BoundedHtml } from './boundedMarkdown';
+import { lazy, memo, Suspense, use, useRef, useState, type ReactNode } from 'react';
+import { mainThreadChars } from './boundedMarkdown';
+import { BoundedMarkdown } from './BoundedMarkdownView';
 import { differsFromOriginal, editedSinceRun, promptLabel, type CellState } from './cellState';
 import { CellErrorBoundary } from './CellErrorBoundary';
 import { contentHash } from './contentHash';
@@ -11,6 +12,7 @@ import { prerenderedHtml } from './lessonHtml';
 import { MarkdownBox } from './MarkdownBox';
 import { Markdown, richTextLoaded } from './richText';
 import { OutputList, type OutputActions } from './Outputs';
+import { ForeignCode } from './share/foreign/ForeignCode';
 import { UntrustedCode, UntrustedLabel } from './share/UntrustedCode';
 import { CellButtons } from './structure/CellButtons';
 import type { EditorMode } from './types';
@@ -166,26 +168,6 @@ function RenderedMarkdown({ source, untrusted }: { source: string; untrusted: bo
   return <CellErrorBoundary resetKey={source}>{html === undefined ? <Markdown source={source} /> : <MarkdownBox source={source} html={html} />}</CellErrorBoundary>;
 }
 
-/** Markdown rendered by boundedMarkdown.ts: its source as plain text until then, or for good (with why) past the budget. */
-function BoundedMarkdown({ source }: { source: string }) {
-  const [shown, setShown] = useState<{ source: string; result: BoundedHtml } | null>(null);
-  useEffect(() => {
-    let current = true;
-    void renderBounded(source).then((result) => current && setShown({ source, result }));
-    return () => {
-      current = false;
-    };
-  }, [source]);
-  const result = shown?.source === source ? shown.result : null;
-  if (result?.kind === 'html') return <MarkdownBox source={source} html={result.html} />;
-  return (
-    <>
-      {result && <p className="cell-notice markdown-plain-notice">{result.why}</p>}
-      <div className={result ? 'markdown markdown-plain' : 'markdown markdown-pending'}>{source}</div>
-    </>
-  );
-}
-
 function MarkdownCellView(props: CellProps) {
   const { cell, actions } = props;
   return (
@@ -293,5 +275,12 @@ function CodeCellView(props: CellProps) {
 
 /** Re-renders only when its own cell, its selection or the mode changes (outputs stream into one cell at a time). */
 export const Cell = memo(function Cell(props: CellProps) {
+  if (props.cell.foreign) {
+    return (
+      <CellFrame {...props}>
+        <ForeignCode cell={props.cell} tools={<CellButtons id={props.cell.id} onCommand={props.actions.keyCommand} />} />
+      </CellFrame>
+    );
+  }
   return props.cell.type === 'code' ? <CodeCellView {...props} /> : <MarkdownCellView {...props} />;
 });

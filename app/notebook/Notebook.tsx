@@ -9,7 +9,7 @@ import type { EditorHandle } from './CodeEditor';
 import { ConfirmDialog, ShortcutsDialog, type ConfirmRequest } from './Dialog';
 import { commandForKey, needsTwoPresses, pressTwice, type FirstPress, type KeyCommand } from './keys';
 import { cellById, initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
-import { newCellId } from './structure/cells';
+import { newCell, newCellId } from './structure/cells';
 import { isSelected, isStructureCommand, structureEvent, type StructureCommand } from './structure/commands';
 import { changeCount, lessonDiff, revertDescription } from './structure/lessonDiff';
 import { selectedRange } from './structure/structureReducer';
@@ -89,7 +89,9 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   useEffect(() => listenForPrint(mounts), [mounts]);
   const [store] = useState(() => {
     const restored = restoreCells(lesson, loaded.saved);
-    return createStore(notebookReducer, initialNotebookState(restored.cells, restored.orphans, [...loaded.notices, ...restored.notices]));
+    // A notebook never opens empty (a blank one, or every cell deleted): one empty code cell to type in.
+    const cells = restored.cells.length > 0 ? restored.cells : [newCell(newCellId(), 'code')];
+    return createStore(notebookReducer, initialNotebookState(cells, restored.orphans, [...loaded.notices, ...restored.notices]));
   });
   const runner = useMemo(() => (host ? createRunner(host, store) : null), [host, store]);
   const cells = useStoreState(store, selectCells);

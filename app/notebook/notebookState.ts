@@ -1,7 +1,7 @@
 // The whole notebook's state (cells, selection, mode, kernel, notices) and its pure reducer.
-import { cellReducer, differsFromOriginal, type CellEvent, type CellState, type KeptEdit } from './cellState';
+import { cellReducer, differsFromOriginal, type CellEvent, type CellState, type ExternalOrigin, type KeptEdit } from './cellState';
 import { adoptCells } from './savedStructure';
-import { receivedReducer, type ImportUndo, type ReceivedEvent } from './share/received';
+import { receivedReducer, type ImportUndo, type ReceivedEvent, type StructureUndo } from './share/received';
 import { structureReducer, type DeletedCells, type StructureEvent } from './structure/structureReducer';
 import type { EditorMode, KernelStatus, Notice } from './types';
 
@@ -31,6 +31,8 @@ export interface NotebookState {
   clipboard: CellState[];
   /** Cells whose outputs are folded away (`O`). */
   hiddenOutputs: string[];
+  /** The order before a link or a file moved cells, until the student trusts or discards them. */
+  structureBefore?: Partial<Record<ExternalOrigin, StructureUndo>>;
 }
 
 export type NotebookEvent =

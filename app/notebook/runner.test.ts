@@ -4,6 +4,7 @@ import { cancelledByDeathNotice, cancelledNotice, diedNotice, interruptedNotice,
 import { initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
 import { createRunner } from './runner';
 import { createStore } from './store';
+import { newCell } from './structure/cells';
 import { createFakeHost, sleep, type FakeBehaviour } from './testing/fakeHost';
 import type { SourceCell } from './types';
 
@@ -35,6 +36,16 @@ const echo: FakeBehaviour = async (_id, code, emit, signal) => {
 };
 
 describe('createRunner', () => {
+  it('never sends a cell of another language to the kernel (an imported Python cell is shown, not run)', async () => {
+    const { store, host, runner } = setup(echo);
+    const python = newCell('new-py', 'code', 'print(1)', { language: 'python', raw: { cell_type: 'code', source: 'print(1)' } });
+    store.dispatch({ type: 'structure', event: { type: 'insertCells', index: 2, cells: [python] } });
+    runner.run(['02-a', 'new-py', '04-c']);
+    await runner.idle();
+    expect(host.calls).toEqual(['run:02-a', 'run:04-c']);
+    expect(store.getState().cells.find((c) => c.id === 'new-py')?.status).toBe('idle');
+  });
+
   it('runs code cells in order, skipping markdown, numbering In [1], In [2]', async () => {
     const { store, host, runner } = setup(echo);
     runner.run(['01-intro', '02-a', '04-c']);

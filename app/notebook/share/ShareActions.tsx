@@ -4,12 +4,14 @@ import { useNotebookStore } from '../notebookContext';
 import { ToolbarButton } from '../toolbar/ToolbarButton';
 import { ExportDialog } from './ExportDialog';
 import { InfoDialog } from './InfoDialog';
+import type { LessonCellShape } from './linkStructure';
 import { ShareButton } from './ShareButton';
 import { importFile, useFileDrop } from './useImport';
 import { useLinkEdits } from './useLinkEdits';
 import './share.css';
 
-export function ShareActions() {
+/** `lesson`: the lesson's cells as first loaded, so a link can say which of them the student deleted. */
+export function ShareActions({ lesson }: { lesson: readonly LessonCellShape[] }) {
   const store = useNotebookStore();
   const [exporting, setExporting] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -20,11 +22,11 @@ export function ShareActions() {
   useFileDrop(onFile);
   return (
     <>
-      <ShareButton onExport={() => setExporting(true)} />
+      <ShareButton lesson={lesson} onExport={() => setExporting(true)} />
       <ToolbarButton onClick={() => setExporting(true)} title="Download the notebook as .ipynb or Markdown">
         Export
       </ToolbarButton>
-      <ToolbarButton onClick={() => picker.current?.click()} title="Open a .ipynb or Markdown file exported from this lesson (or drop it on the page)">
+      <ToolbarButton onClick={() => picker.current?.click()} title="Open a Jupyter notebook (.ipynb, any language) or a Markdown export of this notebook (or drop it on the page)">
         Import
       </ToolbarButton>
       <input

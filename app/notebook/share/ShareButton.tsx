@@ -1,4 +1,4 @@
-// `Share`: copies a link with the network and the edited cells; a dialog shows it when the clipboard is refused or it is too long.
+// `Share`: copies a link with the network and the cells as the student has them (edited, new, deleted, moved); a dialog shows it when the clipboard is refused or it is too long.
 import { useState } from 'react';
 import { Modal } from '../Dialog';
 import { InfoDialog } from './InfoDialog';
@@ -7,6 +7,8 @@ import { ToolbarButton } from '../toolbar/ToolbarButton';
 import { notify, pageAddress } from './notify';
 import { cellsCount, formatBytes } from './words';
 import { hashWithEdits } from './hashEdits';
+import type { LinkContent } from './linkEdits';
+import type { LessonCellShape } from './linkStructure';
 
 type ShareDialog =
   | { kind: 'copy'; url: string; why: string }
@@ -38,7 +40,19 @@ async function copyToClipboard(text: string): Promise<string | null> {
   }
 }
 
-export function ShareButton({ onExport }: { onExport(): void }) {
+/** What a link carries, as the confirmation says it: `2 cells you edited, 1 new cell, 1 deleted cell`. */
+function linkWhat(content: LinkContent): string {
+  const parts = [`${cellsCount(content.edits.length)} you edited`];
+  if (content.structure) {
+    const { added, deleted } = content.structure;
+    if (added.length > 0) parts.push(`${added.length} new cell${added.length === 1 ? '' : 's'}`);
+    if (deleted.length > 0) parts.push(`${deleted.length} deleted cell${deleted.length === 1 ? '' : 's'}`);
+    parts.push('the order of the cells');
+  }
+  return parts.join(', ');
+}
+
+export function ShareButton({ onExport, lesson }: { onExport(): void; lesson: readonly LessonCellShape[] }) {
   const store = useNotebookStore();
   const [dialog, setDialog] = useState<ShareDialog | null>(null);
 
@@ -50,22 +64,23 @@ export function ShareButton({ onExport }: { onExport(): void }) {
 
   const share = async (): Promise<void> => {
     // The codec (and fflate with it) loads on the first Share, not with the page.
-    const { encodeEdits, linkEditsOf, maxLinkEditsChars } = await import('./linkEdits');
-    const edits = linkEditsOf(store.getState().cells);
-    const value = edits.length === 0 ? null : encodeEdits(edits);
+    const { encodeLink, linkContentOf, maxLinkEditsChars } = await import('./linkCodec');
+    const content = linkContentOf(store.getState().cells, lesson);
+    const changes = content.edits.length + (content.structure ? content.structure.added.length + content.structure.deleted.length : 0);
+    const value = changes === 0 && !content.structure ? null : encodeLink(content);
     const urlWithoutEdits = pageAddress() + hashWithEdits(window.location.hash, null);
     if (value !== null && value.length > maxLinkEditsChars) {
-      setDialog({ kind: 'tooLong', urlWithoutEdits, editedCells: edits.length, editsChars: value.length, limitChars: maxLinkEditsChars });
+      setDialog({ kind: 'tooLong', urlWithoutEdits, editedCells: changes, editsChars: value.length, limitChars: maxLinkEditsChars });
       return;
     }
     const url = pageAddress() + hashWithEdits(window.location.hash, value);
-    await copy(url, value === null ? 'the network in the address (no cell is edited)' : `the network and ${cellsCount(edits.length)} you edited (${formatBytes(url.length)})`);
+    await copy(url, value === null ? 'the network in the address (no cell is edited)' : `the network and ${linkWhat(content)} (${formatBytes(url.length)})`);
   };
 
   const close = () => setDialog(null);
   return (
     <>
-      <ToolbarButton onClick={() => void share()} title="Copy a link with the network and your edited cells">
+      <ToolbarButton onClick={() => void share()} title="Copy a link with the network and your cells (edited, new, deleted, moved)">
         Share
       </ToolbarButton>
       {dialog?.kind === 'copy' && (

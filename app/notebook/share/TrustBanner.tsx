@@ -35,6 +35,16 @@ const words: Record<ExternalOrigin, { source: string; region: string; discard: s
   },
 };
 
+/** Cells in another language never run, trusted or not: the banner says so instead of promising a run. */
+function foreignDetail(cells: readonly CellState[]): string | null {
+  const foreign = cells.filter((c) => c.foreign).length;
+  if (foreign === 0) return null;
+  const languages = listIds([...new Set(cells.flatMap((c) => (c.foreign ? [c.foreign.language] : [])))]);
+  const shown = `${foreign === 1 ? 'the cell' : `the ${foreign} cells`} in another language (${languages}) ${foreign === 1 ? 'is' : 'are'} only shown, never run here.`;
+  const ours = cells.filter((c) => c.type === 'code' && !c.foreign).length;
+  return ours === 0 ? `${shown.charAt(0).toUpperCase()}${shown.slice(1)}` : `Its code won't run until you trust it; ${shown}`;
+}
+
 /** What the banner says about the cells one origin changed. */
 export function bannerText(origin: ExternalOrigin, cells: readonly CellState[]): { title: string; detail: string; own: string | null } {
   const n = cells.length;
@@ -44,7 +54,7 @@ export function bannerText(origin: ExternalOrigin, cells: readonly CellState[]):
   const wait = `${n === 1 ? 'It' : 'They'} won't run until you trust ${n === 1 ? 'it' : 'them'}.`;
   return {
     title: `${words[origin].source} changed ${cellsCount(n)}${kinds}.`,
-    detail: words[origin].why ? `${wait} ${words[origin].why}` : wait,
+    detail: foreignDetail(cells) ?? (words[origin].why ? `${wait} ${words[origin].why}` : wait),
     own:
       ownIds.length === 0
         ? null

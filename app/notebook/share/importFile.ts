@@ -1,17 +1,19 @@
-// Import: which format a file is, whether it is acceptable, and how its cells map onto the lesson's (by id).
+// Import: which format a file is, whether it is acceptable, and how its cells map onto the notebook's (by id, in the file's order).
 import type { CellState } from '../cellState';
 import { contentHash } from '../contentHash';
-import { parseIpynb } from './ipynb';
+import { newCell, newCellId, type ForeignCode } from '../structure/cells';
+import { parseIpynb, rawLanguage } from './ipynb';
+import { idFor } from './newIds';
 import { markdownHeader, parseMarkdown } from './markdownExport';
 import { cellLabel, type ImportedCell, type ParsedNotebook } from './notebookFile';
-import type { IncomingCell } from './received';
-import { formatBytes } from './words';
+import type { IncomingCell, StructureChange } from './received';
+import { cellsCount, formatBytes } from './words';
 
 /** Larger files are refused before they are read: the lesson exported with every output is well under 1 MB. */
 export const maxImportBytes = 5 * 1024 * 1024;
 
 export type ImportPlan =
-  | { ok: true; name: string; cells: IncomingCell[]; notes: string[] }
+  | { ok: true; name: string; cells: IncomingCell[]; structure: StructureChange; notes: string[] }
   | { ok: false; error: string };
 
 /** The size check comes first, so a huge file is refused without reading it. */
@@ -48,42 +50,65 @@ function duplicateProblem(cells: readonly ImportedCell[]): string | null {
   return null;
 }
 
+/** A file's cell the notebook does not have, as a new cell; a foreign cell's JSON carries the id it is known by here. */
+function newFromFile(cell: ImportedCell, id: string): CellState {
+  const foreign = cell.foreign && cell.foreign.raw.id !== id ? { ...cell.foreign, raw: { ...cell.foreign.raw, id } } : cell.foreign;
+  return newCell(id, cell.type, cell.source, foreign);
+}
+
+/** Same JSON text: a foreign cell imported again unchanged stays the cell it is. */
+const sameForeign = (a: ForeignCode, b: ForeignCode): boolean => a.language === b.language && JSON.stringify(a.raw) === JSON.stringify(b.raw);
+
 /**
- * Maps a file's cells onto the lesson by id: a matching cell's text becomes that cell's text (code
- * untrusted until trusted); cells the lesson does not have are left out, lesson cells the file does
- * not have are left as they are, and each of those is said in a note. A file that matches no lesson
- * cell, or gives a cell another type than the lesson's, is refused whole: nothing changes.
+ * Maps a file's cells onto the notebook, keeping every cell in the file's order: a cell with the id
+ * of one here (a lesson cell, or one made before) gives that cell its text (code untrusted until
+ * trusted); every other cell comes in as a new cell, code of another language read-only with its
+ * outputs. Cells here that the file does not have stay, after the cell they followed. A file that
+ * gives a cell another type than the one here is refused whole: nothing changes.
  */
-export function planImport(name: string, text: string, lesson: readonly CellState[]): ImportPlan {
+export function planImport(name: string, text: string, current: readonly CellState[], freshId: () => string = newCellId): ImportPlan {
   const parsed = parseNotebookFile(name, text);
   if (!parsed.ok) return parsed;
   const duplicate = duplicateProblem(parsed.cells);
   if (duplicate) return { ok: false, error: `${name} is not importable: ${duplicate}.` };
   const cells: IncomingCell[] = [];
-  const unknown: string[] = [];
+  const added: CellState[] = [];
+  const order: string[] = [];
   const otherVersion: string[] = [];
+  const renamed: string[] = [];
+  const taken = new Set(current.map((c) => c.id));
+  const inFile = new Set(parsed.cells.flatMap((c) => (c.id === null ? [] : [c.id])));
   for (const [i, cell] of parsed.cells.entries()) {
-    const target = cell.id === null ? undefined : lesson.find((c) => c.id === cell.id);
-    if (!target) {
-      unknown.push(cellLabel(i, cell.id));
-      continue;
+    const target = cell.id === null ? undefined : current.find((c) => c.id === cell.id);
+    if (target && !target.foreign && !cell.foreign) {
+      if (target.type !== cell.type) {
+        return { ok: false, error: `${name} is not importable: ${cellLabel(i, cell.id)} is a ${cell.type} cell, but in this notebook it is a ${target.type} cell.` };
+      }
+      if (target.origin === 'lesson' && cell.originalHash !== null && cell.originalHash !== contentHash(target.original)) otherVersion.push(target.id);
+      cells.push({ id: target.id, source: cell.source });
+      order.push(target.id);
+    } else if (target?.foreign && cell.foreign && sameForeign(target.foreign, cell.foreign)) {
+      order.push(target.id);
+    } else {
+      const made = newFromFile(cell, idFor(target ? null : cell.id, taken, inFile, freshId));
+      if (cell.id !== null && made.id !== cell.id) renamed.push(cellLabel(i, cell.id));
+      added.push(made);
+      order.push(made.id);
     }
-    if (target.type !== cell.type) {
-      return { ok: false, error: `${name} is not importable: ${cellLabel(i, cell.id)} is a ${cell.type} cell, but in this lesson it is a ${target.type} cell.` };
-    }
-    if (cell.originalHash !== null && cell.originalHash !== contentHash(target.original)) otherVersion.push(target.id);
-    cells.push({ id: target.id, source: cell.source });
-  }
-  if (cells.length === 0) {
-    return {
-      ok: false,
-      error: `${name} has no cell of this lesson: none of its ${parsed.cells.length} cells has the id of a lesson cell. Import reads notebooks exported from this lesson (Export).`,
-    };
   }
   const notes: string[] = [];
-  if (unknown.length > 0) notes.push(`${unknown.length} cell(s) of the file are not in this lesson and were left out: ${listed(unknown)}.`);
-  const missing = lesson.filter((c) => !cells.some((m) => m.id === c.id)).map((c) => c.id);
-  if (missing.length > 0) notes.push(`${missing.length} lesson cell(s) are not in the file and were left as they are: ${listed(missing)}.`);
-  if (otherVersion.length > 0) notes.push(`${otherVersion.length} cell(s) were edited in another version of the lesson: ${listed(otherVersion)}.`);
-  return { ok: true, name, cells, notes };
+  if (added.length > 0) {
+    const foreign = added.filter((c) => c.foreign && c.foreign.language !== rawLanguage);
+    const languages = [...new Set(foreign.map((c) => c.foreign?.language))].join(', ');
+    notes.push(`${cellsCount(added.length)} of the file ${added.length === 1 ? 'is' : 'are'} new here and came in as new cells${foreign.length > 0 ? ` (${foreign.length} of them ${languages} code: shown with their saved outputs, not runnable here)` : ''}.`);
+  }
+  if (renamed.length > 0) notes.push(`${cellsCount(renamed.length)} got a new id here (the file's is taken, not allowed by nbformat or shaped like a lesson cell's): ${listed(renamed)}.`);
+  const kept = current.filter((c) => !order.includes(c.id)).map((c) => c.id);
+  if (added.length > 0 && added.length === order.length && current.length > 0) {
+    notes.push('The file has no cell of this notebook: its cells follow the notebook\'s, at the end.');
+  } else if (kept.length > 0) {
+    notes.push(`${cellsCount(kept.length)} of the notebook ${kept.length === 1 ? 'is' : 'are'} not in the file and stayed where ${kept.length === 1 ? 'it was' : 'they were'}: ${listed(kept)}.`);
+  }
+  if (otherVersion.length > 0) notes.push(`${cellsCount(otherVersion.length)} ${otherVersion.length === 1 ? 'was' : 'were'} edited in another version of the lesson: ${listed(otherVersion)}.`);
+  return { ok: true, name, cells, structure: { order, added, removed: [] }, notes };
 }

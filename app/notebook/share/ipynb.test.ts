@@ -123,11 +123,11 @@ describe('slides in the export', () => {
   });
   it('reads the parts back as the one cell they were', () => {
     const parsed = parseIpynb(toIpynb(lesson), 'x.ipynb');
-    expect(parsed).toEqual({ ok: true, cells: lesson.map(({ id, type, source, originalHash }) => ({ id, type, source, originalHash })) });
+    expect(parsed).toEqual({ ok: true, cells: lesson.map(({ id, type, source, originalHash }) => ({ id, type, source, originalHash, foreign: null })) });
   });
   it.each(['---slide---\nafter a break that opens the cell', 'before a break that closes the cell\n---slide---', 'a\n\n---slide---\n\nb\n', '---slide---'])('round-trips %j exactly', (source) => {
     const one: ExportCell = { id: 'e', type: 'markdown', source, originalHash: 'h', execCount: null, outputs: [] };
-    expect(parseIpynb(toIpynb([one]), 'x.ipynb')).toEqual({ ok: true, cells: [{ id: 'e', type: 'markdown', source, originalHash: 'h' }] });
+    expect(parseIpynb(toIpynb([one]), 'x.ipynb')).toEqual({ ok: true, cells: [{ id: 'e', type: 'markdown', source, originalHash: 'h', foreign: null }] });
   });
   it('reads parts edited in Jupyter as the edited text', () => {
     const nb = JSON.parse(toIpynb(lesson)) as { cells: { source: string[] }[] };
@@ -149,7 +149,7 @@ describe('slides in the export', () => {
 describe('parseIpynb', () => {
   it('reads back every cell of an export: id, type, source and original hash', () => {
     const parsed = parseIpynb(toIpynb(cells), 'x.ipynb');
-    expect(parsed).toEqual({ ok: true, cells: cells.map(({ id, type, source, originalHash }) => ({ id, type, source, originalHash })) });
+    expect(parsed).toEqual({ ok: true, cells: cells.map(({ id, type, source, originalHash }) => ({ id, type, source, originalHash, foreign: null })) });
   });
   it('round-trips any cells', () => {
     const anyCell = fc.record({
@@ -163,13 +163,45 @@ describe('parseIpynb', () => {
       fc.property(fc.array(anyCell, { minLength: 1, maxLength: 5 }), (some) => {
         const written = some.map((c) => ({ ...c, outputs: [] }));
         const parsed = parseIpynb(toIpynb(written), 'x.ipynb');
-        expect(parsed).toEqual({ ok: true, cells: some.map(({ id, type, source, originalHash }) => ({ id, type, source, originalHash })) });
+        expect(parsed).toEqual({ ok: true, cells: some.map(({ id, type, source, originalHash }) => ({ id, type, source, originalHash, foreign: null })) });
+      }),
+    );
+  });
+  it('round-trips new cells and cells of another language among the lesson\'s: order, text and the foreign cells\' JSON', () => {
+    const foreignRaw = fc.record({
+      cell_type: fc.constant('code'),
+      execution_count: fc.option(fc.nat(99)),
+      metadata: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), fc.oneof(fc.string({ maxLength: 8 }), fc.integer())),
+      outputs: fc.array(fc.record({ output_type: fc.constant('stream'), name: fc.constantFrom('stdout', 'stderr'), text: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }) }), { maxLength: 2 }),
+      source: fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }),
+    });
+    const anyCell = fc.oneof(
+      fc.record({ kind: fc.constant('lesson' as const), type: fc.constantFrom('markdown' as const, 'code' as const), source: fc.string({ maxLength: 80 }) }),
+      fc.record({ kind: fc.constant('new' as const), type: fc.constantFrom('markdown' as const, 'code' as const), source: fc.string({ maxLength: 80 }) }),
+      fc.record({ kind: fc.constant('foreign' as const), raw: foreignRaw, language: fc.constantFrom('python', 'julia', 'r') }),
+    );
+    fc.assert(
+      fc.property(fc.array(anyCell, { minLength: 1, maxLength: 6 }), (some) => {
+        const written: ExportCell[] = some.map((c, i) => {
+          const id = `${c.kind}-${i}`;
+          if (c.kind === 'foreign') {
+            const raw = { ...c.raw, id };
+            return { id, type: 'code', source: raw.source.join(''), originalHash: null, execCount: null, outputs: [], foreign: { language: c.language, raw } };
+          }
+          return { id, type: c.type, source: c.source, originalHash: c.kind === 'lesson' ? 'h' : null, execCount: null, outputs: [], foreign: null };
+        });
+        const text = toIpynb(written);
+        const parsed = parseIpynb(text, 'x.ipynb');
+        expect(parsed).toEqual({ ok: true, cells: written.map(({ id, type, source, originalHash, foreign }) => ({ id, type, source, originalHash, foreign: foreign ?? null })) });
+        // A foreign cell is written as the very JSON it was read as.
+        const nbCells = (JSON.parse(text) as { cells: { id: string }[] }).cells;
+        for (const cell of written) if (cell.foreign) expect(JSON.stringify(nbCells.find((c) => c.id === cell.id))).toBe(JSON.stringify(cell.foreign.raw));
       }),
     );
   });
   it('reads a source given as one string and cells without ids (nbformat 4.4)', () => {
     const text = JSON.stringify({ nbformat: 4, nbformat_minor: 4, metadata: {}, cells: [{ cell_type: 'code', source: 'a()', metadata: {}, outputs: [] }] });
-    expect(parseIpynb(text, 'old.ipynb')).toEqual({ ok: true, cells: [{ id: null, type: 'code', source: 'a()', originalHash: null }] });
+    expect(parseIpynb(text, 'old.ipynb')).toEqual({ ok: true, cells: [{ id: null, type: 'code', source: 'a()', originalHash: null, foreign: null }] });
   });
 
   const withCells = (extra: Record<string, unknown>, cellList: unknown[] = [{ cell_type: 'code', id: 'a', source: '', metadata: {} }]) =>
@@ -178,10 +210,9 @@ describe('parseIpynb', () => {
     ['not JSON', '{\n "nbformat": 4,\n "cells": [,]\n}', "b.ipynb is not valid JSON: line 3, column 12: expected a value, found ','."],
     ['not a notebook', '[1, 2]', 'b.ipynb is not a Jupyter notebook: it has no "nbformat" field.'],
     ['nbformat 3', withCells({ nbformat: 3 }), 'b.ipynb is in nbformat 3; this notebook reads nbformat 4'],
-    ['a Python notebook', withCells({ metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } } }), 'b.ipynb is a python notebook: its code cells cannot run here'],
     ['no cells', withCells({}, []), 'b.ipynb has no cells: there is nothing to import.'],
     ['no cell list', withCells({ cells: 'x' }), 'b.ipynb has no list of "cells".'],
-    ['a raw cell', withCells({}, [{ cell_type: 'raw', id: 'r1', source: '', metadata: {} }]), 'b.ipynb is not importable: cell 1 ("r1") is of type "raw": this notebook has only markdown and code cells.'],
+    ['a cell of an unknown type', withCells({}, [{ cell_type: 'heading', id: 'h1', source: '', metadata: {} }]), 'b.ipynb is not importable: cell 1 ("h1") is of type "heading": a Jupyter notebook has only markdown, code and raw cells.'],
     ['a cell without type', withCells({}, [{ source: 'x' }]), 'cell 1 has no "cell_type"'],
     ['a source that is not text', withCells({}, [{ cell_type: 'code', id: 'c', source: [1] }]), 'cell 1 ("c") has a "source" that is not text'],
   ])('refuses %s with a message saying so', (_case, text, message) => {

@@ -19,7 +19,7 @@ const cells: ExportCell[] = [
   },
 ];
 
-const back = (some: readonly ExportCell[]) => some.map(({ id, type, source, originalHash }) => ({ id, type, source, originalHash }));
+const back = (some: readonly ExportCell[]) => some.map(({ id, type, source, originalHash }) => ({ id, type, source, originalHash, foreign: null }));
 
 describe('toMarkdown', () => {
   it('writes markdown as is, code in a ts block and each output in its own marked block', () => {
@@ -80,5 +80,25 @@ describe('parseMarkdown', () => {
     const parsed = parseMarkdown(text, 'n.md');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toContain(message);
+  });
+});
+
+describe('new and foreign cells in Markdown', () => {
+  const raw = { cell_type: 'code', execution_count: 1, id: 'py1', metadata: {}, outputs: [{ output_type: 'stream', name: 'stdout', text: ['4\n'] }], source: ['print(2 + 2)'] };
+  const some: ExportCell[] = [
+    { id: 'new-a', type: 'code', source: 'const z = 1', originalHash: null, execCount: null, outputs: [] },
+    { id: 'py1', type: 'code', source: 'print(2 + 2)', originalHash: null, execCount: null, outputs: [], foreign: { language: 'python', raw } },
+  ];
+  it('writes a new cell without an original and Python code in a python block with its saved output', () => {
+    const text = toMarkdown(some);
+    expect(text).toContain('<!-- jn-cell id="new-a" type="code" -->\n```ts\nconst z = 1\n```');
+    expect(text).toContain('<!-- jn-cell id="py1" type="code" language="python" -->\n```python\nprint(2 + 2)\n```\n\n```output stream\n4\n```');
+  });
+  it('reads them back: the new cell as it was, the Python cell as Python code (its outputs were text only)', () => {
+    const parsed = parseMarkdown(toMarkdown(some), 'n.md');
+    expect(parsed.ok && parsed.cells.map((c) => [c.id, c.source, c.originalHash, c.foreign?.language ?? null])).toEqual([
+      ['new-a', 'const z = 1', null, null],
+      ['py1', 'print(2 + 2)', null, 'python'],
+    ]);
   });
 });

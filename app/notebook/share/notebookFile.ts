@@ -2,16 +2,19 @@
 import type { Output } from '../../kernel/protocol';
 import type { CellState } from '../cellState';
 import { contentHash } from '../contentHash';
+import type { ForeignCode } from '../structure/cells';
 
 /** A cell as Export writes it. */
 export interface ExportCell {
   id: string;
   type: 'markdown' | 'code';
   source: string;
-  /** The hash of the lesson's text of this cell: an import can tell an edit of another lesson version. */
-  originalHash: string;
+  /** The hash of the lesson's text of this cell (an import can tell an edit of another lesson version); null for a new cell. */
+  originalHash: string | null;
   execCount: number | null;
   outputs: Output[];
+  /** A cell in another language: written back exactly as it was read. */
+  foreign?: ForeignCode | null;
 }
 
 /** A cell as Import reads it; outputs are not read back (the code runs again once trusted). */
@@ -21,19 +24,30 @@ export interface ImportedCell {
   type: 'markdown' | 'code';
   source: string;
   originalHash: string | null;
+  /** Code in another language (or a raw cell): kept whole, shown read-only, never run. */
+  foreign: ForeignCode | null;
 }
 
 export type ParsedNotebook = { ok: true; cells: ImportedCell[] } | { ok: false; error: string };
 
-/** What is on screen: the text each cell shows (also untrusted code: it is what the student sees) and its outputs. */
+/**
+ * The outputs of a cell for export: those on screen. The one place that decides it, so outputs kept
+ * from an earlier session can be given here too.
+ */
+export function exportOutputsOf(cell: CellState): Output[] {
+  return cell.outputs.map((o) => o.output);
+}
+
+/** What is on screen, in the order shown: the text each cell shows (also untrusted code: it is what the student sees) and its outputs. */
 export function exportCellsOf(cells: readonly CellState[]): ExportCell[] {
   return cells.map((c) => ({
     id: c.id,
     type: c.type,
     source: c.source,
-    originalHash: contentHash(c.original),
+    originalHash: c.origin === 'lesson' ? contentHash(c.original) : null,
     execCount: c.execCount,
-    outputs: c.outputs.map((o) => o.output),
+    outputs: exportOutputsOf(c),
+    foreign: c.foreign,
   }));
 }
 

@@ -6,6 +6,26 @@ import { contentHash } from '../contentHash';
 export interface IncomingCell {
   id: string;
   source: string;
+  /** The sender changed the cell's type (code <-> markdown). */
+  type?: CellState['type'];
+}
+
+/**
+ * Where received cells stand: `order` is the sender's order (ids of cells here or `added`), `added`
+ * the cells the notebook does not have yet, `removed` the cells the sender deleted. A cell here that
+ * is in none of them stays, after the cell it followed.
+ */
+export interface StructureChange {
+  order: string[];
+  added: CellState[];
+  removed: string[];
+}
+
+/** The notebook before received cells moved it: Discard (or Undo import) puts this order back. */
+export interface StructureUndo {
+  before: CellState[];
+  /** The cells the receive brought in: Discard takes them out again. */
+  added: string[];
 }
 
 /** The parts of a cell an import can change; Undo puts exactly these back. */
@@ -26,12 +46,15 @@ export interface ImportUndo {
  */
 export interface ReceivedState {
   cells: CellState[];
+  selectedId: string | null;
   orphans: Record<string, KeptEdit>;
   lastImport: ImportUndo | null;
+  /** Set while received cells that changed the structure wait for Trust or Discard (and for an import, Undo). */
+  structureBefore?: Partial<Record<ExternalOrigin, StructureUndo>>;
 }
 
 export type ReceivedEvent =
-  | { type: 'receive'; origin: ExternalOrigin; cells: IncomingCell[]; importName?: string }
+  | { type: 'receive'; origin: ExternalOrigin; cells: IncomingCell[]; structure?: StructureChange; importName?: string }
   /** `shown` is `shownCode` of what the banner showed when the reader clicked: anything else is not trusted. */
   | { type: 'trust'; origin: ExternalOrigin; shown: string }
   | { type: 'discard'; origin: ExternalOrigin }
@@ -124,27 +147,102 @@ function trust<S extends ReceivedState>(state: S, origin: ExternalOrigin, shown:
   return { ...state, cells, orphans };
 }
 
+/**
+ * `order`'s cells in that order; a cell of `current` that is in neither `order` nor `removed` stays,
+ * right after the cell it followed (at the top if it led). `byId` finds the cells `order` names.
+ */
+export function arrange(current: readonly CellState[], order: readonly string[], removed: ReadonlySet<string>, byId: ReadonlyMap<string, CellState>): CellState[] {
+  const result = order.flatMap((id) => byId.get(id) ?? []);
+  const named = new Set(order);
+  let after: string | null = null;
+  for (const cell of current) {
+    if (named.has(cell.id)) {
+      after = cell.id;
+      continue;
+    }
+    if (removed.has(cell.id)) continue;
+    result.splice(after === null ? 0 : result.findIndex((c) => c.id === after) + 1, 0, cell);
+    after = cell.id;
+  }
+  return result;
+}
+
+/** New cells from a link or a file: untrusted until the student decides, like received text. */
+const receivedNew = (cell: CellState, origin: ExternalOrigin): CellState => ({ ...cell, untrusted: { origin, displaced: '' } });
+
+/** The selection stays on a cell that is still there. */
+function keepSelection<S extends ReceivedState>(state: S): S {
+  if (state.selectedId !== null && state.cells.some((c) => c.id === state.selectedId)) return state;
+  return { ...state, selectedId: state.cells[0]?.id ?? null };
+}
+
+function sameOrder(a: readonly CellState[], b: readonly CellState[]): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
+/** Applies a structure change to `cells` (texts already received); returns the same array when nothing moves. */
+function restructure(cells: CellState[], change: StructureChange | undefined, origin: ExternalOrigin): { cells: CellState[]; added: string[] } {
+  if (!change) return { cells, added: [] };
+  const taken = new Set(cells.map((c) => c.id));
+  const added = change.added.filter((c) => !taken.has(c.id)).map((c) => receivedNew(c, origin));
+  const byId = new Map([...cells, ...added].map((c) => [c.id, c]));
+  const next = arrange(cells, change.order, new Set(change.removed), byId);
+  return { cells: sameOrder(next, cells) ? cells : next, added: added.map((c) => c.id) };
+}
+
 function receive<S extends ReceivedState>(state: S, event: Extract<ReceivedEvent, { type: 'receive' }>): S {
-  const byId = new Map(event.cells.map((c) => [c.id, c.source]));
+  const byId = new Map(event.cells.map((c) => [c.id, c]));
   let changed = false;
-  const cells = state.cells.map((cell) => {
-    const source = byId.get(cell.id);
-    if (source === undefined) return cell;
-    const next = cellReducer(cell, { type: 'receive', source, origin: event.origin });
+  const texts = state.cells.map((cell) => {
+    const incoming = byId.get(cell.id);
+    if (incoming === undefined) return cell;
+    const typed = incoming.type && incoming.type !== cell.type && !cell.foreign ? { ...cell, type: incoming.type, editing: false } : cell;
+    const next = cellReducer(typed, { type: 'receive', source: incoming.source, origin: event.origin });
     changed ||= next !== cell;
     return next;
   });
-  if (!changed) return state;
-  const next = { ...state, cells };
+  const moved = restructure(texts, event.structure, event.origin);
+  if (!changed && moved.cells === texts) return state;
+  const cells = moved.cells;
+  // A second link before the first is decided on: Discard goes back to before the first.
+  const earlier = event.importName === undefined ? state.structureBefore?.[event.origin] : undefined;
+  const undo: StructureUndo = { before: earlier?.before ?? state.cells, added: [...(earlier?.added ?? []), ...moved.added] };
+  const next = keepSelection({ ...state, cells, structureBefore: { ...state.structureBefore, [event.origin]: undo } });
   if (event.importName === undefined) return next;
   const before: Record<string, CellSnapshot> = {};
   const after: Record<string, CellSnapshot> = {};
-  state.cells.forEach((cell, i) => {
-    if (cells[i] === cell) return;
-    before[cell.id] = snapshot(cell);
-    after[cell.id] = snapshot(cells[i]);
-  });
+  const old = new Map(state.cells.map((c) => [c.id, c]));
+  for (const cell of cells) {
+    const was = old.get(cell.id);
+    if (was === cell) continue;
+    if (was) before[cell.id] = snapshot(was);
+    after[cell.id] = snapshot(cell);
+  }
   return { ...next, lastImport: { name: event.importName, before, orphans: state.orphans, after } };
+}
+
+/**
+ * The order before a receive, with the cells as they are now: the cells it brought in go, the cells
+ * it removed come back, and cells the student made since stay after the cell they followed.
+ */
+function restoreStructure(cells: readonly CellState[], undo: StructureUndo): CellState[] {
+  const byId = new Map([...undo.before, ...cells].map((c) => [c.id, c]));
+  return arrange(cells, undo.before.map((c) => c.id), new Set(undo.added), byId);
+}
+
+/** Forgets the structure to go back to for `origin` (after Trust, Discard or Undo). */
+function withoutUndo<S extends ReceivedState>(state: S, origin: ExternalOrigin): S {
+  if (!state.structureBefore?.[origin]) return state;
+  const rest = { ...state.structureBefore };
+  delete rest[origin];
+  return { ...state, structureBefore: rest };
+}
+
+/** Puts the structure back as it was before `origin`'s cells came, if they changed it. */
+function undoStructure<S extends ReceivedState>(state: S, origin: ExternalOrigin): S {
+  const undo = state.structureBefore?.[origin];
+  if (!undo) return state;
+  return keepSelection(withoutUndo({ ...state, cells: restoreStructure(state.cells, undo) }, origin));
 }
 
 /** Cells changed since the import (typed into, trusted, discarded): what Undo would also undo. */
@@ -161,19 +259,29 @@ function undoImport<S extends ReceivedState>(state: S): S {
     const before = undo.before[cell.id];
     return before ? { ...cell, ...before, editing: false, notice: null } : cell;
   });
-  return { ...state, cells, orphans: undo.orphans, lastImport: null };
+  return undoStructure({ ...state, cells, orphans: undo.orphans, lastImport: null }, 'import');
 }
 
 export function receivedReducer<S extends ReceivedState>(state: S, event: ReceivedEvent): S {
   switch (event.type) {
     case 'receive':
       return receive(state, event);
-    case 'trust':
-      return trust(state, event.origin, event.shown);
+    case 'trust': {
+      const trusted = trust(state, event.origin, event.shown);
+      // An import's Undo still goes back to before it; a link, once trusted, is the student's (a refused click changes nothing).
+      return event.origin === 'link' && trusted !== state ? withoutUndo(trusted, 'link') : trusted;
+    }
     case 'discard': {
-      const cells = state.cells.map((c) => (c.untrusted?.origin === event.origin ? cellReducer(c, { type: 'discardReceived' }) : c));
+      // A cell the sender retyped gets its own type back with its text.
+      const typeBefore = new Map((state.structureBefore?.[event.origin]?.before ?? []).map((c) => [c.id, c.type]));
+      const cells = state.cells.map((c) => {
+        if (c.untrusted?.origin !== event.origin) return c;
+        const discarded = cellReducer(c, { type: 'discardReceived' });
+        const type = typeBefore.get(c.id) ?? discarded.type;
+        return type === discarded.type ? discarded : { ...discarded, type };
+      });
       // Discarding an import is its undo: the Undo offer goes with it.
-      return { ...state, cells, lastImport: event.origin === 'import' ? null : state.lastImport };
+      return undoStructure({ ...state, cells, lastImport: event.origin === 'import' ? null : state.lastImport }, event.origin);
     }
     case 'undoImport':
       return undoImport(state);

@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'react';
 import type { NotebookStore } from '../notebookContext';
 import { dismiss, notify } from './notify';
-import { summarizeReceive } from './received';
 
 /**
  * Reads `file`, plans the import and applies it. Returns why it was refused (nothing changed then),
@@ -21,11 +20,12 @@ export async function importFile(store: NotebookStore, file: File): Promise<stri
   }
   const plan = planImport(file.name, text, store.getState().cells);
   if (!plan.ok) return plan.error;
-  if (summarizeReceive(store.getState().cells, plan.cells).changed.length === 0) {
+  const before = store.getState();
+  store.dispatch({ type: 'received', event: { type: 'receive', origin: 'import', cells: plan.cells, structure: plan.structure, importName: file.name } });
+  if (store.getState() === before) {
     notify(store, 'import-notes', 'info', `${file.name} holds the same cells as the notebook: nothing changed.`);
-  } else {
-    store.dispatch({ type: 'received', event: { type: 'receive', origin: 'import', cells: plan.cells, importName: file.name } });
-    if (plan.notes.length > 0) notify(store, 'import-notes', 'info', `${file.name}: ${plan.notes.join(' ')}`);
+  } else if (plan.notes.length > 0) {
+    notify(store, 'import-notes', 'info', `${file.name}: ${plan.notes.join(' ')}`);
   }
   // The banner and notices sit at the top of the notebook: show them, wherever the student was.
   window.scrollTo({ top: 0 });

@@ -15,16 +15,17 @@ export function useLinkEdits(store: NotebookStore): void {
       const value = editsInHash(window.location.hash);
       if (value === null || value === applied) return;
       applied = value;
-      const { decodeEdits, otherVersionIds } = await import('./linkEdits');
+      const { decodeEdits, otherVersionIds, planLink } = await import('./linkCodec');
       if (!live) return;
       const decoded = decodeEdits(value);
       if (!decoded.ok) return notify(store, 'link-notes', 'error', `${decoded.error} The notebook shows the lesson with your own edits.`);
       const { cells } = store.getState();
-      const summary = summarizeReceive(cells, decoded.edits);
+      const plan = planLink(cells, decoded);
+      const summary = summarizeReceive(cells, plan.incoming);
       const otherVersion = otherVersionIds(cells, decoded.edits).filter((id) => summary.changed.includes(id));
-      store.dispatch({ type: 'received', event: { type: 'receive', origin: 'link', cells: decoded.edits } });
+      store.dispatch({ type: 'received', event: { type: 'receive', origin: 'link', cells: plan.incoming, ...(plan.structure ? { structure: plan.structure } : {}) } });
       const notes: string[] = [];
-      if (summary.unknown.length > 0) notes.push(`It edits ${cellsCount(summary.unknown.length)} this lesson does not have (${listIds(summary.unknown)}): left out.`);
+      if (plan.unknown.length > 0) notes.push(`It edits ${cellsCount(plan.unknown.length)} this lesson does not have (${listIds(plan.unknown)}): left out.`);
       if (otherVersion.length > 0) {
         notes.push(`It was made with another version of the lesson for ${listIds(otherVersion)}: that code may not fit the cells around it; read it before trusting it.`);
       }
