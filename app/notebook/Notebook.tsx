@@ -21,6 +21,9 @@ import { ParamsPanel } from './params/ParamsPanel';
 import type { LinkNetwork } from './params/paramsHash';
 import type { Notice, NoticeCommand, SourceCell } from './types';
 import { useAutosave } from './useAutosave';
+import { RunAllDialog } from './habits/RunAllDialog';
+import { runAllPlan, type RunAllPlan } from './habits/runAllPlan';
+import { SavedToast, useSaveShortcut } from './habits/useSaveShortcut';
 import './theme.css';
 import './notebook.css';
 
@@ -97,6 +100,8 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   const pendingEditorFocus = useRef<string | null>(null);
 
   const tabConflicts = useAutosave(store, storage, loaded.writable);
+  const saved = useSaveShortcut(tabConflicts.saveNow);
+  const [runAllAsk, setRunAllAsk] = useState<Extract<RunAllPlan, { kind: 'ask' }> | null>(null);
 
   // After every change of the cells (a selection that hides a phone's tools row above a pressed
   // button, a part that mounted): what is pressed or looked at stays where it was.
@@ -280,7 +285,11 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
       onConfirm: () => store.dispatch({ type: 'revertAll' }),
     });
 
-  const runAll = (): void => runner?.run(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id));
+  const runAll = (): void => {
+    const plan = runAllPlan(store.getState().cells);
+    if (plan.kind === 'run') runner?.run(plan.ids);
+    else setRunAllAsk(plan);
+  };
   const runIds = useMemo(() => (runner ? (ids: string[]) => runner.run(ids) : null), [runner]);
   const onNoticeCommand = (command: NoticeCommand): void => {
     switch (command) {
@@ -359,6 +368,8 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         </Suspense>
         {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
         {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
+        <SavedToast notice={saved.notice} onDismiss={saved.dismiss} />
+        {runAllAsk && <RunAllDialog plan={runAllAsk} onRun={(ids) => runner?.run(ids)} onDone={() => setRunAllAsk(null)} />}
         </NotebookRunContext>
       </DeferredMountsContext>
     </NotebookStoreContext>
