@@ -16,6 +16,7 @@ import type { EditorMode } from './types';
 // KaTeX's styles with the entry's: the prerendered text cells carry typeset formulas from the first paint.
 import 'katex/dist/katex.min.css';
 import './markdown.css';
+import { KeptMark } from './kept/KeptMark';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
 
@@ -267,6 +268,7 @@ function CodeCellView(props: CellProps) {
         </>
       )}
       {cell.notice && <p className="cell-notice cell-notice-warning">{cell.notice}</p>}
+      <KeptMark cell={cell} />
       <OutputList outputs={cell.outputs} actions={actions} />
     </CellFrame>
   );

@@ -24,6 +24,7 @@ import { useAutosave } from './useAutosave';
 import { RunAllDialog } from './habits/RunAllDialog';
 import { runAllPlan, type RunAllPlan } from './habits/runAllPlan';
 import { SavedToast, useSaveShortcut } from './habits/useSaveShortcut';
+import { KeptNotesContext, useKeptOutputs } from './kept/useKeptOutputs';
 import './theme.css';
 import './notebook.css';
 
@@ -101,6 +102,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
 
   const tabConflicts = useAutosave(store, storage, loaded.writable);
   const saved = useSaveShortcut(tabConflicts.saveNow);
+  const keptNotes = useKeptOutputs(store);
   const [runAllAsk, setRunAllAsk] = useState<Extract<RunAllPlan, { kind: 'ask' }> | null>(null);
 
   // After every change of the cells (a selection that hides a phone's tools row above a pressed
@@ -321,6 +323,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     <NotebookStoreContext value={store}>
       <DeferredMountsContext value={mounts}>
         <NotebookRunContext value={runIds}>
+        <KeptNotesContext value={keptNotes}>
         <header className="site-header">
           <div className="header-inner">
             <div className="brand">
@@ -370,6 +373,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
         <SavedToast notice={saved.notice} onDismiss={saved.dismiss} />
         {runAllAsk && <RunAllDialog plan={runAllAsk} onRun={(ids) => runner?.run(ids)} onDone={() => setRunAllAsk(null)} />}
+        </KeptNotesContext>
         </NotebookRunContext>
       </DeferredMountsContext>
     </NotebookStoreContext>
