@@ -1,6 +1,9 @@
 // Outputs are kept: Run all, reload, and every code cell that had outputs shows them again, marked as from the previous session.
+import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readCellsDir } from '../app/kernel/cellsDir';
+import { slideOfCell, slidesFrom } from '../app/notebook/present/slides';
 import { launch, screenshot, type Session } from './browser';
 import { cellOf, waitSettled } from './faultKit';
 
@@ -74,11 +77,37 @@ describe('outputs are kept', () => {
     await cellOf(page, '14-comparison').scrollIntoViewIfNeeded();
     await screenshot(page, 'kept-reloaded-1280x720');
 
+    // Presentation mode shows the kept outputs on the comparison's slide, and runs nothing for it.
+    const { cells } = await readCellsDir(join(import.meta.dirname, '..', 'cells'));
+    const slide = String(slideOfCell(slidesFrom(cells), '14-comparison') + 1);
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    for (const digit of slide) await page.keyboard.press(digit);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBe(slide);
+    // Shown: its top row on screen above the presentation's bar, not only laid out.
+    const tableShown = () =>
+      page.getByTestId('gradient-comparison').evaluate((el) => {
+        const top = el.getBoundingClientRect().top;
+        const bar = document.querySelector('.present-bar')?.getBoundingClientRect().top ?? window.innerHeight;
+        return el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'visible' && top >= 0 && top + 40 < bar;
+      });
+    // A long slide shows its parts one after another.
+    for (let part = 0; part < 6 && !(await tableShown()); part++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(500);
+    }
+    expect(await tableShown()).toBe(true);
+    await expect(cellOf(page, '14-comparison').getAttribute('data-cell-status')).resolves.toBe('idle');
+    await screenshot(page, 'kept-present-1280x720');
+    await page.keyboard.press('Escape');
+    await page.locator('.present-bar').waitFor({ state: 'detached' });
+
     // Running one cell takes its mark away, and only its own.
     await cellOf(page, '02-the-network').getByRole('button', { name: 'Run cell' }).click();
     await waitSettled(page, ['02-the-network']);
     await expect(cellOf(page, '02-the-network').locator('[data-kept]').count()).resolves.toBe(0);
     await expect(cellOf(page, '04-activations').locator('[data-kept="previous"]').count()).resolves.toBe(1);
+
     expect(session.consoleErrors).toEqual([]);
   });
 
