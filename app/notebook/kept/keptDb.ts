@@ -6,6 +6,7 @@ export interface KeptDb {
   /** Every stored record, unchecked (the caller checks each before use). */
   readAll(): Promise<unknown[]>;
   put(record: { id: string }): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
 }
 
 const done = (tx: IDBTransaction): Promise<void> =>
@@ -40,6 +41,11 @@ export function openKeptDb(factory: IDBFactory | undefined = globalThis.indexedD
         put: (record) => {
           const tx = db.transaction(storeName, 'readwrite');
           tx.objectStore(storeName).put(record);
+          return done(tx);
+        },
+        remove: (ids) => {
+          const tx = db.transaction(storeName, 'readwrite');
+          for (const id of ids) tx.objectStore(storeName).delete(id);
           return done(tx);
         },
       });

@@ -49,25 +49,34 @@ export function useKeptOutputs(store: Store<NotebookState, NotebookEvent>, facto
       store.dispatch({ type: 'notice', notice: { id: keptNoticeId, tone: 'warning', text } });
     };
 
-    const restore = (records: unknown[]): void => {
+    /** Shows what fits the cells; returns the ids of records no cell has any more (deleted cells). */
+    const restore = (records: unknown[]): string[] => {
       const cells = new Map(store.getState().cells.map((c) => [c.id, c]));
+      const orphans: string[] = [];
       for (const record of records) {
         const id = (record as { id?: unknown } | null)?.id;
         if (typeof id !== 'string') continue;
-        sizes.set(id, storedChars(record));
         const cell = cells.get(id);
-        if (!cell) continue;
+        if (!cell) {
+          orphans.push(id);
+          continue;
+        }
+        sizes.set(id, storedChars(record));
         const outputs = restorable(record, cell);
         if (outputs) store.dispatch({ type: 'cell', id, event: { type: 'restoreOutputs', outputs } });
         else if (isTooLarge(record) && record.sourceHash === contentHash(cell.source)) setNote(id, notKeptNote(record.tooLarge));
       }
+      return orphans;
     };
 
     const ready = openKeptDb(factory)
       .then(async (opened) => {
         db = opened;
         const records = await opened.readAll();
-        if (!stopped) restore(records);
+        if (stopped) return;
+        // Outputs of cells deleted since would hold room in the total for ever.
+        const orphans = restore(records);
+        if (orphans.length > 0) await opened.remove(orphans);
       })
       .catch(fail);
 
