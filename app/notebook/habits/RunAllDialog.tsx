@@ -20,12 +20,16 @@ export function runAllQuestion({ untrusted, before }: Ask): { title: string; bod
   };
 }
 
-/** After the dialog has given the focus back: the banner in view, its Trust button focused. */
+/**
+ * After the dialog has given the focus back: the banner in view, its Trust button focused when it
+ * can be pressed (never its Discard button: an Enter by habit must not throw code away).
+ */
 function goToBanner(): void {
   requestAnimationFrame(() => {
     const banner = document.querySelector<HTMLElement>('.trust-banner');
     banner?.scrollIntoView({ block: 'center' });
-    banner?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus({ preventScroll: true });
+    const trust = [...(banner?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find((b) => b.textContent?.startsWith('Trust') && !b.disabled);
+    trust?.focus({ preventScroll: true });
   });
 }
 
