@@ -6,7 +6,7 @@ import { validateNetSpec } from '../core/netspec';
 import type { Gradients, NetSpec } from '../core/types';
 import { backpropTooSlow, backpropView } from './lesson/backpropView';
 import { formatPrintLine, formatValue, isTensorLike } from './format';
-import type { Output, OutputMessage, PlotFigure, TableCell } from './protocol';
+import type { FullCell, Output, OutputMessage, PlotFigure, TableCell } from './protocol';
 
 export interface DisplayOptions {
   /** Replace the output shown earlier with this id (live updates) instead of adding one. */
@@ -23,6 +23,8 @@ export interface TableOptions extends DisplayOptions {
   testid?: string;
   /** Per row: true (agrees, shown as a pass), false (fails), null (no verdict). */
   rowOk?: (boolean | null)[];
+  /** Cells summarised with `...`, with every entry (the page offers to show them all). */
+  full?: FullCell[];
 }
 
 export interface ProgressOptions {
@@ -171,7 +173,7 @@ export function createDisplay(sink: DisplaySink): { print: Print; printError: Pr
     }
     const bad = rows.findIndex((r) => r.length !== columns.length);
     if (bad >= 0) throw new RangeError(`display.table: row ${bad} has ${rows[bad].length} cells, expected ${columns.length} (one per column)`);
-    const { caption, testid, rowOk } = options;
+    const { caption, testid, rowOk, full } = options;
     emit(
       {
         kind: 'table',
@@ -180,6 +182,7 @@ export function createDisplay(sink: DisplaySink): { print: Print; printError: Pr
         ...(caption === undefined ? {} : { caption }),
         ...(testid === undefined ? {} : { testid }),
         ...(rowOk === undefined ? {} : { rowOk: [...rowOk] }),
+        ...(full === undefined ? {} : { full: full.map((f) => ({ row: f.row, col: f.col, entries: f.entries, text: f.text })) }),
       },
       options,
     );

@@ -160,7 +160,7 @@ export const lessonKit = {
         nearKink,
         fdSkipped: `the network has more than ${fdMaxNumbers} numbers, and finite differences cost two forward passes per number`,
       });
-      ctx.display.table(report.columns, report.rows, { testid: 'gradient-comparison', rowOk: report.rowOk, caption: 'Every gradient, three ways' });
+      ctx.display.table(report.columns, report.rows, { testid: 'gradient-comparison', rowOk: report.rowOk, full: report.full, caption: 'Every gradient, three ways' });
       ctx.display.markdown(report.verdict);
       return report;
     },
@@ -169,8 +169,8 @@ export const lessonKit = {
   gradientTable:
     (ctx: LessonContext) =>
     (methods: Record<string, Gradients>, caption?: string): void => {
-      const { columns, rows } = gradientsSideBySide(methods);
-      ctx.display.table(columns, rows, caption === undefined ? {} : { caption });
+      const { columns, rows, full } = gradientsSideBySide(methods);
+      ctx.display.table(columns, rows, caption === undefined ? { full } : { caption, full });
     },
 
   /** How many weights and biases a network of these widths has. */

@@ -45,6 +45,8 @@ describe('checkKernelMessage', () => {
     ['a text that is a number', { type: 'outputs', runId: 1, messages: [{ output: { kind: 'text', text: 5 } }] }, 'message.messages[0].output.text is not a string'],
     ['a smuggled key', { type: 'outputs', runId: 1, messages: [{ output: { kind: 'text', text: 'a', dangerouslySetInnerHTML: { __html: '<img>' } } }] }, 'unknown key "dangerouslySetInnerHTML"'],
     ['a table cell that is an object', { type: 'outputs', runId: 1, messages: [{ output: { kind: 'table', columns: ['a'], rows: [[{}]] } }] }, 'rows[0][0] is not a string'],
+    ['a summarised cell with a key of its own', { type: 'outputs', runId: 1, messages: [{ output: { kind: 'table', columns: ['a'], rows: [['x']], full: [{ row: 0, col: 0, entries: 2, text: 'x', html: '<b>' }] } }] }, 'full[0] has an unknown key "html"'],
+    ['a summarised cell at a fractional row', { type: 'outputs', runId: 1, messages: [{ output: { kind: 'table', columns: ['a'], rows: [['x']], full: [{ row: 0.5, col: 0, entries: 2, text: null }] } }] }, 'full[0].row is not a whole number'],
     ['a network of the wrong shape', { type: 'outputs', runId: 1, messages: [{ output: { kind: 'network', spec: { widths: [2, 1] } } }] }, 'output.spec: missing key "activation"'],
     ['a plot holding a function-like class', { type: 'outputs', runId: 1, messages: [{ output: { kind: 'plot', figure: { data: [{ x: new Map() }] } } }] }, 'figure.data[0].x is not plain data'],
     ['a progress bar with an endless total', { type: 'outputs', runId: 1, messages: [{ output: { kind: 'progress', label: 'p', done: 1, total: Infinity, state: 'running' } }] }, 'total is not a finite number'],

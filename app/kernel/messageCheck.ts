@@ -2,7 +2,7 @@
 import { isSampleNet } from '../core/network';
 import { validateNetSpec } from '../core/netspec';
 import { backpropViewProblem } from './backpropCheck';
-import type { BackpropView, KernelToHost, Output, OutputMessage } from './protocol';
+import type { BackpropView, FullCell, KernelToHost, Output, OutputMessage } from './protocol';
 
 /*
  * Cell code runs in the Worker, in the same realm as the kernel: whatever the page receives may be
@@ -102,6 +102,13 @@ function plainData(v: unknown, where: string, budget: Budget, depth = 0): void {
 const tableCell = (v: unknown, where: string, budget: Budget): string | number | null =>
   v === null || typeof v === 'number' ? v : str(v, where, budget);
 
+function fullCell(v: unknown, where: string, budget: Budget): FullCell {
+  const o = record(v, where);
+  onlyKeys(o, ['row', 'col', 'entries', 'text'], where);
+  const text = o.text === null ? null : str(o.text, `${where}.text`, budget);
+  return { row: int(o.row, `${where}.row`), col: int(o.col, `${where}.col`), entries: int(o.entries, `${where}.entries`), text };
+}
+
 /** One output, checked kind by kind (the same kinds and keys as `Output` in protocol.ts). */
 export function checkOutput(v: unknown, where: string, budget: Budget = new Budget()): Output {
   const o = record(v, where);
@@ -141,10 +148,11 @@ export function checkOutput(v: unknown, where: string, budget: Budget = new Budg
       return { kind, figure: layout ? { data, layout } : { data } };
     }
     case 'table': {
-      onlyKeys(o, ['kind', 'columns', 'rows', 'caption', 'testid', 'rowOk'], where);
+      onlyKeys(o, ['kind', 'columns', 'rows', 'caption', 'testid', 'rowOk', 'full'], where);
       const columns = array(o.columns, at('columns'), budget).map((c, i) => str(c, at(`columns[${i}]`), budget));
       const rows = array(o.rows, at('rows'), budget).map((r, i) => array(r, at(`rows[${i}]`), budget).map((c, j) => tableCell(c, at(`rows[${i}][${j}]`), budget)));
       const rowOk = optional(o.rowOk, (r) => array(r, at('rowOk'), budget).map((x, i) => (x === null ? null : bool(x, at(`rowOk[${i}]`)))));
+      const full = optional(o.full, (f) => array(f, at('full'), budget).map((x, i) => fullCell(x, at(`full[${i}]`), budget)));
       return {
         kind,
         columns,
@@ -152,6 +160,7 @@ export function checkOutput(v: unknown, where: string, budget: Budget = new Budg
         ...(o.caption !== undefined ? { caption: str(o.caption, at('caption'), budget) } : {}),
         ...(o.testid !== undefined ? { testid: str(o.testid, at('testid'), budget, messageLimits.maxShort) } : {}),
         ...(rowOk ? { rowOk } : {}),
+        ...(full ? { full } : {}),
       };
     }
     case 'network': {

@@ -9,13 +9,24 @@ export type Output =
   | { kind: 'latex'; tex: string; display: boolean }
   | { kind: 'markdown'; source: string }
   | { kind: 'plot'; figure: PlotFigure }
-  | { kind: 'table'; columns: string[]; rows: TableCell[][]; caption?: string; testid?: string; rowOk?: (boolean | null)[] }
+  | { kind: 'table'; columns: string[]; rows: TableCell[][]; caption?: string; testid?: string; rowOk?: (boolean | null)[]; full?: FullCell[] }
   | { kind: 'network'; spec: SampleNetSpec; X?: number[][]; grads?: Gradients }
   | { kind: 'backprop'; view: BackpropView }
   | { kind: 'progress'; label: string; done: number; total: number; state: 'running' | 'done' | 'cancelled'; cancelToken?: string }
   | { kind: 'error'; name: string; message: string; line?: number; column?: number; source?: string };
 
 export type TableCell = string | number | null;
+
+/**
+ * A table cell whose numbers were summarised with `...` (past NumPy's threshold): where it is, how
+ * many entries it holds, and every one of them as text, or null when that was too large to send.
+ */
+export interface FullCell {
+  row: number;
+  col: number;
+  entries: number;
+  text: string | null;
+}
 
 /** The two ways the step-through view shows each factor: the full Jacobians, or vector-Jacobian products. */
 export type BackpropMode = 'dense' | 'vjp';

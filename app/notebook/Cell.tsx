@@ -19,6 +19,7 @@ import type { EditorMode } from './types';
 // KaTeX's styles with the entry's: the prerendered text cells carry typeset formulas from the first paint.
 import 'katex/dist/katex.min.css';
 import './markdown.css';
+import { KeptMark } from './kept/KeptMark';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
 
@@ -262,6 +263,7 @@ function CodeCellView(props: CellProps) {
         </>
       )}
       {cell.notice && <p className="cell-notice cell-notice-warning">{cell.notice}</p>}
+      <KeptMark cell={cell} />
       {props.outputHidden && cell.outputs.length > 0 ? (
         <button type="button" className="btn btn-small btn-quiet outputs-hidden" onClick={() => actions.keyCommand(cell.id, 'toggleOutput')}>
           Output hidden: show it (O)

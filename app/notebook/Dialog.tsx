@@ -43,6 +43,9 @@ export function Modal({ title, onClose, children, actions, className }: ModalPro
     if (!dialog) return;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
+    // Opening focuses the first button, often at the bottom: a long dialog (the keys) still opens at its top.
+    dialog.scrollTop = 0;
+    dialog.querySelector('.modal-body')?.scrollTo({ top: 0 });
     // Esc fires `cancel`: close through React so state and DOM agree.
     const onCancel = (e: Event): void => {
       e.preventDefault();
@@ -134,6 +137,9 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           ))}
         </tbody>
       </table>
+      <p>
+        <kbd>Ctrl/Cmd + S</kbd> saves at once and says so (the notebook also saves itself in this browser as you type).
+      </p>
       <PresentingKeys />
     </Modal>
   );

@@ -27,6 +27,10 @@ import { ParamsPanel } from './params/ParamsPanel';
 import type { LinkNetwork } from './params/paramsHash';
 import type { Notice, NoticeCommand, SourceCell } from './types';
 import { useAutosave } from './useAutosave';
+import { RunAllDialog } from './habits/RunAllDialog';
+import { runAllPlan, type RunAllPlan } from './habits/runAllPlan';
+import { SavedToast, useSaveShortcut } from './habits/useSaveShortcut';
+import { KeptNotesContext, useKeptOutputs } from './kept/useKeptOutputs';
 import './theme.css';
 import './notebook.css';
 
@@ -116,6 +120,9 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   const firstPress = useRef<FirstPress | null>(null);
 
   const tabConflicts = useAutosave(store, storage, loaded.writable, lesson);
+  const saved = useSaveShortcut(tabConflicts.saveNow);
+  const keptNotes = useKeptOutputs(store);
+  const [runAllAsk, setRunAllAsk] = useState<Extract<RunAllPlan, { kind: 'ask' }> | null>(null);
 
   // After every change of the cells (a selection that hides a phone's tools row above a pressed
   // button, a part that mounted): what is pressed or looked at stays where it was.
@@ -359,7 +366,11 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
       onConfirm: () => store.dispatch({ type: 'structure', event: { type: 'revertStructure', lesson: lessonCells } }),
     });
 
-  const runAll = (): void => runner?.run(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id));
+  const runAll = (): void => {
+    const plan = runAllPlan(store.getState().cells);
+    if (plan.kind === 'run') runner?.run(plan.ids);
+    else setRunAllAsk(plan);
+  };
   const runIds = useMemo(() => (runner ? (ids: string[]) => runner.run(ids) : null), [runner]);
   const onNoticeCommand = (command: NoticeCommand): void => {
     switch (command) {
@@ -406,6 +417,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     <NotebookStoreContext value={store}>
       <DeferredMountsContext value={mounts}>
         <NotebookRunContext value={runIds}>
+        <KeptNotesContext value={keptNotes}>
         <header className={`site-header${compact ? ' site-header-compact' : ''}`}>
           <div className="header-inner">
             <div className="brand">
@@ -456,6 +468,9 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         <UndoDelete store={store} />
         {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
         {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
+        <SavedToast notice={saved.notice} onDismiss={saved.dismiss} />
+        {runAllAsk && <RunAllDialog plan={runAllAsk} onRun={(ids) => runner?.run(ids)} onDone={() => setRunAllAsk(null)} />}
+        </KeptNotesContext>
         </NotebookRunContext>
       </DeferredMountsContext>
     </NotebookStoreContext>

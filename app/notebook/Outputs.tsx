@@ -172,7 +172,7 @@ export function OutputView({ output, actions }: { output: Output; actions: Outpu
     case 'plot':
       return <DeferredPlot figure={output.figure} />;
     case 'table':
-      return <TableOutput columns={output.columns} rows={output.rows} caption={output.caption} testid={output.testid} rowOk={output.rowOk} />;
+      return <TableOutput columns={output.columns} rows={output.rows} caption={output.caption} testid={output.testid} rowOk={output.rowOk} full={output.full} />;
     case 'network':
       return <NetworkDiagram spec={output.spec} X={output.X} grads={output.grads} />;
     case 'backprop':

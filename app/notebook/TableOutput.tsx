@@ -1,6 +1,12 @@
 // Tables and matrices as HTML tables that scroll inside their own box on narrow screens.
-import type { TableCell } from '../kernel/protocol';
+import { useState } from 'react';
+import type { FullCell, TableCell } from '../kernel/protocol';
 import { formatNumber, formatTableCell } from './format';
+
+/** Numbers as NumPy prints them (`[...]`), or text wider than this many characters, scroll inside their cell: the next columns stay in view. */
+const scrollInCellChars = 48;
+
+const widestLine = (text: string): number => text.split('\n').reduce((m, line) => Math.max(m, line.length), 0);
 
 /** A horizontally scrollable box; focusable so keyboard users can scroll it too. */
 function ScrollBox({ label, children }: { label: string; children: React.ReactNode }) {
@@ -30,9 +36,42 @@ export interface TableProps {
   caption?: string;
   testid?: string;
   rowOk?: (boolean | null)[];
+  full?: FullCell[];
 }
 
-export function TableOutput({ columns, rows, caption, testid, rowOk }: TableProps) {
+/**
+ * A cell of text: wide text scrolls inside the cell; a summarised one (`full`) offers every entry,
+ * or says why it cannot.
+ */
+function TextCell({ text, label, full }: { text: string; label: string; full?: FullCell }) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll && full?.text ? full.text : text;
+  const body =
+    shown.startsWith('[') || widestLine(shown) > scrollInCellChars || full ? (
+      <div className="cell-scroll" tabIndex={0} role="region" aria-label={label}>
+        {shown}
+      </div>
+    ) : (
+      shown
+    );
+  if (!full) return body;
+  const count = full.entries.toLocaleString('en-US');
+  return (
+    <>
+      {body}
+      {full.text === null ? (
+        <span className="cell-note">{`${count} entries, summarised: too many to send to the page`}</span>
+      ) : (
+        <button type="button" className="cell-show-all" aria-pressed={showAll} onClick={() => setShowAll((v) => !v)}>
+          {showAll ? 'Summarise' : `Show all ${count} entries`}
+        </button>
+      )}
+    </>
+  );
+}
+
+export function TableOutput({ columns, rows, caption, testid, rowOk, full }: TableProps) {
+  const fullAt = new Map((full ?? []).map((f) => [`${f.row}:${f.col}`, f]));
   return (
     <figure className="out-table">
       {caption && <figcaption>{caption}</figcaption>}
@@ -53,7 +92,11 @@ export function TableOutput({ columns, rows, caption, testid, rowOk }: TableProp
               <tr key={r} className={rowOk?.[r] === false ? 'row-bad' : rowOk?.[r] === true ? 'row-ok' : undefined}>
                 {row.map((cell, c) => (
                   <td key={c} className={typeof cell === 'number' ? 'num' : undefined} title={typeof cell === 'number' ? String(cell) : undefined}>
-                    {formatTableCell(cell)}
+                    {typeof cell === 'string' ? (
+                      <TextCell text={cell} label={`${columns[c] ?? ''} of ${formatTableCell(row[0] ?? null)}`} full={fullAt.get(`${r}:${c}`)} />
+                    ) : (
+                      formatTableCell(cell)
+                    )}
                   </td>
                 ))}
                 {rowOk && okMark(rowOk[r])}

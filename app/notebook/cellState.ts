@@ -67,6 +67,8 @@ export interface CellState {
   aside: KeptEdit | null;
   /** Set while the cell shows code from a link or an import: read-only, and it does not run until trusted. */
   untrusted: UntrustedMark | null;
+  /** Its outputs were kept from the previous session (see kept/): true until the cell runs again. */
+  fromPrevious?: boolean;
 }
 
 /** Why a run ended early: Interrupt, Restart kernel, or the kernel ending unasked (`death`). */
@@ -90,7 +92,9 @@ export type CellEvent =
   /** Its outputs were computed from inputs that changed since (the network of the parameters panel). */
   | { type: 'stale'; notice: string }
   /** What another tab saved for this cell (see tabSync.ts): its source, kept-aside edit and untrusted code. */
-  | { type: 'loadSaved'; source: string; aside: KeptEdit | null; untrusted: UntrustedMark | null };
+  | { type: 'loadSaved'; source: string; aside: KeptEdit | null; untrusted: UntrustedMark | null }
+  /** The outputs its last run left in the previous session, for this very source (see kept/). */
+  | { type: 'restoreOutputs'; outputs: Omit<ShownOutput, 'key'>[] };
 
 export const interruptedNotice = 'Kernel interrupted: its state was lost; run the cells again';
 export const restartedNotice = 'Kernel restarted while this cell ran: its state was lost; run the cells again';
@@ -203,6 +207,7 @@ export function cellReducer(cell: CellState, event: CellEvent): CellState {
         ranSource: cell.source,
         outputs: [],
         notice: null,
+        fromPrevious: false,
       };
     case 'output':
       // Outputs of a run that is no longer the cell's current one (late messages) are dropped.
@@ -235,6 +240,13 @@ export function cellReducer(cell: CellState, event: CellEvent): CellState {
       const { source, aside, untrusted } = event;
       const same = source === cell.source && JSON.stringify([aside, untrusted]) === JSON.stringify([cell.aside, cell.untrusted]);
       return same ? cell : { ...cell, source, aside, untrusted, editing: cell.editing && !untrusted };
+    }
+    case 'restoreOutputs': {
+      // Only into a code cell that has not run (nor been queued) in this session and shows nothing yet.
+      const untouched = cell.type === 'code' && cell.status === 'idle' && cell.execCount === null && cell.outputs.length === 0 && !cell.untrusted;
+      if (!untouched || event.outputs.length === 0) return cell;
+      const outputs = event.outputs.map((o, i) => ({ ...o, key: cell.nextOutputKey + i }));
+      return { ...cell, outputs, nextOutputKey: cell.nextOutputKey + outputs.length, ranSource: cell.source, fromPrevious: true };
     }
     default: {
       const never: never = event;

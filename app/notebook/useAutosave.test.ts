@@ -88,7 +88,7 @@ describe('createAutosave', () => {
     const kv = memoryStore();
     const tab = openTab(kv);
     tab.edit('02-b', 'saved');
-    tab.autosave.sync();
+    expect(tab.autosave.sync()).toBe(true);
     expect(openTab(kv).sources()).toEqual(['a', 'saved']);
   });
 
@@ -247,12 +247,13 @@ describe('createAutosave', () => {
   it('writes nothing when nothing changed, and says so when a save fails', () => {
     const kv = memoryStore();
     const tab = openTab(kv);
-    tab.autosave.sync();
+    // Nothing to write is saved all the same (what Ctrl/Cmd+S reports); a refused write is not.
+    expect(tab.autosave.sync()).toBe(true);
     expect(kv.writes).toBe(0);
     const full = { ...kv, setItem: (): never => { throw new DOMException('full', 'QuotaExceededError'); } };
     const cramped = openTab(full);
     cramped.edit('01-a', 'kept in the page');
-    cramped.autosave.sync();
+    expect(cramped.autosave.sync()).toBe(false);
     expect(cramped.notice('storage')?.text).toMatch(/storage for the page is full/);
     expect(cramped.sources()[0]).toBe('kept in the page');
     expect(kv.getItem(editsKey)).toBeNull();

@@ -42,8 +42,8 @@ export interface TabConflicts {
 
 /** One notebook's saving, apart from timers and page events (so two "tabs" can be tested against one store). */
 export interface Autosave extends TabConflicts {
-  /** Merges with what storage holds (tabSync.ts), shows other tabs' edits and conflicts, writes the result. */
-  sync(): void;
+  /** Merges with what storage holds (tabSync.ts), shows other tabs' edits and conflicts, writes the result; false when the write failed. */
+  sync(): boolean;
   /** True when `cells` hold a change of this tab's worth saving (not another tab's edits that `sync` showed); remembers them. */
   noteChange(cells: readonly CellState[]): boolean;
   /**
@@ -89,7 +89,7 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
     return cell ? cell.origin === 'new' : !lessonIds.includes(id);
   };
 
-  const sync = (): void => {
+  const sync = (): boolean => {
     const { cells, orphans, notices } = store.getState();
     const mine = snapshotNotebook(cells, orphans, lesson);
     const theirs = readSaved(kv) ?? base;
@@ -115,7 +115,7 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
     }
     if (JSON.stringify(result.merged) === JSON.stringify(theirs)) {
       base = result.base;
-      return;
+      return true;
     }
     const written = writeEdits(kv, result.merged);
     if (written.ok) {
@@ -126,6 +126,7 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
       base = pickCells(theirs, base, conflicts, structureConflict);
       dispatch({ type: 'notice', notice: written.notice });
     }
+    return written.ok;
   };
 
   /** Ends the conflicts: their cells now count as seen, so the next save writes this tab's version. */
@@ -136,7 +137,7 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
     conflicts = [];
     structureConflict = false;
     dispatch({ type: 'dismissNotice', id: otherTabConflictNoticeId });
-    sync();
+    void sync();
   };
 
   return {
@@ -155,32 +156,44 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
   };
 }
 
+/** What Ctrl/Cmd+S found: saved now, the write failed, or this page cannot save at all. */
+export type SaveNowOutcome = 'saved' | 'failed' | 'unavailable';
+
+export interface AutosaveHandle extends TabConflicts {
+  /** Saves at once (no waiting for the pause in typing). */
+  saveNow(): SaveNowOutcome;
+}
+
 /**
  * Autosave in the page: a save after a pause in typing, at once when the page is hidden or left,
  * and whenever another tab saved (the `storage` event). Returns the answers to a conflict notice.
  */
-export function useAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyValueStore | null, writable: boolean, lesson: readonly SourceCell[]): TabConflicts {
+export function useAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyValueStore | null, writable: boolean, lesson: readonly SourceCell[]): AutosaveHandle {
   // The effect below sets the answers; the object handed out stays the same across renders.
-  const answers = useRef<TabConflicts>({ loadTheirs: () => undefined, keepMine: () => undefined });
-  const [handle] = useState<TabConflicts>(() => ({ loadTheirs: () => answers.current.loadTheirs(), keepMine: () => answers.current.keepMine() }));
+  const answers = useRef<AutosaveHandle>({ loadTheirs: () => undefined, keepMine: () => undefined, saveNow: () => 'unavailable' });
+  const [handle] = useState<AutosaveHandle>(() => ({
+    loadTheirs: () => answers.current.loadTheirs(),
+    keepMine: () => answers.current.keepMine(),
+    saveNow: () => answers.current.saveNow(),
+  }));
 
   useEffect(() => {
     if (!kv || !writable) return;
     const autosave = createAutosave(store, kv, lesson);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const sync = (): void => {
+    const sync = (): boolean => {
       clearTimeout(timer);
       timer = undefined;
-      autosave.sync();
+      return autosave.sync();
     };
-    answers.current = autosave;
+    answers.current = { ...autosave, saveNow: () => (sync() ? 'saved' : 'failed') };
     if (autosave.restoredDiffers()) timer = setTimeout(sync, autosaveDelayMs);
     const onVisibility = (): void => {
-      if (document.visibilityState === 'hidden') sync();
+      if (document.visibilityState === 'hidden') void sync();
     };
     // Another tab (or window) of this site saved: merge at once. clear() gives a null key.
     const onStorage = (event: StorageEvent): void => {
-      if (event.key === editsKey || event.key === null) sync();
+      if (event.key === editsKey || event.key === null) void sync();
     };
     const unsubscribe = store.subscribe(() => {
       if (!autosave.noteChange(store.getState().cells)) return;
@@ -195,7 +208,8 @@ export function useAutosave(store: Store<NotebookState, NotebookEvent>, kv: KeyV
       window.removeEventListener('pagehide', sync);
       window.removeEventListener('storage', onStorage);
       document.removeEventListener('visibilitychange', onVisibility);
-      if (timer !== undefined) sync();
+      if (timer !== undefined) void sync();
+      answers.current = { loadTheirs: () => undefined, keepMine: () => undefined, saveNow: () => 'unavailable' };
     };
   }, [store, kv, writable, lesson]);
 

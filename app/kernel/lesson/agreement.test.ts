@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import seed from '../../../reference/seed-values.json' with { type: 'json' };
 import { la } from '../../core/la';
 import type { Gradients } from '../../core/types';
-import { agreementOf, comparisonReport, formatDiff, formatTolerance, gradientsFromRecords, gradientsSideBySide, withinTolerance, type ComparisonInput } from './agreement';
+import { agreementOf, comparisonReport, compactValues, formatDiff, fullCells, tableThreshold, formatTolerance, gradientsFromRecords, gradientsSideBySide, withinTolerance, type ComparisonInput } from './agreement';
 
 /** The original's gradients (float64, from the seed), and the same rounded to float32 as tfjs would hold them. */
 const exact: Gradients = { loss: seed.float64.loss, dX: seed.float64.dX, dW: seed.float64.dW, dbeta: seed.float64.dbeta };
@@ -137,5 +137,47 @@ describe('gradientsSideBySide', () => {
     expect(columns).toEqual(['gradient', 'manual', 'tfjs']);
     expect(rows.map((r) => r[0])).toEqual(names);
     expect(rows[0][1]).toBe('[[-0.05247   0.282375]]');
+  });
+});
+
+/** A rows x cols gradient whose entry i is i + 0.5 (every entry distinct, easy to find in the text). */
+const counting = (rows: number, cols: number) => ({ name: 'dl/dW1', values: Array.from({ length: rows * cols }, (_, i) => i + 0.5), shape: [rows, cols] });
+/** The numbers a cell's text holds, in order. */
+const numbersIn = (text: string): number[] => (text.match(/-?\d+\.\d*(e[-+]?\d+)?/g) ?? []).map(Number);
+
+describe('compactValues', () => {
+  it('shows every entry of a 5x4 gradient, one matrix row per line (the old table hid a row)', () => {
+    const text = compactValues(counting(5, 4));
+    expect(numbersIn(text)).toEqual(Array.from({ length: 20 }, (_, i) => i + 0.5));
+    expect(text.split('\n')).toHaveLength(5);
+    expect(text).not.toContain('...');
+  });
+
+  it('shows all of NumPy threshold (1,000 entries) and summarises past it', () => {
+    expect(tableThreshold).toBe(1000);
+    expect(numbersIn(compactValues(counting(40, 25)))).toHaveLength(1000);
+    const summarised = compactValues(counting(41, 25));
+    expect(summarised).toContain('...');
+    // NumPy's edge items: 3 rows at each end, 3 columns at each end of those.
+    expect(numbersIn(summarised)).toHaveLength(6 * 6);
+  });
+});
+
+describe('fullCells', () => {
+  it('gives every entry of a summarised gradient only, at its place in the table', () => {
+    const cells = fullCells([
+      { row: 0, col: 1, entry: counting(5, 4) },
+      { row: 3, col: 2, entry: counting(41, 25) },
+    ]);
+    expect(cells.map(({ row, col, entries }) => ({ row, col, entries }))).toEqual([{ row: 3, col: 2, entries: 1025 }]);
+    expect(numbersIn(cells[0].text ?? '')).toEqual(Array.from({ length: 1025 }, (_, i) => i + 0.5));
+  });
+
+  it('sends null for what no longer fits the budget, in table order', () => {
+    const big = { row: 0, col: 1, entry: counting(41, 25) };
+    const cells = fullCells([big, { ...big, col: 2 }], 20_000);
+    expect(cells[0].text).not.toBeNull();
+    expect(cells[1].text).toBeNull();
+    expect(cells[1].entries).toBe(1025);
   });
 });

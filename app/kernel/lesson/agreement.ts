@@ -4,7 +4,7 @@ import { gradientEntries, type GradientEntry } from '../../core/compare';
 import { Matrix } from '../../core/matrix';
 import { formatNumpy } from '../../core/numpyFormat';
 import type { Gradients } from '../../core/types';
-import type { TableCell } from '../protocol';
+import type { FullCell, TableCell } from '../protocol';
 
 /** An entry passes when |value - reference| <= abs + rel * |reference|. */
 export interface Tolerance {
@@ -58,21 +58,60 @@ export const formatDiff = (d: number): string => (Number.isNaN(d) ? 'NaN' : d ==
 /** A tolerance in words: `1e-4 + 1e-4·|manual|`. */
 export const formatTolerance = (t: Tolerance, reference = 'manual'): string => `${t.abs.toExponential(0)} + ${t.rel.toExponential(0)}·|${reference}|`;
 
-/**
- * A gradient's values printed compactly for a table: NumPy style with 6 decimals (the differences
- * column tells what the hidden digits hold), long ones summarised with `...`.
- */
-export const compactValues = (e: GradientEntry): string => {
+/** NumPy's own threshold: a table cell shows every entry of a gradient up to this many. */
+export const tableThreshold = 1000;
+
+/** Characters of every-entry text one table may carry for its summarised cells (a run sends at most 1M). */
+export const fullTextBudget = 300_000;
+
+/** A gradient's values as NumPy prints them, 6 decimals, a matrix row per line (the cell scrolls sideways). */
+const valuesText = (e: GradientEntry, threshold: number): string => {
   const [rows, cols] = e.shape.length === 2 ? e.shape : [1, e.shape[0]];
-  return formatNumpy(e.values, rows, cols, e.shape.length === 2 ? 2 : 1, { precision: 6, threshold: 12, edgeitems: 2 });
+  return formatNumpy(e.values, rows, cols, e.shape.length === 2 ? 2 : 1, { precision: 6, threshold, edgeitems: 3, linewidth: Infinity });
 };
 
+/**
+ * A gradient's values for a table: every entry up to NumPy's threshold (the differences column tells
+ * what the hidden digits hold), summarised with `...` beyond it.
+ */
+export const compactValues = (e: GradientEntry): string => valuesText(e, tableThreshold);
+
+/** A gradient placed in a table: its row and column. */
+export interface PlacedGradient {
+  row: number;
+  col: number;
+  entry: GradientEntry;
+}
+
+/**
+ * Every entry of each gradient that `compactValues` summarises, while the texts fit `budget`
+ * characters in all (a later one past it gets null: the page says it is too large to show).
+ */
+export function fullCells(placed: readonly PlacedGradient[], budget = fullTextBudget): FullCell[] {
+  let room = budget;
+  return placed
+    .filter((p) => p.entry.values.length > tableThreshold)
+    .map(({ row, col, entry }) => {
+      const entries = entry.values.length;
+      // Each entry takes two characters at least: skip formatting what cannot fit.
+      const text = 2 * entries <= room ? valuesText(entry, Infinity) : null;
+      const fits = text !== null && text.length <= room;
+      if (fits) room -= text.length;
+      return { row, col, entries, text: fits ? text : null };
+    });
+}
+
 /** Several methods' gradients side by side: one row per gradient, one column per method. */
-export function gradientsSideBySide(methods: Record<string, Gradients>): { columns: string[]; rows: TableCell[][] } {
+export function gradientsSideBySide(methods: Record<string, Gradients>): { columns: string[]; rows: TableCell[][]; full: FullCell[] } {
   const names = Object.keys(methods);
   if (names.length === 0) throw new Error('gradientsSideBySide: give at least one method, e.g. { manual: grads }');
   const entries = names.map((n) => gradientEntries(methods[n]));
-  return { columns: ['gradient', ...names], rows: entries[0].map((e, i) => [e.name, ...entries.map((list) => (list[i] ? compactValues(list[i]) : null))]) };
+  const placed = entries[0].flatMap((_, i) => entries.flatMap((list, m) => (list[i] ? [{ row: i, col: m + 1, entry: list[i] }] : [])));
+  return {
+    columns: ['gradient', ...names],
+    rows: entries[0].map((e, i) => [e.name, ...entries.map((list) => (list[i] ? compactValues(list[i]) : null))]),
+    full: fullCells(placed),
+  };
 }
 
 export interface ComparisonInput {
@@ -93,6 +132,8 @@ export interface ComparisonReport {
   /** gradient, manual, autograd, largest |manual - autograd|, largest |manual - finite differences|. */
   columns: string[];
   rows: TableCell[][];
+  /** The cells summarised with `...`, with every entry when it fits. */
+  full: FullCell[];
   /** Per row: autograd within tolerance, and finite differences too (or explained by a kink). */
   rowOk: boolean[];
   ok: boolean;
@@ -119,6 +160,7 @@ export function comparisonReport(input: ComparisonInput): ComparisonReport {
     const fdDiff = byFd ? formatDiff(byFd[i].maxAbsDiff) + (kinkRows.has(e.name) ? ' (kink)' : '') : 'skipped';
     return [e.name, compactValues(e), compactValues(autoEntries.get(e.name) as GradientEntry), formatDiff(auto[i].maxAbsDiff), fdDiff];
   });
+  const full = fullCells(entries.flatMap((e, i) => [{ row: i, col: 1, entry: e }, { row: i, col: 2, entry: autoEntries.get(e.name) as GradientEntry }]));
   const rowOk = entries.map((e, i) => auto[i].ok && (!byFd || byFd[i].ok || kinkRows.has(e.name)));
   const ok = rowOk.every(Boolean);
 
@@ -151,6 +193,7 @@ export function comparisonReport(input: ComparisonInput): ComparisonReport {
     // Two-line headers (tables keep line breaks): the checks column must fit a laptop's width too.
     columns: ['gradient', 'manual (float64)', `autograd (tfjs ${backend}, float32)`, 'largest |difference|\nto autograd', 'largest |difference|\nto finite diff.'],
     rows,
+    full,
     rowOk,
     ok,
     backend,

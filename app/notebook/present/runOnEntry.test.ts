@@ -28,6 +28,12 @@ describe('cellsToRunFor', () => {
     expect(cellsToRunFor(some, slide('m2', 'b', 'c'))).toEqual(['b', 'c']);
   });
 
+  it('kept outputs of the previous session count as shown; a later slide still runs the cells above it, kept or not', () => {
+    const kept = [text('m1'), { ...code('a'), fromPrevious: true }, text('m2'), { ...code('b'), fromPrevious: true }, code('c')];
+    expect(cellsToRunFor(kept, slide('m2', 'b'))).toEqual([]);
+    expect(cellsToRunFor(kept, slide('c'))).toEqual(['a', 'b', 'c']);
+  });
+
   it('a queued or running cell is not asked for twice', () => {
     const queued = [code('a', null, 'queued'), code('b')];
     expect(cellsToRunFor(queued, slide('b'))).toEqual(['b']);

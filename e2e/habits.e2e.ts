@@ -1,0 +1,115 @@
+// Small habits: Ctrl/Cmd+S confirms the notebook is saved (never the browser's "save page"), `?` opens at its top, Run all asks about untrusted code.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { contentHash } from '../app/notebook/contentHash';
+import { encodeEdits } from '../app/notebook/share/linkEdits';
+import { launch, screenshot, type Session } from './browser';
+import { cellOf, typeAtEnd } from './profiles';
+import { statusesOf, waitSettled } from './faultKit';
+
+/** Records, after every other listener, whether each Ctrl/Cmd+S keydown had its default (the browser's save page) prevented. */
+async function watchSaveKey(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: boolean[] = [];
+    (window as unknown as { saveKeyPrevented: boolean[] }).saveKeyPrevented = seen;
+    window.addEventListener('keydown', (e) => {
+      if (e.key.toLowerCase() === 's' && (e.ctrlKey || e.metaKey)) seen.push(e.defaultPrevented);
+    });
+  });
+}
+
+const savePrevented = (page: Page): Promise<boolean[]> => page.evaluate(() => (window as unknown as { saveKeyPrevented: boolean[] }).saveKeyPrevented);
+
+describe('small habits', () => {
+  let session: Session | undefined;
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('Ctrl+S and Cmd+S save at once, say so briefly and never open the browser\'s "save page"', { timeout: 300_000 }, async () => {
+    session = await launch(inject('siteOrigin'));
+    const { page } = session;
+    await page.goto(inject('siteUrl'));
+    await watchSaveKey(page);
+
+    // In an editor, straight after typing (before the autosave's pause): the text is in storage at once.
+    const marker = 'saved-by-ctrl-s-7';
+    await typeAtEnd(page, '02-the-network', `\n// ${marker}`);
+    await page.keyboard.press('Control+s');
+    const stored = await page.evaluate(() => localStorage.getItem('jacobian-notebook/edits') ?? '');
+    expect(stored).toContain(marker);
+    const notice = page.getByTestId('saved-toast');
+    await expect(notice.textContent()).resolves.toContain('Saved in this browser.');
+    // Seen where the student is: inside the screen, though the page is scrolled down to the cell.
+    const box = await notice.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 720).toBe(true);
+    await screenshot(page, 'habits-saved-1280x720');
+    // It goes by itself.
+    await notice.waitFor({ state: 'detached', timeout: 10_000 });
+
+    // In command mode, with Cmd (a Mac's key).
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Meta+s');
+    await notice.waitFor();
+    expect(await savePrevented(page)).toEqual([true, true]);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('the ? dialog opens scrolled to its top', { timeout: 120_000 }, async () => {
+    await session?.close();
+    session = await launch(inject('siteOrigin'));
+    const { page } = session;
+    await page.goto(inject('siteUrl'));
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    const box = await dialog.evaluate((d) => ({ top: d.scrollTop, scrolls: d.scrollHeight > d.clientHeight + 10 }));
+    // The dialog is longer than the screen (else the test would prove nothing), and it starts at its title.
+    expect(box.scrolls).toBe(true);
+    expect(box.top).toBe(0);
+    const title = await dialog.getByRole('heading', { name: 'Keyboard shortcuts' }).boundingBox();
+    expect(title?.y ?? -1).toBeGreaterThanOrEqual(0);
+    await screenshot(page, 'habits-shortcuts-1280x720');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('Run all with untrusted code from a link asks: trust it, or run only the trusted cells above it', { timeout: 600_000 }, async () => {
+    await session?.close();
+    session = await launch(inject('siteOrigin'));
+    const { page } = session;
+    const id = '08-jacobians';
+    const original = readFileSync(join(import.meta.dirname, '..', 'cells', `${id}.ts`), 'utf8');
+    const edits = encodeEdits([{ id, originalHash: contentHash(original), source: `${original}\n// from a link` }]);
+    await page.goto(`${inject('siteUrl')}#edits=${edits}`);
+    await expect(cellOf(page, id).getAttribute('data-untrusted')).resolves.toBe('link');
+
+    await page.getByRole('button', { name: 'Run all' }).click();
+    const dialog = page.getByRole('dialog', { name: 'A cell is not trusted yet' });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain('08-jacobians came from a link or a file');
+    await screenshot(page, 'habits-run-all-ask-1280x720');
+    // Nothing was queued while the question is open.
+    expect(await page.locator('[data-cell-status="queued"], [data-cell-status="running"]').count()).toBe(0);
+
+    await dialog.getByRole('button', { name: 'Run the 3 cells above 08-jacobians' }).click();
+    const above = ['02-the-network', '04-activations', '06-forward-pass'];
+    await waitSettled(page, above);
+    expect(await statusesOf(page, above)).toEqual(['done', 'done', 'done']);
+    // Nothing after it ran: no cascade of "not defined" errors.
+    expect(await statusesOf(page, [id, '10-chain-rule-numbers', '14-comparison'])).toEqual(['idle', 'idle', 'idle']);
+    expect(await page.locator('[data-cell-status="error"]').count()).toBe(0);
+
+    // The other answer: to the banner, whose Trust and run runs everything.
+    await page.getByRole('button', { name: 'Run all' }).click();
+    await dialog.getByRole('button', { name: 'Review and trust' }).click();
+    const trust = page.getByTestId('trust-banner-link').getByRole('button', { name: 'Trust and run' });
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Trust and run', undefined, { timeout: 5_000 });
+    await trust.click();
+    await waitSettled(page, [id, '10-chain-rule-numbers', '14-comparison']);
+    expect(await statusesOf(page, [id, '10-chain-rule-numbers', '14-comparison'])).toEqual(['done', 'done', 'done']);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
