@@ -1,5 +1,5 @@
 // Cells the lesson does not have: made in the notebook (Insert, paste, split) or imported from a file.
-import type { CellState } from '../cellState';
+import { newCellState, type CellState } from '../cellState';
 
 /** A code cell of another language (a Python notebook's): what the file said, kept whole for export. */
 export interface ForeignCode {
@@ -21,23 +21,6 @@ export function newCellId(random: () => number = Math.random): string {
 
 /** A cell the lesson does not have. It has no original to revert to (`original` is empty). */
 export function newCell(id: string, type: CellState['type'], source = '', foreign: ForeignCode | null = null): CellState {
-  return {
-    id,
-    type,
-    origin: 'new',
-    foreign,
-    // New cells sort with no lesson group; only lesson cells pair up side by side.
-    group: -1,
-    original: '',
-    source,
-    status: 'idle',
-    execCount: null,
-    ranSource: null,
-    outputs: [],
-    nextOutputKey: 0,
-    notice: null,
-    editing: false,
-    aside: null,
-    untrusted: null,
-  };
+  // New cells sort with no lesson group (-1); only lesson cells pair up side by side.
+  return { ...newCellState({ id, type, source: '', group: -1 }), origin: 'new', foreign, source };
 }

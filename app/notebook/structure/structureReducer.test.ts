@@ -5,6 +5,7 @@ import { newCellState, type CellState } from '../cellState';
 import { initialNotebookState, notebookReducer, type NotebookState } from '../notebookState';
 import { newCell } from './cells';
 import { newCellCount, selectedCells, structureDiffers, structureNoticeId, type StructureEvent } from './structureReducer';
+import { structureEventSteps } from '../testing/structureSteps';
 
 const lesson = (): CellState[] => [
   newCellState({ id: '01-intro', type: 'markdown', source: '# Intro\n', group: 1 }),
@@ -203,23 +204,9 @@ describe('revertStructure', () => {
 });
 
 // Property tests: random sequences of structure events keep the invariants.
-const cellType = fc.constantFrom<CellState['type']>('code', 'markdown');
-const side = fc.constantFrom<'above' | 'below'>('above', 'below');
-const delta = fc.constantFrom<-1 | 1>(-1, 1);
 type Step = StructureEvent | { type: 'pick'; index: number } | { type: 'insertSome'; index: number; count: number; clash: boolean };
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ type: fc.constant('insert' as const), side, id: fc.constant(''), cellType, source: fc.string({ maxLength: 6 }) }),
-  fc.constant({ type: 'delete' as const }),
-  fc.constant({ type: 'undoDelete' as const }),
-  fc.record({ type: fc.constant('move' as const), delta }),
-  fc.constant({ type: 'copy' as const }),
-  fc.constant({ type: 'cut' as const }),
-  fc.record({ type: fc.constant('paste' as const), side, ids: fc.constant<string[]>([]) }),
-  fc.record({ type: fc.constant('split' as const), id: fc.constant(''), offset: fc.nat(12), newId: fc.constant('') }),
-  fc.constant({ type: 'merge' as const }),
-  fc.record({ type: fc.constant('retype' as const), cellType }),
-  fc.record({ type: fc.constant('extendSelection' as const), delta }),
-  fc.record({ type: fc.constant('pick' as const), index: fc.nat(20) }),
+  ...structureEventSteps,
   fc.constant({ type: 'toggleOutput' as const }),
   // An import's cells, sometimes with an id the notebook has (refused).
   fc.record({ type: fc.constant('insertSome' as const), index: fc.nat(20), count: fc.integer({ min: 1, max: 3 }), clash: fc.boolean() }),

@@ -11,7 +11,8 @@ const cellType = fc.constantFrom<CellState['type']>('code', 'markdown');
 const side = fc.constantFrom<Side>('above', 'below');
 const delta = fc.constantFrom<-1 | 1>(-1, 1);
 
-export const structureStep: fc.Arbitrary<Step> = fc.oneof(
+/** Every structure event a student can cause, with a pick of a cell: ids are filled in by `stepEvent` (or the test). */
+export const structureEventSteps: fc.Arbitrary<StructureEvent | { type: 'pick'; index: number }>[] = [
   fc.record({ type: fc.constant('insert' as const), side, id: fc.constant(''), cellType, source: fc.string({ maxLength: 8 }) }),
   fc.constant({ type: 'delete' as const }),
   fc.constant({ type: 'undoDelete' as const }),
@@ -24,8 +25,9 @@ export const structureStep: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ type: fc.constant('retype' as const), cellType }),
   fc.record({ type: fc.constant('extendSelection' as const), delta }),
   fc.record({ type: fc.constant('pick' as const), index: fc.nat(20) }),
-  fc.record({ type: fc.constant('edit' as const), source: fc.string({ maxLength: 8 }) }),
-);
+];
+
+export const structureStep: fc.Arbitrary<Step> = fc.oneof(...structureEventSteps, fc.record({ type: fc.constant('edit' as const), source: fc.string({ maxLength: 8 }) }));
 
 /** The notebook event a step stands for in `state`, with ids drawn as the page draws them (`draw`). */
 export function stepEvent(state: NotebookState, step: Step, draw: () => string): NotebookEvent {
