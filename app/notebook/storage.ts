@@ -2,6 +2,7 @@
 import { cellReducer, newCellState, type CellState, type ExternalOrigin, type KeptEdit } from './cellState';
 import { contentHash } from './contentHash';
 import { arrangeCells, savedNewCell, snapshotStructure, structureProblem, type SavedStructure } from './savedStructure';
+import { ownCells, type ReceivedState } from './share/received';
 import { newCell } from './structure/cells';
 import type { Notice, SourceCell } from './types';
 
@@ -222,10 +223,17 @@ export function snapshotEdits(cells: readonly CellState[], orphans: Record<strin
   return saved;
 }
 
-/** What to save for the notebook as it is now: `snapshotEdits`, and the structure when it is not the lesson's. */
-export function snapshotNotebook(cells: readonly CellState[], orphans: Record<string, KeptEdit>, lesson: readonly SourceCell[]): SavedEdits {
-  const saved = snapshotEdits(cells, orphans);
-  const structure = snapshotStructure(cells, lesson);
+/**
+ * What to save for the notebook as it is now: `snapshotEdits`, and the structure when it is not the
+ * lesson's. Under a link's untrusted structure (`structureBefore`) that is the student's own list, as
+ * `edits` is the student's own text: the cells the link took off the screen are saved with it, and
+ * the link's new cells only as untrusted code.
+ */
+export function snapshotNotebook(cells: readonly CellState[], orphans: Record<string, KeptEdit>, lesson: readonly SourceCell[], structureBefore?: ReceivedState['structureBefore']): SavedEdits {
+  const own = ownCells(cells, structureBefore);
+  const ownIds = new Set(own.map((c) => c.id));
+  const saved = snapshotEdits([...own, ...cells.filter((c) => !ownIds.has(c.id))], orphans);
+  const structure = snapshotStructure(own, lesson);
   return structure ? { ...saved, structure } : saved;
 }
 

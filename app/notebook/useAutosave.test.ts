@@ -6,6 +6,7 @@ import { editsKey, emptyEdits, restoreCells, type KeyValueStore } from './storag
 import { createStore } from './store';
 import { newCell } from './structure/cells';
 import type { SourceCell } from './types';
+import { shownCode, untrustedCells } from './share/received';
 import { createAutosave, editsChanged, otherTabConflictNoticeId, otherTabNoticeId, readSaved } from './useAutosave';
 
 const cells = [newCellState({ id: '01-a', type: 'code', source: 'a', group: 1 }), newCellState({ id: '02-b', type: 'code', source: 'b', group: 2 })];
@@ -274,5 +275,64 @@ describe('createAutosave', () => {
     tab.autosave.sync();
     expect(tab.notice('storage')).toBeUndefined();
     expect(openTab(kv).shown()).toEqual(['01-a: a', '02-b: b', 'new-1: scratch, saved']);
+  });
+});
+
+describe('a link that changes the list of cells, before Trust or Discard', () => {
+  // The link deletes lesson cell 02-b (which the student edited), brings a cell of its own first and edits 01-a.
+  const link = {
+    type: 'received' as const,
+    event: {
+      type: 'receive' as const,
+      origin: 'link' as const,
+      cells: [{ id: '01-a', source: 'a from the link' }],
+      structure: { order: ['new-link', '01-a'], added: [newCell('new-link', 'code', 'link code')], removed: ['02-b'] },
+    },
+  };
+  /** The student's notebook: 02-b edited, a new cell with text below 01-a, saved. */
+  const studentTab = (kv: KeyValueStore) => {
+    const tab = openTab(kv);
+    tab.edit('02-b', 'my b');
+    tab.insertBelow('01-a', 'new-mine');
+    tab.edit('new-mine', 'my scratch');
+    tab.autosave.sync();
+    return tab;
+  };
+  const onScreen = ['new-link: link code', '01-a: a from the link', 'new-mine: my scratch'];
+
+  it("saves the student's own cells, order and text, not the link's", () => {
+    const kv = memoryStore();
+    const tab = studentTab(kv);
+    tab.store.dispatch(link);
+    expect(tab.shown()).toEqual(onScreen);
+    tab.autosave.sync();
+    const saved = readSaved(kv);
+    expect(saved?.structure).toBeDefined();
+    expect(saved?.structure?.order).toEqual(['01-a', 'new-mine', '02-b']);
+    expect(savedSources(kv)).toEqual({ '02-b': 'my b', 'new-mine': 'my scratch' });
+    expect(saved?.untrusted?.['01-a']?.source).toBe('a from the link');
+  });
+
+  it("comes back after a reload in the link's order, untrusted, and Discard gives back the student's notebook exactly", () => {
+    const kv = memoryStore();
+    const tab = studentTab(kv);
+    const before = tab.shown();
+    expect(before).toEqual(['01-a: a', 'new-mine: my scratch', '02-b: my b']);
+    tab.store.dispatch(link);
+    tab.autosave.sync();
+    // The reload: the address still holds the link, which is received again over what was saved.
+    const reloaded = openTab(kv);
+    reloaded.store.dispatch(link);
+    expect(reloaded.shown()).toEqual(onScreen);
+    expect(reloaded.store.getState().cells.map((c) => c.untrusted?.origin ?? null)).toEqual(['link', 'link', null]);
+    reloaded.store.dispatch({ type: 'received', event: { type: 'discard', origin: 'link' } });
+    expect(reloaded.shown()).toEqual(before);
+    // Trusted instead, the link's list is the student's from then on.
+    const again = openTab(kv);
+    again.store.dispatch(link);
+    again.store.dispatch({ type: 'received', event: { type: 'trust', origin: 'link', shown: shownCode(untrustedCells(again.store.getState(), 'link')) } });
+    again.autosave.noteChange(again.store.getState().cells);
+    again.autosave.sync();
+    expect(readSaved(kv)?.structure?.order).toEqual(['new-link', '01-a', 'new-mine']);
   });
 });

@@ -90,8 +90,8 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
   };
 
   const sync = (): boolean => {
-    const { cells, orphans, notices } = store.getState();
-    const mine = snapshotNotebook(cells, orphans, lesson);
+    const { cells, orphans, notices, structureBefore } = store.getState();
+    const mine = snapshotNotebook(cells, orphans, lesson, structureBefore);
     const theirs = readSaved(kv) ?? base;
     const result = mergeEdits(base, mine, theirs, lessonIds);
     if (result.theirs.length > 0 || result.structure === 'theirs') {
@@ -150,8 +150,8 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
     loadTheirs: () => settle(true),
     keepMine: () => settle(false),
     restoredDiffers() {
-      const { cells, orphans } = store.getState();
-      return canonical(snapshotNotebook(cells, orphans, lesson)) !== canonical(base);
+      const { cells, orphans, structureBefore } = store.getState();
+      return canonical(snapshotNotebook(cells, orphans, lesson, structureBefore)) !== canonical(base);
     },
   };
 }

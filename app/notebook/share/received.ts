@@ -230,6 +230,16 @@ function restoreStructure(cells: readonly CellState[], undo: StructureUndo): Cel
   return arrange(cells, undo.before.map((c) => c.id), new Set(undo.added), byId);
 }
 
+/**
+ * The student's own list of cells under a link's untrusted structure, as Discard would give it back
+ * (cells keep their state now). Saved in place of the list on screen: a reload before Trust or Discard
+ * never takes the link's list for the student's; the link, still in the address, lays it over again.
+ */
+export function ownCells(cells: readonly CellState[], structureBefore: ReceivedState['structureBefore']): readonly CellState[] {
+  const undo = structureBefore?.link;
+  return undo ? restoreStructure(cells, undo) : cells;
+}
+
 /** Forgets the structure to go back to for `origin` (after Trust, Discard or Undo). */
 function withoutUndo<S extends ReceivedState>(state: S, origin: ExternalOrigin): S {
   if (!state.structureBefore?.[origin]) return state;
