@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { artifactsDir, launch, screenshot } from './browser';
-import { cellOf, freshProfiles, sharedLink } from './profiles';
+import { artifactsDir, launch, screenshot, type Session } from './browser';
+import { cellOf, freshProfiles, sharedLink, typeAtEnd } from './profiles';
 
 const fixture = join(import.meta.dirname, 'fixtures/python-backprop.ipynb');
 const python = JSON.parse(readFileSync(fixture, 'utf8')) as { cells: { id: string; cell_type: string; source: string[] }[] };
@@ -134,17 +134,28 @@ async function insertBelow(page: Page, id: string): Promise<string> {
   return made[0];
 }
 
+/** Inserts a code cell below `id` and types `text` into it; gives the new cell's id. */
+async function insertCodeBelow(page: Page, id: string, text: string): Promise<string> {
+  const made = await insertBelow(page, id);
+  await cell(page, made).locator('.cm-content').click();
+  await page.keyboard.insertText(text);
+  return made;
+}
+
+/** A fresh profile that may copy links, on the lesson: the one who shares. */
+async function authorOnLesson(open: () => Promise<Session>): Promise<Page> {
+  const author = await open();
+  await author.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('siteOrigin') });
+  await openLesson(author.page);
+  return author.page;
+}
+
 describe('a link that inserts and deletes cells', () => {
   const { open } = freshProfiles();
 
   it('gives a fresh profile the inserted cells (untrusted, then run once trusted) without the deleted one; print and Present show them', { timeout: 600_000 }, async () => {
-    const author = await open();
-    await author.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('siteOrigin') });
-    let page = author.page;
-    await openLesson(page);
-    const code = await insertBelow(page, '02-the-network');
-    await cell(page, code).locator('.cm-content').click();
-    await page.keyboard.insertText("const mine = 6 * 7\nprint('mine', mine)");
+    let page = await authorOnLesson(open);
+    const code = await insertCodeBelow(page, '02-the-network', "const mine = 6 * 7\nprint('mine', mine)");
     const text = await insertBelow(page, code);
     await page.keyboard.press('Escape');
     await page.keyboard.press('m');
@@ -200,6 +211,64 @@ describe('a link that inserts and deletes cells', () => {
   });
 });
 
+describe("a link's cell list waiting for Trust, across a reload", () => {
+  const { open } = freshProfiles();
+
+  it("is saved as the student's own list: after a reload the link is shown again, and Discard gives back the student's cells and text", { timeout: 600_000 }, async () => {
+    let page = await authorOnLesson(open);
+    // The author deletes lesson cell 02-the-network and adds a code cell of their own.
+    const theirs = await insertCodeBelow(page, '01-the-network', "print('from the author')");
+    await cell(page, '02-the-network').locator('.prompt').first().click();
+    await cell(page, '02-the-network').getByRole('button', { name: 'Delete cell' }).click();
+    await expect(cell(page, '02-the-network').count()).resolves.toBe(0);
+    const url = await sharedLink(page);
+
+    // The student edits 02-the-network and adds a cell with text of their own below it.
+    const student = await open();
+    page = student.page;
+    await openLesson(page);
+    await typeAtEnd(page, '02-the-network', "\nprint('my-02-edit')");
+    const mine = await insertCodeBelow(page, '02-the-network', "const scratch = 'my-scratch'");
+    await page.waitForFunction((id) => {
+      const data = JSON.parse(localStorage.getItem('jacobian-notebook/edits') ?? '{}');
+      return (data.edits?.[id]?.source ?? '').includes('my-scratch') && (data.edits?.['02-the-network']?.source ?? '').includes('my-02-edit');
+    }, mine);
+    const studentIds = await ids(page);
+
+    await page.goto(url);
+    const banner = page.getByTestId('trust-banner-link');
+    await banner.waitFor();
+    await expect(cell(page, '02-the-network').count()).resolves.toBe(0);
+    const linkIds = await ids(page);
+    expect(linkIds).toContain(theirs);
+    expect(linkIds).toContain(mine);
+    // Once the link's code is saved (untrusted), the list saved with it is the student's (02-the-network in it, with its text), not the link's.
+    await page.waitForFunction((id) => JSON.parse(localStorage.getItem('jacobian-notebook/edits') ?? '{}').untrusted?.[id] !== undefined, theirs);
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('jacobian-notebook/edits') ?? '{}'));
+    expect(saved.structure?.order).toEqual(studentIds);
+    expect(saved.edits?.['02-the-network']?.source).toContain("print('my-02-edit')");
+    expect(saved.edits?.[mine]?.source).toBe("const scratch = 'my-scratch'");
+
+    // A reload before deciding: the link's list again, its cell still untrusted.
+    await page.reload();
+    await banner.waitFor();
+    await expect.poll(() => ids(page)).toEqual(linkIds);
+    await expect(cell(page, theirs).getAttribute('data-untrusted')).resolves.toBe('link');
+
+    await banner.getByRole('button', { name: "Discard the link's changes" }).click();
+    await expect.poll(() => ids(page)).toEqual(studentIds);
+    // (CodeMirror draws only the lines in view: the whole source is in the cell's print copy.)
+    await expect(cell(page, '02-the-network').locator('pre.print-source').textContent()).resolves.toContain("print('my-02-edit')");
+    await expect(cell(page, mine).locator('pre.print-source').textContent()).resolves.toContain("const scratch = 'my-scratch'");
+    expect(page.url()).not.toContain('edits=');
+    // And it stays so.
+    await page.reload();
+    await cell(page, mine).waitFor();
+    expect(await ids(page)).toEqual(studentIds);
+    await expect(cell(page, '02-the-network').locator('pre.print-source').textContent()).resolves.toContain("print('my-02-edit')");
+  });
+});
+
 describe('New notebook', () => {
   const { open } = freshProfiles();
 
@@ -226,6 +295,21 @@ describe('New notebook', () => {
     expect(out).toContain('tf function');
     await expect.poll(() => only.locator('.katex').count()).toBeGreaterThan(0);
     await screenshot(page, 'nbfile-new-notebook-1280x720');
+    // No lesson to go back to here: no Revert to original.
+    await expect(page.getByRole('button', { name: 'Revert to original' }).count()).resolves.toBe(0);
+
+    // A second cell with text; both survive a reload.
+    const first = (await ids(page))[0];
+    const second = await insertCodeBelow(page, first, "print('my second cell')");
+    await page.waitForFunction(() => (localStorage.getItem('jacobian-notebook/blank/edits') ?? '').includes('my second cell'));
+    const blankCells = async (): Promise<void> => {
+      await cell(page, second).waitFor();
+      expect(await ids(page)).toEqual([first, second]);
+      await expect(cell(page, first).locator('pre.print-source').textContent()).resolves.toContain("print('m =', m.get(0, 0))");
+      await expect(cell(page, second).locator('pre.print-source').textContent()).resolves.toContain("print('my second cell')");
+    };
+    await page.reload();
+    await blankCells();
 
     // The lesson, as it was left: the edit is there, saved apart from the blank notebook.
     await page.getByRole('button', { name: 'Back to the lesson', exact: true }).click();
@@ -233,5 +317,11 @@ describe('New notebook', () => {
     await cell(page, '02-the-network').locator('.cm-content').waitFor();
     // (CodeMirror draws only the lines in view: the whole source is in the cell's print copy.)
     await expect(cell(page, '02-the-network').locator('pre.print-source').textContent()).resolves.toContain("print('my lesson edit')");
+    await expect(page.getByRole('button', { name: 'Revert to original' }).count()).resolves.toBe(1);
+
+    // And back to the blank notebook, as it was left.
+    await page.getByRole('button', { name: 'New notebook', exact: true }).click();
+    await page.waitForURL(/\?notebook=blank/);
+    await blankCells();
   });
 });

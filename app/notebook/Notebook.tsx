@@ -436,7 +436,8 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
               onRunAll={runAll}
               onInterrupt={() => void runner?.interrupt()}
               onRestart={() => void runner?.restart()}
-              onRevertAll={onRevertAll}
+              // A blank notebook has no lesson: "the lesson again" would be no cell at all.
+              onRevertAll={lesson.length > 0 ? onRevertAll : null}
               onShowShortcuts={() => setShowKeys(true)}
               extraActions={extraActions}
             />

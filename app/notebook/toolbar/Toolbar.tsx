@@ -16,7 +16,8 @@ export interface ToolbarProps {
   onRunAll(): void;
   onInterrupt(): void;
   onRestart(): void;
-  onRevertAll(): void;
+  /** Null where there is no lesson to go back to (a blank notebook): then no `Revert to original`. */
+  onRevertAll: (() => void) | null;
   onShowShortcuts(): void;
   /**
    * The actions another part of the app builds (`Present`, `Share`, `Export`, `Import`...), each a
@@ -66,13 +67,15 @@ export function Toolbar(props: ToolbarProps) {
         <ToolbarButton onClick={props.onRestart} disabled={!hasKernel || kernel.status === 'restarting'} title="A fresh kernel with an empty scope">
           <span aria-hidden="true">↻ </span>Restart kernel
         </ToolbarButton>
-        <ToolbarButton
-          onClick={props.onRevertAll}
-          disabled={editedCount === 0}
-          title={editedCount === 0 ? 'No cell differs from the lesson' : `Go back to the lesson: ${editedCount} change(s) to undo (edited, new, deleted or moved cells)`}
-        >
-          Revert to original
-        </ToolbarButton>
+        {props.onRevertAll && (
+          <ToolbarButton
+            onClick={props.onRevertAll}
+            disabled={editedCount === 0}
+            title={editedCount === 0 ? 'No cell differs from the lesson' : `Go back to the lesson: ${editedCount} change(s) to undo (edited, new, deleted or moved cells)`}
+          >
+            Revert to original
+          </ToolbarButton>
+        )}
         {props.extraActions}
         <ToolbarButton className="btn btn-quiet" onClick={props.onShowShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           {/* In the menu a lone "?" would say nothing. */}
