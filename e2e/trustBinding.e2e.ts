@@ -125,10 +125,15 @@ describe('trust bound to what the reader saw', () => {
 
     await kernelReady(page);
     await page.getByRole('button', { name: 'Run all' }).click();
-    // Run all goes in order: once the cell after it has ended, the forged one was reached and refused.
-    await waitSettled(page, ['04-activations']);
+    // Run all asks first, naming the cell (habits/): answered Cancel, nothing runs.
+    const runAllAsk = page.getByRole('dialog', { name: 'A cell is not trusted yet' });
+    await expect(runAllAsk.textContent()).resolves.toContain(seenCell);
+    await runAllAsk.getByRole('button', { name: 'Cancel' }).click();
+    // Run on its own, the cell is refused by the runner.
+    await forged.getByRole('button', { name: 'Run cell' }).click();
+    await expect.poll(() => forged.locator('.cell-notice').textContent()).toContain('Not run: this code came from saved edits this page cannot vouch for');
     await expect(forged.getAttribute('data-cell-status')).resolves.toBe('idle');
-    await expect(forged.locator('.cell-notice').textContent()).resolves.toContain('Not run: this code came from saved edits this page cannot vouch for');
+    await expect(cellOf(page, '04-activations').getAttribute('data-cell-status')).resolves.toBe('idle');
     expect((await page.locator('.output').allTextContents()).join('\n')).not.toContain('forged-ran');
 
     // It may be the student's own work from before the check existed: Discard asks before deleting it.
