@@ -7,7 +7,7 @@ import { differsFromOriginal, newCellState } from './cellState';
 import { DeferredMounts, DeferredMountsContext } from './deferredMount';
 import type { EditorHandle } from './CodeEditor';
 import { ConfirmDialog, ShortcutsDialog, type ConfirmRequest } from './Dialog';
-import { commandForKey, needsTwoPresses, pressTwice, type FirstPress, type KeyCommand } from './keys';
+import { commandForKey, needsTwoPresses, ownKeysSelector, pressTwice, type FirstPress, type KeyCommand } from './keys';
 import { cellById, initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
 import { newCell, newCellId } from './structure/cells';
 import { isSelected, isStructureCommand, structureEvent, type StructureCommand } from './structure/commands';
@@ -56,9 +56,6 @@ const selectHiddenOutputs = (s: NotebookState) => s.hiddenOutputs;
 const selectMode = (s: NotebookState) => s.mode;
 const selectKernel = (s: NotebookState) => s.kernel;
 const selectNotices = (s: NotebookState) => s.notices;
-
-/** Keys typed into these belong to them, not to the notebook's command mode. */
-const ownKeysSelector = 'dialog, textarea, input, select, [contenteditable="true"], .cm-editor';
 
 function inEditor(el: Element | null): boolean {
   return el !== null && el.closest('.cm-editor, textarea') !== null;

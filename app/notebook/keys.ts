@@ -1,6 +1,9 @@
 // Keyboard shortcuts (Jupyter habits) as one table: the key handlers and the `?` dialog both read it.
 import type { EditorMode } from './types';
 
+/** Keys typed into these belong to them (editors, fields, dialogs), not to the notebook's or the slides' shortcuts. */
+export const ownKeysSelector = 'dialog, textarea, input, select, [contenteditable="true"], .cm-editor';
+
 export type KeyCommand =
   | 'runAndAdvance'
   | 'runInPlace'

@@ -1,10 +1,13 @@
 // The toolbar's `Present` button, the `P` key and the `?present=N` address that open presentation mode.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ToolbarButton } from '../toolbar/ToolbarButton';
 import { isPresentKey } from './presentKeys';
 import { readPresentParam } from './presentView';
-import { ownKeysSelector, Presentation } from './Presentation';
+import { ownKeysSelector } from '../keys';
+
+// Slides load when first shown: the first screen of the notebook does not wait for them.
+const Presentation = lazy(() => import('./Presentation').then((m) => ({ default: m.Presentation })));
 
 /** Rendered in the notebook's toolbar (`extraActions`); the slides themselves are the notebook's own cells. */
 export function PresentButton() {
@@ -41,7 +44,13 @@ export function PresentButton() {
       <ToolbarButton ref={button} onClick={() => setStart(null)} aria-pressed={presenting} title="Show the notebook as slides (P)">
         <span aria-hidden="true">▭ </span>Present
       </ToolbarButton>
-      {presenting && createPortal(<Presentation startSlide={start} onLeave={leave} />, document.body)}
+      {presenting &&
+        createPortal(
+          <Suspense fallback={null}>
+            <Presentation startSlide={start} onLeave={leave} />
+          </Suspense>,
+          document.body,
+        )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 // Presentation mode: the notebook's own cells shown one slide at a time, with a clicker's keys, zoom, and a control bar.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ownKeysSelector } from '../keys';
 import { useNotebookStore, useRunCells } from '../notebookContext';
 import type { NotebookState } from '../notebookState';
 import { useStoreState } from '../store';
@@ -14,9 +15,6 @@ import { clearSteps, laterClass, showStep, slideBlocks } from './stepLayout';
 import { shownSteppers } from './steps';
 import { useFullscreen } from './useFullscreen';
 import './present.css';
-
-/** Keys typed into these belong to them (editors, fields, dialogs), not to the slides. */
-export const ownKeysSelector = 'dialog, textarea, input, select, [contenteditable="true"], .cm-editor';
 
 /** The bar under the slide, in CSS pixels at the design size (it zooms with the screen, not with `+`/`-`). */
 const barHeightPx = 48;

@@ -2,7 +2,8 @@
 import type { CellState } from '../cellState';
 import { contentHash } from '../contentHash';
 import { newCell, newCellId, type ForeignCode } from '../structure/cells';
-import { parseIpynb, rawLanguage } from './ipynb';
+import { rawLanguage } from '../structure/cells';
+import { parseIpynb } from './ipynb';
 import { idFor } from './newIds';
 import { markdownHeader, parseMarkdown } from './markdownExport';
 import { cellLabel, type ImportedCell, type ParsedNotebook } from './notebookFile';

@@ -6,6 +6,7 @@ import { joinSlideParts, slideTypes } from './ipynbSlides';
 import { describeJsonBreak, locateJsonError } from '../../core/jsonLocation';
 import { multiline } from './foreign/jupyterOutputs';
 import { cellLabel, type ExportCell, type ImportedCell, type ParsedNotebook } from './notebookFile';
+import { rawLanguage } from '../structure/cells';
 
 /** Our keys inside Jupyter's metadata (Jupyter keeps unknown metadata as it is). */
 const ourKey = 'jacobian_notebook';
@@ -106,8 +107,6 @@ function languageOf(metadata: unknown): string | null {
 
 const typescriptNames = new Set(['typescript', 'ts']);
 
-/** The language a raw cell (nbformat's `raw`, for nbconvert) is kept under: it is shown, never run. */
-export const rawLanguage = 'raw';
 
 /** Cells our export listed as another language's (`metadata.jacobian_notebook.foreign`: id -> language). */
 function foreignIds(metadata: unknown): Map<string, string> {

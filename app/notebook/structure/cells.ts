@@ -9,6 +9,9 @@ export interface ForeignCode {
   raw: Record<string, unknown>;
 }
 
+/** The language a raw cell (nbformat's `raw`, for nbconvert) is kept under: it is shown, never run. */
+export const rawLanguage = 'raw';
+
 /** New cells are numbered apart from the lesson's files (whose ids start with digits), so the two never collide. */
 export const newIdPrefix = 'new-';
 

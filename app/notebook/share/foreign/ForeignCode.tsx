@@ -5,7 +5,7 @@ import { BoundedMarkdown } from '../../BoundedMarkdownView';
 import type { CellState } from '../../cellState';
 import { OutputView, type OutputActions } from '../../Outputs';
 import type { ForeignCode as ForeignCodeData } from '../../structure/cells';
-import { rawLanguage } from '../ipynb';
+import { rawLanguage } from '../../structure/cells';
 import { readJupyterOutputs, type JupyterOutput } from './jupyterOutputs';
 import './foreign.css';
 
