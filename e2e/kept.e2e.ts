@@ -1,11 +1,11 @@
 // Outputs are kept: Run all, reload, and every code cell that had outputs shows them again, marked as from the previous session.
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { readCellsDir } from '../app/kernel/cellsDir';
 import { slideOfCell, slidesFrom } from '../app/notebook/present/slides';
 import { launch, screenshot, type Session } from './browser';
-import { cellOf, waitSettled } from './faultKit';
+import { cellOf, cellStatuses, waitSettled } from './faultKit';
 
 /** Per code cell with outputs: how many output blocks it shows. */
 async function outputCounts(page: Page): Promise<Record<string, number>> {
@@ -31,6 +31,23 @@ const keptIds = (page: Page): Promise<string[]> =>
         open.onerror = () => resolve([]);
       }),
   );
+
+/** Shown on the slide: its top on screen above the presentation's bar, not only laid out. */
+const shownOnSlide = (target: Locator): Promise<boolean> =>
+  target.first().evaluate((el) => {
+    const top = el.getBoundingClientRect().top;
+    const bar = document.querySelector('.present-bar')?.getBoundingClientRect().top ?? window.innerHeight;
+    return el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'visible' && top >= 0 && top + 40 < bar;
+  });
+
+/** Steps through a long slide's parts (ArrowRight) until `target` shows; whether it does. */
+async function stepUntilShown(page: Page, target: Locator): Promise<boolean> {
+  for (let part = 0; part < 6 && !(await shownOnSlide(target)); part++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(500);
+  }
+  return shownOnSlide(target);
+}
 
 describe('outputs are kept', () => {
   let session: Session | undefined;
@@ -84,19 +101,7 @@ describe('outputs are kept', () => {
     for (const digit of slide) await page.keyboard.press(digit);
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBe(slide);
-    // Shown: its top row on screen above the presentation's bar, not only laid out.
-    const tableShown = () =>
-      page.getByTestId('gradient-comparison').evaluate((el) => {
-        const top = el.getBoundingClientRect().top;
-        const bar = document.querySelector('.present-bar')?.getBoundingClientRect().top ?? window.innerHeight;
-        return el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'visible' && top >= 0 && top + 40 < bar;
-      });
-    // A long slide shows its parts one after another.
-    for (let part = 0; part < 6 && !(await tableShown()); part++) {
-      await page.keyboard.press('ArrowRight');
-      await page.waitForTimeout(500);
-    }
-    expect(await tableShown()).toBe(true);
+    expect(await stepUntilShown(page, page.getByTestId('gradient-comparison'))).toBe(true);
     await expect(cellOf(page, '14-comparison').getAttribute('data-cell-status')).resolves.toBe('idle');
     await screenshot(page, 'kept-present-1280x720');
     await page.keyboard.press('Escape');
@@ -108,6 +113,42 @@ describe('outputs are kept', () => {
     await expect(cellOf(page, '02-the-network').locator('[data-kept]').count()).resolves.toBe(0);
     await expect(cellOf(page, '04-activations').locator('[data-kept="previous"]').count()).resolves.toBe(1);
 
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('a ?present=N link opened in a fresh page of the same browser shows the slide\'s kept outputs, marked, and runs no cell', { timeout: 300_000 }, async () => {
+    // The browser profile of the test above: its database holds every code cell's outputs.
+    if (!session) throw new Error('this test follows the Run all of the test above');
+    const { cells } = await readCellsDir(join(import.meta.dirname, '..', 'cells'));
+    const slides = slidesFrom(cells);
+    const at = slideOfCell(slides, '14-comparison');
+    const codeIds = new Set(cells.filter((c) => c.type === 'code').map((c) => c.id));
+    const slideCode = slides[at].parts.map((p) => p.cellId).filter((id) => codeIds.has(id));
+    expect(slideCode).toContain('14-comparison');
+    await session.page.close();
+    const page = await session.context.newPage();
+    const url = new URL(inject('siteUrl'));
+    url.searchParams.set('present', String(at + 1));
+    await page.goto(url.href);
+    await page.locator('.present-bar').waitFor();
+    // A cell run on entry is queued before its kept outputs come back, and then never shows them.
+    await page
+      .waitForFunction((ids) => ids.every((id) => document.querySelector(`[data-cell="${id}"] [data-kept="previous"]`) !== null), slideCode, { timeout: 60_000 })
+      .catch(() => undefined);
+    const marked = await page.$$eval('[data-kept="previous"]', (els) => els.map((e) => e.closest('[data-cell]')?.getAttribute('data-cell') ?? ''));
+    expect(marked).toEqual(expect.arrayContaining(slideCode));
+    // The kernel is up, and was sent nothing: every code cell is as it was loaded, with no `In [n]`.
+    await page.waitForFunction(() => !/loading/.test(document.querySelector('[data-testid=tf-backend]')?.textContent ?? 'loading'), null, { timeout: 90_000 });
+    await page.waitForTimeout(1000);
+    const statuses = await cellStatuses(page);
+    expect(Object.entries(statuses).filter(([, s]) => s !== 'idle')).toEqual([]);
+    const prompts = await page.locator('[data-cell-type=code] .prompt').allTextContents();
+    expect(prompts.filter((p) => !p.includes('In [ ]'))).toEqual([]);
+    await expect(page.getByTestId('gradient-comparison').locator('tbody tr').count()).resolves.toBe(7);
+    expect(await stepUntilShown(page, cellOf(page, '14-comparison').locator('[data-kept="previous"]'))).toBe(true);
+    await screenshot(page, 'kept-present-link-mark-1280x720');
+    expect(await stepUntilShown(page, page.getByTestId('gradient-comparison'))).toBe(true);
+    await screenshot(page, 'kept-present-link-table-1280x720');
     expect(session.consoleErrors).toEqual([]);
   });
 

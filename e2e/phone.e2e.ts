@@ -216,6 +216,19 @@ describe('the toolbar on a phone', () => {
     expect(await more().getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('Present chosen in the menu, then Escape: the focus comes back to More (the folded Present button is hidden)', async () => {
+    await more().tap();
+    await page.getByRole('menuitem', { name: 'Present', exact: true }).tap();
+    await page.locator('.present-bar').waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? null);
+    // Presenting, the focus is on the slides' bar (the header is gone).
+    await expect.poll(focused).toBe('Presentation');
+    await page.keyboard.press('Escape');
+    await page.locator('.present-bar').waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe('More actions');
+    expect(await more().getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('a window widened to a desktop\'s has the buttons in the bar again and no More', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     try {

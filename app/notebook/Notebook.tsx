@@ -31,6 +31,7 @@ import { RunAllDialog } from './habits/RunAllDialog';
 import { runAllPlan, type RunAllPlan } from './habits/runAllPlan';
 import { SavedToast, useSaveShortcut } from './habits/useSaveShortcut';
 import { KeptNotesContext, useKeptOutputs } from './kept/useKeptOutputs';
+import { KeptRestoreContext } from './kept/restoreGate';
 import './theme.css';
 import './notebook.css';
 
@@ -118,7 +119,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
 
   const tabConflicts = useAutosave(store, storage, loaded.writable, lesson);
   const saved = useSaveShortcut(tabConflicts.saveNow);
-  const keptNotes = useKeptOutputs(store);
+  const kept = useKeptOutputs(store);
   const [runAllAsk, setRunAllAsk] = useState<Extract<RunAllPlan, { kind: 'ask' }> | null>(null);
 
   // After every change of the cells (a selection that hides a phone's tools row above a pressed
@@ -414,7 +415,8 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     <NotebookStoreContext value={store}>
       <DeferredMountsContext value={mounts}>
         <NotebookRunContext value={runIds}>
-        <KeptNotesContext value={keptNotes}>
+        <KeptNotesContext value={kept.notes}>
+        <KeptRestoreContext value={kept.restored}>
         <header className={`site-header${compact ? ' site-header-compact' : ''}`}>
           <div className="header-inner">
             <div className="brand">
@@ -468,6 +470,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
         <SavedToast notice={saved.notice} onDismiss={saved.dismiss} />
         {runAllAsk && <RunAllDialog plan={runAllAsk} onRun={(ids) => runner?.run(ids)} onDone={() => setRunAllAsk(null)} />}
+        </KeptRestoreContext>
         </KeptNotesContext>
         </NotebookRunContext>
       </DeferredMountsContext>

@@ -6,6 +6,7 @@ import type { NotebookEvent, NotebookState } from '../notebookState';
 import type { Store } from '../store';
 import { openKeptDb, type KeptDb } from './keptDb';
 import { notKeptNote, recordChars, recordOf, restorable, storedChars, withinTotal } from './keptOutputs';
+import { restoreGate, type RestoreGate } from './restoreGate';
 
 export const keptNoticeId = 'kept-outputs';
 
@@ -20,9 +21,18 @@ const isTooLarge = (r: unknown): r is { id: string; sourceHash: string; tooLarge
   return typeof t?.chars === 'number' && typeof t.limit === 'number';
 };
 
-/** Shows what the previous session kept; returns the cells' notes about outputs not kept. */
-export function useKeptOutputs(store: Store<NotebookState, NotebookEvent>, factory?: IDBFactory): ReadonlyMap<string, string> {
+export interface KeptOutputs {
+  /** Per cell id, why its outputs were not kept. */
+  notes: ReadonlyMap<string, string>;
+  /** Settles once what the previous session kept is shown (or known not to come). */
+  restored: RestoreGate;
+}
+
+/** Shows what the previous session kept; returns the cells' notes about outputs not kept, and when it is done. */
+export function useKeptOutputs(store: Store<NotebookState, NotebookEvent>, factory?: IDBFactory): KeptOutputs {
   const [notes, setNotes] = useState<ReadonlyMap<string, string>>(() => new Map());
+  // Made with the notebook, before any effect: a presentation opened by a link asks it in its first effect.
+  const [restored] = useState(restoreGate);
   useEffect(() => {
     let stopped = false;
     let db: KeptDb | null = null;
@@ -76,9 +86,14 @@ export function useKeptOutputs(store: Store<NotebookState, NotebookEvent>, facto
         if (stopped) return;
         // Outputs of cells deleted since would hold room in the total for ever.
         const orphans = restore(records);
+        restored.settle();
         if (orphans.length > 0) await opened.remove(orphans);
       })
-      .catch(fail);
+      .catch(fail)
+      // Not from a run StrictMode stopped: the run after it restores.
+      .finally(() => {
+        if (!stopped) restored.settle();
+      });
 
     const flush = async (): Promise<void> => {
       await ready;
@@ -126,6 +141,6 @@ export function useKeptOutputs(store: Store<NotebookState, NotebookEvent>, facto
       window.removeEventListener('pagehide', flushNow);
       flushNow();
     };
-  }, [store, factory]);
-  return notes;
+  }, [store, factory, restored]);
+  return { notes, restored };
 }

@@ -1,7 +1,7 @@
 // The toolbar's `Present` button, the `P` key and the `?present=N` address that open presentation mode.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { ToolbarButton } from '../toolbar/ToolbarButton';
+import { ToolbarButton, useFocusAction } from '../toolbar/ToolbarButton';
 import { isPresentKey } from './presentKeys';
 import { readPresentParam } from './presentView';
 import { ownKeysSelector } from '../keys';
@@ -18,13 +18,14 @@ export function PresentButton() {
   });
   const presenting = start !== undefined;
   const button = useRef<HTMLButtonElement>(null);
+  const focusBack = useFocusAction(button);
   const leave = useCallback(() => {
     setStart(undefined);
-    // Focus comes back here, unless the presentation hands it to the cell of the slide it left at.
+    // Focus comes back here (on a phone, to More), unless the presentation hands it to the cell of the slide it left at.
     requestAnimationFrame(() => {
-      if (document.activeElement === document.body || document.activeElement === null) button.current?.focus({ preventScroll: true });
+      if (document.activeElement === document.body || document.activeElement === null) focusBack();
     });
-  }, []);
+  }, [focusBack]);
 
   useEffect(() => {
     if (presenting) return;

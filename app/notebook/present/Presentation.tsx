@@ -1,5 +1,6 @@
 // Presentation mode: the notebook's own cells shown one slide at a time, with a clicker's keys, zoom, and a control bar.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { keptRestoreWaitMs, KeptRestoreContext } from '../kept/restoreGate';
 import { ownKeysSelector } from '../keys';
 import { useNotebookStore, useRunCells } from '../notebookContext';
 import type { NotebookState } from '../notebookState';
@@ -89,6 +90,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   const zoom = fit * prefs.scale;
   const fullscreen = useFullscreen();
   const runCells = useRunCells();
+  const keptRestored = use(KeptRestoreContext);
   const [presenter] = useState(() => isPresenterWindow(location.search));
   const [typed, setTyped] = useState('');
   const typedNow = useRef('');
@@ -194,11 +196,21 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   }, [pointer]);
 
   // A slide never opens empty: cells not run yet on it (and those above it they may need) run as it comes up.
+  // On a fresh page (a link, a reload) only once the previous session's outputs are back: they need no run.
   useEffect(() => {
     if (!slide || !runCells) return;
-    const ids = cellsToRunFor(store.getState().cells, slide);
-    if (ids.length > 0) runCells(ids);
-  }, [slide, runCells, store]);
+    let moved = false;
+    const runWhatIsMissing = (): void => {
+      if (moved) return;
+      const ids = cellsToRunFor(store.getState().cells, slide);
+      if (ids.length > 0) runCells(ids);
+    };
+    if (keptRestored.settled) runWhatIsMissing();
+    else void keptRestored.wait(keptRestoreWaitMs).then(runWhatIsMissing);
+    return () => {
+      moved = true;
+    };
+  }, [slide, runCells, store, keptRestored]);
 
   // The slide in the address bar, so a reload (or a bookmark) comes back to it.
   useEffect(() => {

@@ -1,7 +1,7 @@
 // A phone's More button and the menu it opens, holding every toolbar action after Run all.
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { menuFocusAfter, menuFocusOnOpen } from './menuKeys';
-import { InMoreMenuContext } from './ToolbarButton';
+import { FocusMoreContext, InMoreMenuContext } from './ToolbarButton';
 
 /** The items arrows move between: a disabled button takes no focus. */
 function menuItems(menu: HTMLElement | null): HTMLElement[] {
@@ -32,6 +32,7 @@ export function MoreMenu({ compact, children }: { compact: boolean; children: Re
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
+  const focusMore = useCallback(() => button.current?.focus({ preventScroll: true }), []);
 
   const close = (refocus: boolean): void => {
     setOpen(false);
@@ -117,7 +118,9 @@ export function MoreMenu({ compact, children }: { compact: boolean; children: Re
         onKeyDown={onMenuKey}
         onClick={onMenuClick}
       >
-        <InMoreMenuContext value={compact}>{children}</InMoreMenuContext>
+        <InMoreMenuContext value={compact}>
+          <FocusMoreContext value={compact ? focusMore : null}>{children}</FocusMoreContext>
+        </InMoreMenuContext>
       </div>
     </>
   );
