@@ -152,6 +152,8 @@ describe('the backward pass, step by step', () => {
     session = await launch(inject('siteOrigin'), { viewport: { width: 1280, height: 720 } });
     const page = await openView(session);
     await page.getByRole('button', { name: 'Present', exact: true }).click();
+    // The slides load when first shown: keys pressed before they are there would go to the notebook.
+    await page.getByTestId('slide-counter').waitFor();
     const counter = async (): Promise<number> => Number(((await page.getByTestId('slide-counter').textContent()) ?? '').split('/')[0].trim());
     // To the slide that shows the view.
     await page.keyboard.press('Home');

@@ -98,6 +98,7 @@ describe('outputs are kept', () => {
     const { cells } = await readCellsDir(join(import.meta.dirname, '..', 'cells'));
     const slide = String(slideOfCell(slidesFrom(cells), '14-comparison') + 1);
     await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByTestId('slide-counter').waitFor();
     for (const digit of slide) await page.keyboard.press(digit);
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBe(slide);

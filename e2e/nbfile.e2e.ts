@@ -199,6 +199,7 @@ describe('a link that inserts and deletes cells', () => {
 
     // Presentation mode: the added heading starts a slide of its own, reached with the clicker's keys.
     await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByTestId('slide-counter').waitFor();
     const added = cell(page, text);
     for (let presses = 0; presses < 40 && !(await added.isVisible()); presses++) await page.keyboard.press('PageDown');
     await expect(added.isVisible()).resolves.toBe(true);

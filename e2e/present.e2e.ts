@@ -102,6 +102,7 @@ describe('presentation mode', () => {
   it('enters from the Present button, moves by clicker keys, and Esc goes back to the slide in the notebook', async () => {
     const headings = await page.locator('[data-cell-type="markdown"] .markdown h1, [data-cell-type="markdown"] .markdown h2').allTextContents();
     await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByTestId('slide-counter').waitFor();
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('presenting'))).toBe(true);
     // The notebook's toolbar steps aside; the presentation's bar has its own Run all.
     expect(await page.locator('.toolbar-wrap').getByRole('button', { name: 'Run all' }).isVisible()).toBe(false);
@@ -142,6 +143,7 @@ describe('presentation mode', () => {
     const before = await page.evaluate(() => window.scrollY);
     expect(before).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByTestId('slide-counter').waitFor();
     await expect.poll(async () => (await counter(page)).of).toBeGreaterThan(0);
     // Focus starts at the presentation's bar (the Present button went away with the header)...
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Presentation');
@@ -172,6 +174,7 @@ describe('presentation mode', () => {
 
   it('+ and - scale code, maths and plots together; 0 goes back', async () => {
     await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByTestId('slide-counter').waitFor();
     const slide = await slideShowing(page, '.out-plot .main-svg');
     expect(await page.evaluate(() => [...document.querySelectorAll('.cm-line, .katex')].filter((el) => el.getClientRects().length > 0).length)).toBeGreaterThan(0);
     const base = await sizes(page);
@@ -201,6 +204,7 @@ describe('presentation mode', () => {
 
   it('H hides the code and keeps the outputs; Run cell and Shift+Enter run a cell from the slide', async () => {
     await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByTestId('slide-counter').waitFor();
     const slide = await slideShowing(page, '.out-plot .main-svg');
     const codeCell = page.locator('[data-cell-type="code"]').filter({ has: page.locator('.out-plot') }).first();
     const prompt = async () => (await codeCell.locator('.prompt').textContent()) ?? '';
@@ -234,6 +238,7 @@ describe('presentation mode', () => {
 
   it('C switches to high contrast, remembered after a reload', async () => {
     await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByTestId('slide-counter').waitFor();
     await page.keyboard.press('c');
     const colours = () =>
       page.evaluate(() => ({
@@ -255,6 +260,7 @@ describe('presentation mode', () => {
 
   it('F goes full screen, or says why it cannot', async () => {
     await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByTestId('slide-counter').waitFor();
     await page.keyboard.press('f');
     await expect
       .poll(async () => (await page.evaluate(() => document.fullscreenElement !== null)) || (await page.getByRole('alert').count()) > 0)
@@ -333,6 +339,7 @@ describe('after Run all, PageDown alone shows every formula, table, diagram and 
     session = await ranNotebook();
     page = session.page;
     await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByTestId('slide-counter').waitFor();
   }, runAllTimeoutMs + 30_000);
   afterAll(async () => {
     await session?.close();

@@ -6,8 +6,9 @@ import { isPresentKey } from './presentKeys';
 import { readPresentParam } from './presentView';
 import { ownKeysSelector } from '../keys';
 
-// Slides load when first shown: the first screen of the notebook does not wait for them.
-const Presentation = lazy(() => import('./Presentation').then((m) => ({ default: m.Presentation })));
+// Slides are not part of the first screen's scripts: they load once the page is idle, or when first shown.
+const loadPresentation = () => import('./Presentation');
+const Presentation = lazy(() => loadPresentation().then((m) => ({ default: m.Presentation })));
 
 /** Rendered in the notebook's toolbar (`extraActions`); the slides themselves are the notebook's own cells. */
 export function PresentButton() {
@@ -26,6 +27,11 @@ export function PresentButton() {
       if (document.activeElement === document.body || document.activeElement === null) focusBack();
     });
   }, [focusBack]);
+
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
+    idle(() => void loadPresentation());
+  }, []);
 
   useEffect(() => {
     if (presenting) return;
