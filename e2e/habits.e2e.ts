@@ -84,7 +84,8 @@ describe('small habits', () => {
     const original = readFileSync(join(import.meta.dirname, '..', 'cells', `${id}.ts`), 'utf8');
     const edits = encodeEdits([{ id, originalHash: contentHash(original), source: `${original}\n// from a link` }]);
     await page.goto(`${inject('siteUrl')}#edits=${edits}`);
-    await expect(cellOf(page, id).getAttribute('data-untrusted')).resolves.toBe('link');
+    // The link is read once the saved edits are: the cell may show before it holds the link's code.
+    await expect.poll(() => cellOf(page, id).getAttribute('data-untrusted'), { timeout: 10_000 }).toBe('link');
 
     await page.getByRole('button', { name: 'Run all' }).click();
     const dialog = page.getByRole('dialog', { name: 'A cell is not trusted yet' });
