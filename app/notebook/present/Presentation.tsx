@@ -163,24 +163,31 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   }, [store, at, zoom, hideCode]);
 
   // The other window (audience or presenter) follows this one's slide and part, and this one the other's.
-  const sync = useRef<{ send(position: SlidePosition): void; close(): void } | null>(null);
+  const sync = useRef<{ moved(position: SlidePosition): void; close(): void } | null>(null);
   const goRef = useRef<(to: number, step?: number) => void>(() => undefined);
   const shownPosition = useRef<SlidePosition>({ slide: at, step: 0 });
+  // Set by this window's own moves (keys, the bar, Shift+Enter), cleared by following the other's: only own moves are sent.
+  const movedHere = useRef(false);
   useEffect(() => {
-    const channel = openPresenterSync((position) => {
-      const now = shownPosition.current;
-      if (now.slide === position.slide && now.step === position.step) return;
-      if (position.slide === now.slide) {
-        wantStep.current = position.step;
-        relayout.current();
-      } else goRef.current(position.slide, position.step);
-    });
+    const channel = openPresenterSync(
+      presenter,
+      () => shownPosition.current,
+      (position) => {
+        movedHere.current = false;
+        const now = shownPosition.current;
+        if (now.slide === position.slide && now.step === position.step) return;
+        if (position.slide === now.slide) {
+          wantStep.current = position.step;
+          relayout.current();
+        } else goRef.current(position.slide, position.step);
+      },
+    );
     sync.current = channel;
     return () => channel?.close();
-  }, []);
+  }, [presenter]);
   useEffect(() => {
     shownPosition.current = { slide: at, step: steps.at };
-    sync.current?.send(shownPosition.current);
+    if (movedHere.current) sync.current?.moved(shownPosition.current);
   }, [at, steps.at]);
 
   // The pointer: a dot that follows the mouse over the slide while switched on.
@@ -251,6 +258,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
       if (found < 0) return;
       indexNow.current = found;
       wantStep.current = 0;
+      movedHere.current = true;
       setIndex(found);
     });
   }, [store]);
@@ -269,6 +277,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
 
   const doCommand = useCallback(
     (command: PresentCommand) => {
+      if (command === 'next' || command === 'previous' || command === 'first' || command === 'last') movedHere.current = true;
       switch (command) {
         case 'next':
         case 'previous': {
@@ -329,7 +338,10 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
           e.preventDefault();
           typedNow.current = typing.digits;
           setTyped(typing.digits);
-          if (typing.goTo !== null) go(typing.goTo - 1);
+          if (typing.goTo !== null) {
+            movedHere.current = true;
+            go(typing.goTo - 1);
+          }
           return;
         }
       }

@@ -1,6 +1,6 @@
 // Tests of the presenter's link, the channel's messages and typing a slide number.
 import { describe, expect, it } from 'vitest';
-import { isPresenterWindow, presenterHref, readPosition, typeSlideNumber } from './presenterSync';
+import { isLater, isPresenterWindow, moveHere, presenterHref, readMessage, receive, startSync, typeSlideNumber, type SyncMessage } from './presenterSync';
 
 describe('presenter window', () => {
   it('is the same address with the presenter flag', () => {
@@ -11,15 +11,107 @@ describe('presenter window', () => {
   });
 });
 
-describe('readPosition', () => {
-  it.each<[unknown, ReturnType<typeof readPosition>]>([
-    [{ type: 'position', slide: 2, step: 1 }, { slide: 2, step: 1 }],
-    [{ type: 'position', slide: 2.5, step: 0 }, null],
+describe('readMessage', () => {
+  it.each<[unknown, ReturnType<typeof readMessage>]>([
+    [{ type: 'position', slide: 2, step: 1, seq: 3, from: 'a' }, { type: 'position', slide: 2, step: 1, seq: 3, from: 'a' }],
+    [{ type: 'position', slide: 2, step: 1 }, null],
+    [{ type: 'position', slide: 2.5, step: 0, seq: 1, from: 'a' }, null],
+    [{ type: 'position', slide: 2, step: 0, seq: 1, from: 7 }, null],
+    [{ type: 'ask' }, { type: 'ask' }],
     [{ type: 'other', slide: 1, step: 0 }, null],
     ['position', null],
     [null, null],
   ])('%j -> %j', (data, expected) => {
-    expect(readPosition(data)).toEqual(expected);
+    expect(readMessage(data)).toEqual(expected);
+  });
+});
+
+/** Two windows on one channel that delivers messages only when told to, in any order: the test plays the network. */
+function pair() {
+  const windows = {
+    audience: { state: startSync('a', false), shown: { slide: 0, step: 0 } },
+    presenter: { state: startSync('p', true), shown: { slide: 0, step: 0 } },
+  };
+  const inFlight: { to: keyof typeof windows; message: SyncMessage }[] = [];
+  const other = (w: keyof typeof windows) => (w === 'audience' ? 'presenter' : 'audience');
+  return {
+    windows,
+    inFlight,
+    move(w: keyof typeof windows, slide: number, step = 0) {
+      windows[w].shown = { slide, step };
+      const r = moveHere(windows[w].state, windows[w].shown);
+      windows[w].state = r.state;
+      inFlight.push({ to: other(w), message: r.send });
+    },
+    ask(w: keyof typeof windows) {
+      inFlight.push({ to: other(w), message: { type: 'ask' } });
+    },
+    /** Delivers the message at `index` of those in flight. */
+    deliver(index = 0) {
+      const [{ to, message }] = inFlight.splice(index, 1);
+      const r = receive(windows[to].state, message, windows[to].shown);
+      windows[to].state = r.state;
+      if (r.follow) windows[to].shown = r.follow;
+      if (r.send) inFlight.push({ to: other(to), message: r.send });
+    },
+  };
+}
+
+describe('two windows in step', () => {
+  it('the one following never sends anything back', () => {
+    const net = pair();
+    net.move('audience', 1);
+    net.deliver();
+    expect(net.windows.presenter.shown).toEqual({ slide: 1, step: 0 });
+    expect(net.inFlight).toEqual([]);
+  });
+
+  it('a move that arrives after a later one made here is ignored (Home on the presenter while the audience\'s ArrowRight is on its way)', () => {
+    const net = pair();
+    net.move('audience', 1);
+    net.deliver();
+    net.move('presenter', 2);
+    net.deliver();
+    // Both at slide 2; the audience goes on to 3 and, before that arrives, the presenter goes Home.
+    net.move('audience', 3);
+    net.move('presenter', 0);
+    net.move('presenter', 0, 0);
+    // The presenter's moves arrive first, then the audience's older one.
+    net.deliver(1);
+    net.deliver(1);
+    net.deliver(0);
+    expect(net.inFlight).toEqual([]);
+    expect(net.windows.audience.shown).toEqual(net.windows.presenter.shown);
+    expect(net.windows.presenter.shown).toEqual({ slide: 0, step: 0 });
+  });
+
+  it('two moves at the same moment end with both windows on the same one, whatever the order they arrive in', () => {
+    for (const order of [
+      [0, 0],
+      [1, 0],
+    ]) {
+      const net = pair();
+      net.move('audience', 4);
+      net.move('presenter', 7);
+      for (const i of order) net.deliver(i);
+      expect(net.windows.audience.shown).toEqual(net.windows.presenter.shown);
+    }
+  });
+
+  it('a presenter window opening asks, and takes the audience\'s slide and part', () => {
+    const net = pair();
+    net.windows.audience.shown = { slide: 5, step: 2 };
+    net.ask('presenter');
+    net.deliver();
+    net.deliver();
+    expect(net.windows.presenter.shown).toEqual({ slide: 5, step: 2 });
+    expect(net.inFlight).toEqual([]);
+  });
+
+  it('isLater orders by count, then by window', () => {
+    expect(isLater({ seq: 2, from: 'a' }, { seq: 1, from: 'z' })).toBe(true);
+    expect(isLater({ seq: 1, from: 'z' }, { seq: 1, from: 'a' })).toBe(true);
+    expect(isLater({ seq: 1, from: 'a' }, { seq: 1, from: 'a' })).toBe(false);
   });
 });
 
