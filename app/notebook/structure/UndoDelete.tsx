@@ -1,5 +1,6 @@
 // After a delete: "Deleted 2 cells — Undo", so a phone (no Z key) can bring cells back too.
 import { useState } from 'react';
+import '../updatePrompt.css';
 import type { NotebookStore } from '../notebookContext';
 import type { NotebookState } from '../notebookState';
 import { useStoreState } from '../store';
@@ -15,7 +16,7 @@ export function UndoDelete({ store }: { store: NotebookStore }) {
   const [first] = last.cells;
   const what = last.cells.length > 1 ? `${last.cells.length} cells` : first.origin === 'new' ? 'a new cell' : `cell ${first.id}`;
   return (
-    <div className="undo-delete" role="status">
+    <div className="corner-notice undo-delete" role="status">
       <span>Deleted {what}.</span>
       <button type="button" className="btn btn-small" onClick={() => store.dispatch({ type: 'structure', event: { type: 'undoDelete' } })} title="Bring the deleted cells back (Z)">
         Undo delete

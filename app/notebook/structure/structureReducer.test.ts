@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { newCellState, type CellState } from '../cellState';
 import { initialNotebookState, notebookReducer, type NotebookState } from '../notebookState';
 import { newCell } from './cells';
-import { newCellCount, selectedCells, structureDiffers, structureNoticeId, type StructureEvent } from './structureReducer';
+import { changeCount, lessonDiff } from './lessonDiff';
+import { selectedCells, structureNoticeId, type StructureEvent } from './structureReducer';
 import { structureEventSteps } from '../testing/structureSteps';
 
 const lesson = (): CellState[] => [
@@ -164,8 +165,8 @@ describe('retype', () => {
   it('turns a lesson code cell into markdown, keeping id and original, and it then differs from the lesson', () => {
     const s = apply(select(fresh(), '02-a'), { type: 'retype', cellType: 'markdown' });
     expect(s.cells[1]).toMatchObject({ id: '02-a', type: 'markdown', original: 'const a = 1;', outputs: [], execCount: null });
-    expect(structureDiffers(s.cells, lesson())).toBe(true);
-    expect(structureDiffers(fresh().cells, lesson())).toBe(false);
+    expect(lessonDiff(s.cells, lesson())).toEqual({ edited: 1, added: 0, deleted: 0, moved: false });
+    expect(changeCount(lessonDiff(fresh().cells, lesson()))).toBe(0);
   });
 });
 
@@ -196,7 +197,7 @@ describe('revertStructure', () => {
     s = apply(select(s, '04-end'), { type: 'delete' });
     s = apply(select(s, '03-b'), { type: 'retype', cellType: 'markdown' });
     s = notebookReducer(s, { type: 'cell', id: '01-intro', event: { type: 'edit', source: 'mine' } });
-    expect(newCellCount(s.cells)).toBe(1);
+    expect(lessonDiff(s.cells, lesson())).toEqual({ edited: 2, added: 1, deleted: 1, moved: false });
     const r = apply(s, { type: 'revertStructure', lesson: lesson() });
     expect(r.cells).toEqual(lesson());
     expect(r.deleted).toEqual([]);
@@ -281,7 +282,7 @@ describe('any sequence of structure changes', () => {
         const s = runSteps(steps, () => undefined);
         const r = apply(s, { type: 'revertStructure', lesson: lesson() });
         expect(r.cells.map((c) => [c.id, c.type, c.source, c.original])).toEqual(lesson().map((c) => [c.id, c.type, c.source, c.original]));
-        expect(structureDiffers(r.cells, lesson())).toBe(false);
+        expect(changeCount(lessonDiff(r.cells, lesson()))).toBe(0);
         expect(ids(r)).toContain(r.selectedId);
       }),
       { numRuns: 200 },

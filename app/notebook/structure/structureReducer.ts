@@ -285,13 +285,3 @@ export function structureReducer<S extends StructureState>(state: S, event: Stru
     }
   }
 }
-
-/** True when the notebook's shape differs from the lesson's: order, new or deleted cells, or a changed type. */
-export function structureDiffers(cells: readonly CellState[], lesson: readonly CellState[]): boolean {
-  return cells.length !== lesson.length || cells.some((c, i) => c.id !== lesson[i].id || c.type !== lesson[i].type);
-}
-
-/** New cells that reverting to the lesson would remove. */
-export function newCellCount(cells: readonly CellState[]): number {
-  return cells.filter((c) => c.origin === 'new').length;
-}
