@@ -76,6 +76,55 @@ describe('small habits', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('what answers a key press shows in the corner where the student is, and goes by itself; the save notice and Undo delete stack, never overlap', { timeout: 120_000 }, async () => {
+    await session?.close();
+    session = await launch(inject('siteOrigin'));
+    const { page } = session;
+    await page.goto(inject('siteUrl'));
+    // A cell far down the lesson, selected in command mode.
+    const ids = await page.$$eval('[data-cell]', (els) => els.map((e) => e.getAttribute('data-cell') ?? ''));
+    const deep = ids[Math.floor(ids.length * 0.6)];
+    const cell = cellOf(page, deep);
+    await cell.scrollIntoViewIfNeeded();
+    await cell.evaluate((el) => (el as HTMLElement).focus());
+    await expect.poll(() => page.locator('.cell-selected').getAttribute('data-cell')).toBe(deep);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(2000);
+
+    const inScreen = async (selector: string) => {
+      const box = await page.locator(selector).boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 720 && box.x >= 0 && box.x + box.width <= 1280 ? box : null;
+    };
+    // Z with nothing deleted: refused, and told here, not above the notebook.
+    await page.keyboard.press('z');
+    const refusal = '[data-notice="structure"]';
+    await expect.poll(() => page.locator(refusal).textContent()).toContain('Nothing to undo');
+    expect(await inScreen(refusal)).not.toBeNull();
+
+    // D D then Ctrl+S: the Undo delete bar, the refusal and the save notice, all whole and apart.
+    await page.keyboard.press('d');
+    await page.keyboard.press('d');
+    await page.getByRole('button', { name: 'Undo delete' }).waitFor();
+    await page.keyboard.press('Control+s');
+    await page.getByTestId('saved-toast').waitFor();
+    const boxes = await Promise.all(['[data-testid="saved-toast"]', refusal, '.undo-delete'].map(inScreen));
+    await screenshot(page, 'habits-corner-stack-1280x720');
+    expect(boxes.every((b) => b !== null)).toBe(true);
+    const [a, b, c] = boxes as NonNullable<(typeof boxes)[number]>[];
+    for (const [one, two] of [
+      [a, b],
+      [b, c],
+      [a, c],
+    ])
+      expect(one.y + one.height <= two.y || two.y + two.height <= one.y).toBe(true);
+
+    // The refusal goes by itself; the Undo delete bar stays until used.
+    await page.locator(refusal).waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByRole('button', { name: 'Undo delete' }).click();
+    await expect.poll(() => page.$$eval('[data-cell]', (els) => els.map((e) => e.getAttribute('data-cell') ?? ''))).toEqual(ids);
+    expect(await page.locator('.notices').textContent()).not.toContain('Nothing to undo');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
   it('Run all with untrusted code from a link asks: trust it, or run only the trusted cells above it', { timeout: 600_000 }, async () => {
     await session?.close();
     session = await launch(inject('siteOrigin'));

@@ -30,6 +30,7 @@ import { useAutosave } from './useAutosave';
 import { RunAllDialog } from './habits/RunAllDialog';
 import { runAllPlan, type RunAllPlan } from './habits/runAllPlan';
 import { SavedToast, useSaveShortcut } from './habits/useSaveShortcut';
+import { CornerNotices } from './habits/CornerNotices';
 import { KeptNotesContext, useKeptOutputs } from './kept/useKeptOutputs';
 import { KeptRestoreContext } from './kept/restoreGate';
 import './theme.css';
@@ -105,6 +106,9 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   const mode = useStoreState(store, selectMode);
   const kernel = useStoreState(store, selectKernel);
   const notices = useStoreState(store, selectNotices);
+  const topNotices = useMemo(() => notices.filter((n) => !n.corner), [notices]);
+  const cornerNotices = useMemo(() => notices.filter((n) => n.corner), [notices]);
+  const dismissNotice = useCallback((id: string) => store.dispatch({ type: 'dismissNotice', id }), [store]);
   const compact = useCompactToolbar();
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [showKeys, setShowKeys] = useState(false);
@@ -387,7 +391,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
       }
     }
   };
-  const noticeList = <Notices notices={notices} onDismiss={(id) => store.dispatch({ type: 'dismissNotice', id })} onCommand={onNoticeCommand} />;
+  const noticeList = <Notices notices={topNotices} onDismiss={dismissNotice} onCommand={onNoticeCommand} />;
 
   // On a phone the status moves into the toolbar's one row (see toolbar/README.md).
   const kernelStatus = <KernelStatus kernel={kernel} hasKernel={host !== null} />;
@@ -465,10 +469,14 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
             </p>
           </footer>
         </Suspense>
-        <UndoDelete store={store} />
+        {/* Bottom left, one above the other: the offline prompt has the right. */}
+        <div className="corner-stack">
+          <SavedToast notice={saved.notice} onDismiss={saved.dismiss} />
+          <CornerNotices notices={cornerNotices} onDismiss={dismissNotice} />
+          <UndoDelete store={store} />
+        </div>
         {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
         {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
-        <SavedToast notice={saved.notice} onDismiss={saved.dismiss} />
         {runAllAsk && <RunAllDialog plan={runAllAsk} onRun={(ids) => runner?.run(ids)} onDone={() => setRunAllAsk(null)} />}
         </KeptRestoreContext>
         </KeptNotesContext>

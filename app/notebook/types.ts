@@ -19,4 +19,6 @@ export interface Notice {
   text: string;
   /** Buttons beside Dismiss, e.g. Restart kernel when the kernel stopped. */
   actions?: { label: string; command: NoticeCommand }[];
+  /** Shown in the screen's corner, where the student is, and gone by itself (a refused key press), not above the notebook. */
+  corner?: boolean;
 }

@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'react';
 import type { SaveNowOutcome } from '../useAutosave';
 import { isSaveKey, savedNotice, type SavedNotice } from './saveKey';
-import './habits.css';
 
 /** The notice of the last Ctrl/Cmd+S while it shows, and a way to close it early. */
 export function useSaveShortcut(saveNow: () => SaveNowOutcome): { notice: SavedNotice | null; dismiss(): void } {
@@ -33,7 +32,7 @@ export function SavedToast({ notice, onDismiss }: { notice: SavedNotice | null; 
   return (
     <div className="saved-toast-region" role="status" aria-live="polite">
       {notice && (
-        <div className={`corner-notice saved-toast saved-toast-${notice.tone}`} data-testid="saved-toast">
+        <div className={`corner-notice saved-toast notice-${notice.tone}`} data-testid="saved-toast">
           <span>{notice.text}</span>
           <button type="button" className="btn btn-small btn-quiet" onClick={onDismiss} aria-label="Dismiss the save notice">
             ×

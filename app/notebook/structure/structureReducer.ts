@@ -68,7 +68,7 @@ export function selectedCells(state: Pick<StructureState, 'cells' | 'selectedId'
 }
 
 function refuse<S extends StructureState>(state: S, text: string): S {
-  const notice: Notice = { id: structureNoticeId, tone: 'info', text };
+  const notice: Notice = { id: structureNoticeId, tone: 'info', text, corner: true };
   return { ...state, notices: [...state.notices.filter((n) => n.id !== structureNoticeId), notice] };
 }
 
