@@ -92,6 +92,9 @@ describe('outputs are kept', () => {
     await expect(cellOf(page, '14-comparison').locator('.prompt').textContent()).resolves.toContain('In [ ]');
     await expect(page.getByTestId('gradient-comparison').locator('tbody tr').count()).resolves.toBe(7);
     await cellOf(page, '14-comparison').scrollIntoViewIfNeeded();
+    // What a person sees: the table drawn on screen (two frames after the scroll), not only in the DOM.
+    await page.getByTestId('gradient-comparison').waitFor({ state: 'visible' });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await screenshot(page, 'kept-reloaded-1280x720');
 
     // Presentation mode shows the kept outputs on the comparison's slide, and runs nothing for it.
