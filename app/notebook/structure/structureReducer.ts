@@ -45,7 +45,9 @@ export type StructureEvent =
   | { type: 'extendSelection'; delta: -1 | 1 }
   | { type: 'toggleOutput' }
   /** The lesson exactly again: `lesson` is its cells as first loaded (see newCellState), in order. */
-  | { type: 'revertStructure'; lesson: CellState[] };
+  | { type: 'revertStructure'; lesson: CellState[] }
+  /** One lesson cell as the lesson has it, text and type: `lesson` is that cell as first loaded. */
+  | { type: 'revertCell'; lesson: CellState };
 
 /** How many deletions `Z` can undo; older ones are forgotten. */
 export const undoDepth = 50;
@@ -80,12 +82,13 @@ function selectRange<S extends StructureState>(state: S, cells: CellState[], fro
 }
 
 const isBusy = (c: CellState): boolean => c.status === 'queued' || c.status === 'running';
+const busyText = (c: CellState): string => `Cell ${c.id} is running: wait for it to finish or interrupt the kernel first`;
 
 /** Why a cell's text cannot be changed by split or merge, or null. */
 function textLocked(c: CellState): string | null {
   if (c.foreign) return `Cell ${c.id} is ${c.foreign.language} code from an imported notebook: it is read-only here`;
   if (c.untrusted) return `Cell ${c.id} shows code that is not trusted yet: trust or discard it first`;
-  if (isBusy(c)) return `Cell ${c.id} is running: wait for it to finish or interrupt the kernel first`;
+  if (isBusy(c)) return busyText(c);
   return null;
 }
 
@@ -231,6 +234,23 @@ function toggleOutput<S extends StructureState>(state: S): S {
   return { ...state, hiddenOutputs: allHidden ? others : [...others, ...chosen] };
 }
 
+/** A lesson cell with the lesson's text and type (`fresh`: the lesson's own), keeping its run unless it turns to markdown. */
+function asLesson(mine: CellState, fresh: CellState): CellState {
+  const reverted = cellReducer(retyped(mine, fresh.type), { type: 'revert' });
+  return reverted.editing ? { ...reverted, editing: false } : reverted;
+}
+
+/** Revert cell: the lesson's text and type, where the cell is. */
+function revertCell<S extends StructureState>(state: S, fresh: CellState): S {
+  const at = state.cells.findIndex((c) => c.id === fresh.id && c.origin === 'lesson');
+  const mine = state.cells[at];
+  if (!mine) return state;
+  // Turned back to markdown while it runs, its outputs would arrive at a text cell.
+  if (mine.type !== fresh.type && isBusy(mine)) return refuse(state, busyText(mine));
+  const cell = asLesson(mine, fresh);
+  return cell === mine ? state : { ...state, cells: state.cells.map((c, i) => (i === at ? cell : c)) };
+}
+
 /**
  * The lesson's cells in its order, with its text and types; a lesson cell still in the notebook
  * keeps its run (count, outputs), one deleted comes back fresh, new cells go.
@@ -238,9 +258,7 @@ function toggleOutput<S extends StructureState>(state: S): S {
 function revertStructure<S extends StructureState>(state: S, lesson: CellState[]): S {
   const cells = lesson.map((fresh) => {
     const mine = state.cells.find((c) => c.id === fresh.id && c.origin === 'lesson');
-    if (!mine) return fresh;
-    const reverted = cellReducer(retyped(mine, fresh.type), { type: 'revert' });
-    return reverted.editing ? { ...reverted, editing: false } : reverted;
+    return mine ? asLesson(mine, fresh) : fresh;
   });
   const selectedId = cells.some((c) => c.id === state.selectedId) ? state.selectedId : (cells[0]?.id ?? null);
   return { ...state, cells, selectedId, anchorId: null, deleted: [], hiddenOutputs: state.hiddenOutputs.filter((id) => cells.some((c) => c.id === id)) };
@@ -279,6 +297,8 @@ export function structureReducer<S extends StructureState>(state: S, event: Stru
       return toggleOutput(state);
     case 'revertStructure':
       return revertStructure(state, event.lesson);
+    case 'revertCell':
+      return revertCell(state, event.lesson);
     default: {
       const never: never = event;
       throw new Error(`structure: unknown event ${JSON.stringify(never)}`);
