@@ -273,6 +273,9 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
       case 'showShortcuts':
         setShowKeys(true);
         return;
+      case 'save':
+        // Taken before any editor or handler here sees it, in the capture phase (habits/useSaveShortcut.tsx).
+        return;
       default: {
         const never: never = command;
         throw new Error(`unknown key command ${String(never)}`);
