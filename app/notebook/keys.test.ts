@@ -31,7 +31,7 @@ describe('commandForKey', () => {
     ['command', press('b'), 'insertBelow'],
     ['edit', press('b'), null],
     ['command', press('d'), 'deleteCells'],
-    ['command', press('z'), 'undoDelete'],
+    ['command', press('z'), 'undo'],
     ['command', press('z', { ctrlKey: true }), null],
     ['command', press('x'), 'cutCells'],
     ['command', press('c'), 'copyCells'],

@@ -17,7 +17,7 @@ export type KeyCommand =
   | 'insertAbove'
   | 'insertBelow'
   | 'deleteCells'
-  | 'undoDelete'
+  | 'undo'
   | 'cutCells'
   | 'copyCells'
   | 'pasteBelow'
@@ -77,7 +77,7 @@ export const shortcuts: Shortcut[] = [
   { command: 'insertAbove', modes: ['command'], key: 'a', label: 'A', does: 'Insert a code cell above' },
   { command: 'insertBelow', modes: ['command'], key: 'b', label: 'B', does: 'Insert a code cell below' },
   { command: 'deleteCells', modes: ['command'], key: 'd', twice: true, label: 'D, D', does: 'Delete the selected cells' },
-  { command: 'undoDelete', modes: ['command'], key: 'z', label: 'Z', does: 'Undo the last deletion (again for the one before)' },
+  { command: 'undo', modes: ['command'], key: 'z', label: 'Z', does: 'Undo the last deletion or merge (again for the one before)' },
   { command: 'cutCells', modes: ['command'], key: 'x', label: 'X', does: 'Cut the selected cells' },
   { command: 'copyCells', modes: ['command'], key: 'c', label: 'C', does: 'Copy the selected cells' },
   { command: 'pasteBelow', modes: ['command'], key: 'v', label: 'V', does: 'Paste cells below' },

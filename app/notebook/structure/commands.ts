@@ -10,7 +10,7 @@ const structureCommands = [
   'insertAbove',
   'insertBelow',
   'deleteCells',
-  'undoDelete',
+  'undo',
   'cutCells',
   'copyCells',
   'pasteBelow',
@@ -39,8 +39,8 @@ export function structureEvent(state: Pick<StructureState, 'clipboard'>, command
       return { type: 'insert', side: command === 'insertAbove' ? 'above' : 'below', id: draw(), cellType: 'code' };
     case 'deleteCells':
       return { type: 'delete' };
-    case 'undoDelete':
-      return { type: 'undoDelete' };
+    case 'undo':
+      return { type: 'undo' };
     case 'cutCells':
       return { type: 'cut' };
     case 'copyCells':
