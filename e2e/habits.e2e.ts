@@ -71,6 +71,11 @@ describe('small habits', () => {
     expect(box.top).toBe(0);
     const title = await dialog.getByRole('heading', { name: 'Keyboard shortcuts' }).boundingBox();
     expect(title?.y ?? -1).toBeGreaterThanOrEqual(0);
+    // Ctrl/Cmd+S is a row of the one key table, like every other key.
+    const rows = await dialog.locator('.shortcut-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const save = rows.filter((r) => r[0] === 'Ctrl/Cmd + S');
+    expect(save).toHaveLength(1);
+    expect(save[0].slice(1)).toEqual([expect.stringMatching(/^Save now/), 'anywhere']);
     await screenshot(page, 'habits-shortcuts-1280x720');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

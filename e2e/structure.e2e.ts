@@ -214,6 +214,15 @@ describe('structure editing on a desktop', () => {
     await page.keyboard.press('Shift+M');
     await expect.poll(() => order(page)).not.toContain(second);
     await expect.poll(() => codeOf(page, made)).toBe('const m1 = 1;\n\nconst m2 = 2;');
+    // Z undoes the merge: both cells as they were, the first one selected; Shift+M merges them again.
+    await page.keyboard.press('z');
+    await expect.poll(() => after(page, made)).toBe(second);
+    await expect.poll(() => codeOf(page, made)).toBe('const m1 = 1;');
+    expect(await codeOf(page, second)).toBe('const m2 = 2;');
+    expect((await selection(page)).selected).toBe(made);
+    await page.keyboard.press('Shift+M');
+    await expect.poll(() => order(page)).not.toContain(second);
+    await expect.poll(() => codeOf(page, made)).toBe('const m1 = 1;\n\nconst m2 = 2;');
 
     // Alt+Enter runs the cell and opens a new one below it, in its editor.
     await page.keyboard.press('Alt+Enter');
@@ -232,6 +241,16 @@ describe('structure editing on a desktop', () => {
     await expect.poll(() => openedCell.getByRole('button', { name: /Output hidden/ }).count()).toBe(1);
     await page.keyboard.press('o');
     await openedCell.getByText('shown', { exact: true }).waitFor();
+
+    // A lesson code cell made text (M) has a Revert, which makes it the lesson's code again.
+    await selectCell(page, '04-activations');
+    const lessonCell = page.locator('[data-cell="04-activations"]');
+    await page.keyboard.press('m');
+    await expect.poll(() => lessonCell.getAttribute('data-cell-type')).toBe('markdown');
+    await lessonCell.getByRole('button', { name: 'Revert cell' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revert', exact: true }).click();
+    await expect.poll(() => lessonCell.getAttribute('data-cell-type')).toBe('code');
+    expect(await lessonCell.getByRole('button', { name: 'Revert cell' }).count()).toBe(0);
     expect(session.consoleErrors).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
 import { lazy, memo, Suspense, use, useRef, useState, type ReactNode } from 'react';
 import { mainThreadChars } from './boundedMarkdown';
 import { BoundedMarkdown } from './BoundedMarkdownView';
-import { differsFromOriginal, editedSinceRun, promptLabel, type CellState } from './cellState';
+import { editedSinceRun, promptLabel, type CellState } from './cellState';
 import { CellErrorBoundary } from './CellErrorBoundary';
 import { contentHash } from './contentHash';
 import { useMountWhenNear } from './deferredMount';
@@ -44,6 +44,8 @@ interface CellProps {
   inSelection?: boolean;
   /** Its outputs are folded away (`O`). */
   outputHidden?: boolean;
+  /** A lesson cell whose text or type the student changed: Revert cell shows. */
+  revertible?: boolean;
   mode: EditorMode;
   actions: CellActions;
 }
@@ -91,9 +93,9 @@ function AsideNotice({ cell, actions }: { cell: CellState; actions: CellActions 
   );
 }
 
-function RevertButton({ cell, actions }: { cell: CellState; actions: CellActions }) {
-  // A new cell has no lesson version to go back to.
-  if (cell.origin === 'new' || !differsFromOriginal(cell)) return null;
+function RevertButton({ cell, revertible, actions }: { cell: CellState; revertible?: boolean; actions: CellActions }) {
+  // A new cell has no lesson version to go back to (the notebook knows which cells differ from the lesson's).
+  if (!revertible) return null;
   return (
     <button type="button" className="btn btn-small btn-quiet" aria-label="Revert cell" title="Go back to the lesson's version of this cell" onClick={() => actions.revert(cell.id)}>
       Revert
@@ -175,7 +177,7 @@ function MarkdownCellView(props: CellProps) {
     <CellFrame {...props}>
       <div className="cell-tools">
         <CellButtons id={cell.id} onCommand={actions.keyCommand} />
-        <RevertButton cell={cell} actions={actions} />
+        <RevertButton cell={cell} revertible={props.revertible} actions={actions} />
         {cell.untrusted ? null : cell.editing ? (
           <button type="button" className="btn btn-small btn-quiet" onClick={() => actions.keyCommand(cell.id, 'runInPlace')}>
             Render
@@ -250,7 +252,7 @@ function CodeCellView(props: CellProps) {
         )}
         <span className="cell-bar-spacer" />
         <CellButtons id={cell.id} onCommand={actions.keyCommand} />
-        <RevertButton cell={cell} actions={actions} />
+        <RevertButton cell={cell} revertible={props.revertible} actions={actions} />
       </div>
       <AsideNotice cell={cell} actions={actions} />
       {cell.untrusted ? (

@@ -137,9 +137,6 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           ))}
         </tbody>
       </table>
-      <p>
-        <kbd>Ctrl/Cmd + S</kbd> saves at once and says so (the notebook also saves itself in this browser as you type).
-      </p>
       <PresentingKeys />
     </Modal>
   );

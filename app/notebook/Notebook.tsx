@@ -10,8 +10,8 @@ import { ConfirmDialog, ShortcutsDialog, type ConfirmRequest } from './Dialog';
 import { commandForKey, needsTwoPresses, ownKeysSelector, pressTwice, type FirstPress, type KeyCommand } from './keys';
 import { cellById, initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
 import { newCell, newCellId } from './structure/cells';
-import { isSelected, isStructureCommand, structureEvent, type StructureCommand } from './structure/commands';
-import { changeCount, lessonDiff, revertDescription } from './structure/lessonDiff';
+import { isSelected, isStructureCommand, revertCellEvent, structureEvent, type StructureCommand } from './structure/commands';
+import { changeCount, differsFromLesson, lessonDiff, revertDescription } from './structure/lessonDiff';
 import { selectedRange } from './structure/structureReducer';
 import { UndoDelete } from './structure/UndoDelete';
 import { listenForPrint } from './print';
@@ -103,6 +103,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   const hiddenOutputs = useStoreState(store, selectHiddenOutputs);
   // The lesson as first loaded: what Revert to original goes back to, cells and order.
   const lessonCells = useMemo(() => lesson.map((c) => newCellState(c)), [lesson]);
+  const lessonById = useMemo(() => new Map(lessonCells.map((c) => [c.id, c])), [lessonCells]);
   const mode = useStoreState(store, selectMode);
   const kernel = useStoreState(store, selectKernel);
   const notices = useStoreState(store, selectNotices);
@@ -276,6 +277,9 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
       case 'showShortcuts':
         setShowKeys(true);
         return;
+      case 'save':
+        // Taken before any editor or handler here sees it, in the capture phase (habits/useSaveShortcut.tsx).
+        return;
       default: {
         const never: never = command;
         throw new Error(`unknown key command ${String(never)}`);
@@ -319,9 +323,9 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     revert: (id) =>
       setConfirm({
         title: `Revert cell ${id}?`,
-        body: `Cell ${id} goes back to the lesson's version. Your edits to it will be lost.`,
+        body: `Cell ${id} goes back to the lesson's version, its text and its type. Your edits to it will be lost.`,
         confirmLabel: 'Revert',
-        onConfirm: () => store.dispatch({ type: 'cell', id, event: { type: 'revert' } }),
+        onConfirm: () => store.dispatch(revertCellEvent(id, lessonById)),
       }),
     useAside: (id) => {
       const cell = cellById(store.getState(), id);
@@ -356,7 +360,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         handle.focus();
       }
     },
-  }), [store, runner, host, doCommand, focusEditor]);
+  }), [store, runner, host, doCommand, focusEditor, lessonById]);
 
   const diff = lessonDiff(cells, lessonCells);
   const edited = changeCount(diff);
@@ -401,6 +405,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     const cell = cells[at];
     const selected = cell.id === selectedId;
     const inSelection = range !== null && range[0] !== range[1] && at >= range[0] && at <= range[1];
+    const fresh = cell.origin === 'lesson' ? lessonById.get(cell.id) : undefined;
     return (
       <Cell
         key={cell.id}
@@ -408,6 +413,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         selected={selected}
         inSelection={inSelection}
         outputHidden={hiddenOutputs.includes(cell.id)}
+        revertible={fresh !== undefined && differsFromLesson(cell, fresh)}
         mode={selected ? mode : 'command'}
         actions={actions}
       />

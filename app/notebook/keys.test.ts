@@ -31,7 +31,7 @@ describe('commandForKey', () => {
     ['command', press('b'), 'insertBelow'],
     ['edit', press('b'), null],
     ['command', press('d'), 'deleteCells'],
-    ['command', press('z'), 'undoDelete'],
+    ['command', press('z'), 'undo'],
     ['command', press('z', { ctrlKey: true }), null],
     ['command', press('x'), 'cutCells'],
     ['command', press('c'), 'copyCells'],
@@ -53,6 +53,16 @@ describe('commandForKey', () => {
     ['edit', press('-', { metaKey: true, shiftKey: true }), 'splitCell'],
     ['edit', press('-'), null],
     ['command', press('-', { ctrlKey: true, shiftKey: true }), null],
+    // Ctrl+- is the browser's zoom out: without Shift it splits nothing.
+    ['edit', press('-', { ctrlKey: true }), null],
+    // Ctrl/Cmd+S saves wherever the focus is, Caps Lock or not; Ctrl+Shift+S (save as) and Ctrl+Alt+S are not it.
+    ['command', press('s', { ctrlKey: true }), 'save'],
+    ['edit', press('s', { ctrlKey: true }), 'save'],
+    ['edit', press('s', { metaKey: true }), 'save'],
+    ['command', press('S', { ctrlKey: true }), 'save'],
+    ['command', press('S', { ctrlKey: true, shiftKey: true }), null],
+    ['edit', press('s', { ctrlKey: true, altKey: true }), null],
+    ['command', press('s'), null],
   ])('in %s mode, %o -> %s', (mode, p, expected) => {
     expect(commandForKey(mode, p)).toBe(expected);
   });
@@ -80,9 +90,17 @@ describe('shortcutRows', () => {
 
   it("lists every key of Jupyter's command mode the notebook has", () => {
     const labels = shortcutRows().map((r) => r.label);
-    for (const key of ['A', 'B', 'D, D', 'Z', 'X', 'C', 'V', 'Shift + V', 'M', 'Y', 'Shift + M', 'Shift + ↑', 'Shift + ↓', 'O', 'I, I', '0, 0', 'Ctrl/Cmd + Shift + -', '?']) {
+    for (const key of ['A', 'B', 'D, D', 'Z', 'X', 'C', 'V', 'Shift + V', 'M', 'Y', 'Shift + M', 'Shift + ↑', 'Shift + ↓', 'O', 'I, I', '0, 0', 'Ctrl/Cmd + Shift + -', 'Ctrl/Cmd + S', '?']) {
       expect(labels).toContain(key);
     }
+  });
+});
+
+describe('the save row', () => {
+  it('is listed as working anywhere and says what the key does', () => {
+    const row = shortcutRows().find((r) => r.label === 'Ctrl/Cmd + S');
+    expect(row?.modes).toEqual(['edit', 'command']);
+    expect(row?.does).toMatch(/^Save now/);
   });
 });
 

@@ -17,7 +17,7 @@ export type KeyCommand =
   | 'insertAbove'
   | 'insertBelow'
   | 'deleteCells'
-  | 'undoDelete'
+  | 'undo'
   | 'cutCells'
   | 'copyCells'
   | 'pasteBelow'
@@ -31,6 +31,7 @@ export type KeyCommand =
   | 'toggleOutput'
   | 'interrupt'
   | 'restart'
+  | 'save'
   | 'showShortcuts';
 
 export interface KeyPress {
@@ -76,7 +77,7 @@ export const shortcuts: Shortcut[] = [
   { command: 'insertAbove', modes: ['command'], key: 'a', label: 'A', does: 'Insert a code cell above' },
   { command: 'insertBelow', modes: ['command'], key: 'b', label: 'B', does: 'Insert a code cell below' },
   { command: 'deleteCells', modes: ['command'], key: 'd', twice: true, label: 'D, D', does: 'Delete the selected cells' },
-  { command: 'undoDelete', modes: ['command'], key: 'z', label: 'Z', does: 'Undo the last deletion (again for the one before)' },
+  { command: 'undo', modes: ['command'], key: 'z', label: 'Z', does: 'Undo the last deletion or merge (again for the one before)' },
   { command: 'cutCells', modes: ['command'], key: 'x', label: 'X', does: 'Cut the selected cells' },
   { command: 'copyCells', modes: ['command'], key: 'c', label: 'C', does: 'Copy the selected cells' },
   { command: 'pasteBelow', modes: ['command'], key: 'v', label: 'V', does: 'Paste cells below' },
@@ -87,6 +88,8 @@ export const shortcuts: Shortcut[] = [
   { command: 'toggleOutput', modes: ['command'], key: 'o', label: 'O', does: "Hide or show the cell's output" },
   { command: 'interrupt', modes: ['command'], key: 'i', twice: true, label: 'I, I', does: 'Interrupt the kernel' },
   { command: 'restart', modes: ['command'], key: '0', twice: true, label: '0, 0', does: 'Restart the kernel' },
+  // Taken before the others, editors and dialogs included, by habits/useSaveShortcut.tsx.
+  { command: 'save', modes: ['edit', 'command'], key: 's', mod: true, label: 'Ctrl/Cmd + S', does: 'Save now and say so (the notebook also saves itself in this browser as you type)' },
   { command: 'showShortcuts', modes: ['command'], key: '?', label: '?', does: 'Show these shortcuts' },
 ];
 
@@ -116,13 +119,19 @@ export function pressTwice(first: FirstPress | null, command: KeyCommand | null,
   return { fire: false, first: { command, atMs: nowMs } };
 }
 
+/** The shortcut's key, or the character it types with Shift; with Ctrl/Cmd a letter in either case (Caps Lock). */
+function sameKey(s: Shortcut, key: string): boolean {
+  return s.key === key || s.shiftedKey === key || (Boolean(s.mod) && s.key.length === 1 && s.key === key.toLowerCase());
+}
+
 /** The command a key press means in `mode`, or null (the key then does what it normally does). */
 export function commandForKey(mode: EditorMode, press: KeyPress): KeyCommand | null {
   const mod = press.ctrlKey || press.metaKey;
   for (const s of shortcuts) {
-    if (!s.modes.includes(mode) || (s.key !== press.key && s.shiftedKey !== press.key) || Boolean(s.alt) !== press.altKey) continue;
-    // `?` is typed with Shift on most layouts: Shift only matters for keys that are not characters.
-    if (s.key.length > 1 && Boolean(s.shift) !== press.shiftKey) continue;
+    if (!s.modes.includes(mode) || !sameKey(s, press.key) || Boolean(s.alt) !== press.altKey) continue;
+    // `?` is typed with Shift on most layouts: Shift only matters for keys that are not characters,
+    // and beside Ctrl/Cmd, where it makes another key (Ctrl+Shift+S is the browser's "save as").
+    if ((s.key.length > 1 || s.mod) && Boolean(s.shift) !== press.shiftKey) continue;
     if (Boolean(s.mod) !== mod) continue;
     return s.command;
   }

@@ -81,7 +81,7 @@ describe('a cell deleted while it runs', () => {
     s = notebookReducer(s, { type: 'structure', event: { type: 'delete' } });
     s = notebookReducer(s, { type: 'cell', id: '02-b', event: { type: 'output', message: { output: { kind: 'text', text: 'late' } } } });
     s = notebookReducer(s, { type: 'cell', id: '02-b', event: { type: 'finish', status: 'ok' } });
-    s = notebookReducer(s, { type: 'structure', event: { type: 'undoDelete' } });
+    s = notebookReducer(s, { type: 'structure', event: { type: 'undo' } });
     expect(cellById(s, '02-b')).toMatchObject({ status: 'done', execCount: 1, outputs: [{ key: 0, output: { kind: 'text', text: 'late' } }] });
   });
 
@@ -89,7 +89,7 @@ describe('a cell deleted while it runs', () => {
     let s = notebookReducer(state(), { type: 'cell', id: '03-c', event: { type: 'queue' } });
     s = notebookReducer(s, { type: 'select', id: '03-c' });
     s = notebookReducer(s, { type: 'structure', event: { type: 'delete' } });
-    s = notebookReducer(s, { type: 'structure', event: { type: 'undoDelete' } });
+    s = notebookReducer(s, { type: 'structure', event: { type: 'undo' } });
     expect(cellById(s, '03-c')?.status).toBe('idle');
   });
 });

@@ -2,7 +2,7 @@
 import { cellReducer, differsFromOriginal, type CellEvent, type CellState, type ExternalOrigin, type KeptEdit } from './cellState';
 import { adoptCells } from './savedStructure';
 import { receivedReducer, type ImportUndo, type ReceivedEvent, type StructureUndo } from './share/received';
-import { structureReducer, type DeletedCells, type StructureEvent } from './structure/structureReducer';
+import { structureReducer, type StructureEvent, type UndoStep } from './structure/structureReducer';
 import type { EditorMode, KernelStatus, Notice } from './types';
 
 export interface KernelInfo {
@@ -25,8 +25,8 @@ export interface NotebookState {
   orphans: Record<string, KeptEdit>;
   /** The last import, until it is undone or its notice dismissed (see share/received.ts). */
   lastImport: ImportUndo | null;
-  /** Deletions `Z` can undo, the latest last. */
-  deleted: DeletedCells[];
+  /** Deletions and merges `Z` can undo, the latest last. */
+  undoStack: UndoStep[];
   /** Copies of the cells last copied or cut. */
   clipboard: CellState[];
   /** Cells whose outputs are folded away (`O`). */
@@ -62,7 +62,7 @@ export function initialNotebookState(cells: CellState[], orphans: Record<string,
     notices,
     orphans,
     lastImport: null,
-    deleted: [],
+    undoStack: [],
     clipboard: [],
     hiddenOutputs: [],
   };
@@ -80,12 +80,12 @@ function updateCell(state: NotebookState, id: string, event: CellEvent): Noteboo
     const cells = updateIn(state.cells, id, event);
     return cells === state.cells ? state : { ...state, cells };
   }
-  // A cell deleted while it ran still ends (and shows its outputs) once Z brings it back.
-  const deleted = state.deleted.map((batch) => {
-    const cells = updateIn(batch.cells, id, event);
-    return cells === batch.cells ? batch : { ...batch, cells };
+  // A cell deleted while it ran still ends (and shows its outputs) once Z brings it back (merges take no running cell).
+  const undoStack = state.undoStack.map((step) => {
+    const cells = step.kind === 'delete' ? updateIn(step.cells, id, event) : step.cells;
+    return cells === step.cells ? step : { ...step, cells };
   });
-  return deleted.every((b, i) => b === state.deleted[i]) ? state : { ...state, deleted };
+  return undoStack.every((b, i) => b === state.undoStack[i]) ? state : { ...state, undoStack };
 }
 
 function moveSelection(state: NotebookState, delta: number): NotebookState {

@@ -1,4 +1,5 @@
 // Ctrl/Cmd+S in a notebook that saves itself: the key, and what the short notice it brings says.
+import { commandForKey, type KeyPress } from '../keys';
 import type { SaveNowOutcome } from '../useAutosave';
 
 /** What the notice says, and how long it stays before it goes by itself. */
@@ -11,10 +12,8 @@ export interface SavedNotice {
 /** A confirmation is a glance; a failure stays longer (the page's storage notice stays for good). */
 export const savedNoticeMs = { info: 2500, warning: 8000 } as const;
 
-type Keys = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
-
-/** Ctrl+S (Cmd+S on a Mac), the browser's "save page", with no other modifier. */
-export const isSaveKey = (e: Keys): boolean => e.key.toLowerCase() === 's' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+/** Ctrl+S (Cmd+S on a Mac), the browser's "save page": the `save` row of the one key table, which works in both modes. */
+export const isSaveKey = (e: KeyPress): boolean => commandForKey('command', e) === 'save';
 
 /** The notice for what saving found; only a real save says "saved". */
 export function savedNotice(outcome: SaveNowOutcome): SavedNotice {

@@ -6,7 +6,11 @@ import type { NotebookState } from '../notebookState';
 import { useStoreState } from '../store';
 import type { DeletedCells } from './structureReducer';
 
-const selectLastDeleted = (s: NotebookState): DeletedCells | undefined => s.deleted.at(-1);
+/** The last step `Z` would undo, when it is a deletion (a merge has no button: it is a key of its own). */
+const selectLastDeleted = (s: NotebookState): DeletedCells | undefined => {
+  const last = s.undoStack.at(-1);
+  return last?.kind === 'delete' ? last : undefined;
+};
 
 export function UndoDelete({ store }: { store: NotebookStore }) {
   const last = useStoreState(store, selectLastDeleted);
@@ -18,7 +22,7 @@ export function UndoDelete({ store }: { store: NotebookStore }) {
   return (
     <div className="corner-notice undo-delete" role="status">
       <span>Deleted {what}.</span>
-      <button type="button" className="btn btn-small" onClick={() => store.dispatch({ type: 'structure', event: { type: 'undoDelete' } })} title="Bring the deleted cells back (Z)">
+      <button type="button" className="btn btn-small" onClick={() => store.dispatch({ type: 'structure', event: { type: 'undo' } })} title="Bring the deleted cells back (Z)">
         Undo delete
       </button>
       <button type="button" className="btn btn-small btn-quiet" aria-label="Dismiss: cells deleted" onClick={() => setDismissed(last)}>

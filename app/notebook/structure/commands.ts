@@ -1,5 +1,7 @@
 // What a structure key or button means for the notebook as it is: the event to dispatch, and where the focus goes after.
+import type { CellState } from '../cellState';
 import type { KeyCommand } from '../keys';
+import type { NotebookEvent } from '../notebookState';
 import type { StructureEvent, StructureState } from './structureReducer';
 import { selectedRange } from './structureReducer';
 
@@ -8,7 +10,7 @@ const structureCommands = [
   'insertAbove',
   'insertBelow',
   'deleteCells',
-  'undoDelete',
+  'undo',
   'cutCells',
   'copyCells',
   'pasteBelow',
@@ -37,8 +39,8 @@ export function structureEvent(state: Pick<StructureState, 'clipboard'>, command
       return { type: 'insert', side: command === 'insertAbove' ? 'above' : 'below', id: draw(), cellType: 'code' };
     case 'deleteCells':
       return { type: 'delete' };
-    case 'undoDelete':
-      return { type: 'undoDelete' };
+    case 'undo':
+      return { type: 'undo' };
     case 'cutCells':
       return { type: 'cut' };
     case 'copyCells':
@@ -71,4 +73,13 @@ export function isSelected(state: Pick<StructureState, 'cells' | 'selectedId' | 
   const range = selectedRange(state);
   const at = state.cells.findIndex((c) => c.id === id);
   return range !== null && at >= range[0] && at <= range[1];
+}
+
+/**
+ * Revert cell's event: the lesson's text and type for one of its cells (`lesson`: the lesson's
+ * cells as first loaded, by id); only the text for a cell the lesson no longer has.
+ */
+export function revertCellEvent(id: string, lesson: ReadonlyMap<string, CellState>): NotebookEvent {
+  const fresh = lesson.get(id);
+  return fresh ? { type: 'structure', event: { type: 'revertCell', lesson: fresh } } : { type: 'cell', id, event: { type: 'revert' } };
 }

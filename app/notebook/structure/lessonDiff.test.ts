@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { newCellState, type CellState } from '../cellState';
 import { newCell } from './cells';
-import { changeCount, lessonDiff, revertDescription } from './lessonDiff';
+import { changeCount, differsFromLesson, lessonDiff, revertDescription } from './lessonDiff';
 
 const lesson = (): CellState[] => [
   newCellState({ id: '01-a', type: 'markdown', source: 'a', group: 1 }),
@@ -27,6 +27,15 @@ describe('lessonDiff', () => {
   it('counts a change of order alone as a change', () => {
     const [a, b, c] = lesson();
     expect(changeCount(lessonDiff([b, a, c], lesson()))).toBe(1);
+  });
+});
+
+describe('differsFromLesson (whether Revert cell shows)', () => {
+  it('is true for a changed text or a changed type, false for the lesson\'s own cell', () => {
+    const [, b] = lesson();
+    expect(differsFromLesson(b, b)).toBe(false);
+    expect(differsFromLesson({ ...b, source: 'mine' }, b)).toBe(true);
+    expect(differsFromLesson({ ...b, type: 'markdown' }, b)).toBe(true);
   });
 });
 

@@ -12,14 +12,16 @@ export interface LessonDiff {
   moved: boolean;
 }
 
+/** A lesson cell whose text or type is not the lesson's (`lesson`: that cell as first loaded): Revert cell has something to do. */
+export function differsFromLesson(cell: Pick<CellState, 'source' | 'original' | 'type'>, lesson: Pick<CellState, 'type'>): boolean {
+  return cell.source !== cell.original || cell.type !== lesson.type;
+}
+
 /** `lesson`: the lesson's cells as first loaded (newCellState), in order. */
 export function lessonDiff(cells: readonly CellState[], lesson: readonly CellState[]): LessonDiff {
   const lessonById = new Map(lesson.map((c) => [c.id, c]));
   const kept = cells.filter((c) => c.origin === 'lesson' && lessonById.has(c.id));
-  const edited = kept.filter((c) => {
-    const l = lessonById.get(c.id) as CellState;
-    return c.source !== c.original || c.type !== l.type;
-  }).length;
+  const edited = kept.filter((c) => differsFromLesson(c, lessonById.get(c.id) as CellState)).length;
   const order = lesson.filter((l) => kept.some((c) => c.id === l.id)).map((l) => l.id);
   return {
     edited,

@@ -64,12 +64,12 @@ describe('delete and undo', () => {
     const s1 = apply(s0, { type: 'delete' });
     const s2 = apply(s1, { type: 'delete' });
     expect(ids(s2)).toEqual(['01-intro', '04-end']);
-    const u1 = apply(s2, { type: 'undoDelete' });
+    const u1 = apply(s2, { type: 'undo' });
     expect(u1.cells).toEqual(s1.cells);
     expect(u1.selectedId).toBe('03-b');
-    const u2 = apply(u1, { type: 'undoDelete' });
+    const u2 = apply(u1, { type: 'undo' });
     expect(u2.cells).toEqual(s0.cells);
-    expect(notice(apply(u2, { type: 'undoDelete' }))).toMatch(/Nothing to undo/);
+    expect(notice(apply(u2, { type: 'undo' }))).toMatch(/Nothing to undo/);
   });
 
   it('keeps at least one cell', () => {
@@ -84,7 +84,118 @@ describe('delete and undo', () => {
     const s0 = select(fresh(), '02-a');
     const s1 = apply(s0, { type: 'extendSelection', delta: 1 }, { type: 'delete' });
     expect(ids(s1)).toEqual(['01-intro', '04-end']);
-    expect(apply(s1, { type: 'undoDelete' }).cells).toEqual(s0.cells);
+    expect(apply(s1, { type: 'undo' }).cells).toEqual(s0.cells);
+  });
+});
+
+/** `id` run once, its output the text `out`. */
+const ran = (s: NotebookState, id: string, out: string): NotebookState =>
+  [
+    { type: 'startRun', id },
+    { type: 'cell', id, event: { type: 'output', message: { output: { kind: 'text', text: out } } } },
+    { type: 'cell', id, event: { type: 'finish', status: 'ok' } },
+  ].reduce<NotebookState>((acc, e) => notebookReducer(acc, e as Parameters<typeof notebookReducer>[1]), s);
+
+/** The lesson with both code cells run (outputs `a` and `b`) and 03-b's output folded away (`O`). */
+function ranAndFolded(): NotebookState {
+  const s = ran(ran(fresh(), '02-a', 'a'), '03-b', 'b');
+  return apply(select(s, '03-b'), { type: 'toggleOutput' });
+}
+
+const view = (s: NotebookState) => ({ cells: s.cells, selectedId: s.selectedId, anchorId: s.anchorId, hiddenOutputs: [...s.hiddenOutputs].sort() });
+
+describe('undo a merge', () => {
+  it('gives back both cells exactly: ids, text, types, outputs, folded output and selection', () => {
+    // 02-a (code, output a) with 03-b below it (code, output b, folded away).
+    const s0 = select(ranAndFolded(), '02-a');
+    const merged = apply(s0, { type: 'merge' });
+    expect(ids(merged)).toEqual(['01-intro', '02-a', '04-end']);
+    expect(merged.hiddenOutputs).toEqual([]);
+    const u = apply(merged, { type: 'undo' });
+    expect(view(u)).toEqual(view(s0));
+    expect(u.cells[2]).toMatchObject({ id: '03-b', source: 'const b = a + 1;', outputs: [{ output: { kind: 'text', text: 'b' } }] });
+    expect(u.undoStack).toEqual([]);
+  });
+
+  it('gives back a markdown cell merged into the code above it as markdown, and a range selection as it was', () => {
+    // 01-intro is markdown: the merged cell takes the first one's type, so undo must give 02-a back as code.
+    const s0 = apply(select(fresh(), '01-intro'), { type: 'extendSelection', delta: 1 }, { type: 'extendSelection', delta: 1 });
+    const merged = apply(s0, { type: 'merge' });
+    expect(merged.cells.map((c) => [c.id, c.type])).toEqual([['01-intro', 'markdown'], ['04-end', 'markdown']]);
+    const u = apply(merged, { type: 'undo' });
+    expect(u.cells).toEqual(s0.cells);
+    expect(u.cells.map((c) => c.type)).toEqual(['markdown', 'code', 'code', 'markdown']);
+    expect([u.selectedId, u.anchorId]).toEqual(['03-b', '01-intro']);
+  });
+
+  it('is one level of the same stack as deletions, undone in turn, latest first', () => {
+    const s0 = select(ranAndFolded(), '01-intro');
+    const s1 = apply(s0, { type: 'delete' });
+    const s2 = apply(select(s1, '02-a'), { type: 'merge' });
+    const s3 = apply(s2, { type: 'cut' });
+    expect(ids(s3)).toEqual(['04-end']);
+    expect(s3.undoStack.map((step) => step.kind)).toEqual(['delete', 'merge', 'delete']);
+    const u1 = apply(s3, { type: 'undo' });
+    expect(u1.cells).toEqual(s2.cells);
+    const u2 = apply(u1, { type: 'undo' });
+    expect(u2.cells).toEqual(s1.cells);
+    const u3 = apply(u2, { type: 'undo' });
+    expect(u3.cells).toEqual(s0.cells);
+    expect(notice(apply(u3, { type: 'undo' }))).toBe('Nothing to undo: no cell was deleted or merged');
+  });
+
+  it('finds the merged cell where it was moved to', () => {
+    const s0 = select(fresh(), '02-a');
+    const moved = apply(s0, { type: 'merge' }, { type: 'move', delta: -1 });
+    expect(ids(moved)).toEqual(['02-a', '01-intro', '04-end']);
+    expect(ids(apply(moved, { type: 'undo' }))).toEqual(['02-a', '03-b', '01-intro', '04-end']);
+  });
+
+  it('refuses while the merged cell holds an edit it would lose, and works once the text is back', () => {
+    const merged = apply(select(fresh(), '02-a'), { type: 'merge' });
+    const joined = merged.cells[1].source;
+    const edited = notebookReducer(merged, { type: 'cell', id: '02-a', event: { type: 'edit', source: `${joined}\nmine` } });
+    const refused = apply(edited, { type: 'undo' });
+    expect(refused.cells).toEqual(edited.cells);
+    expect(notice(refused)).toBe('Cannot undo the merge of cells 02-a, 03-b: cell 02-a was changed since, and undoing the merge would lose that change');
+    expect(refused.undoStack).toHaveLength(1);
+    const back = notebookReducer(refused, { type: 'cell', id: '02-a', event: { type: 'edit', source: joined } });
+    expect(ids(apply(back, { type: 'undo' }))).toEqual(ids(fresh()));
+  });
+
+  it('refuses while the merged cell runs, or once it was retyped', () => {
+    const merged = apply(select(fresh(), '02-a'), { type: 'merge' });
+    const running = notebookReducer(merged, { type: 'startRun', id: '02-a' });
+    expect(apply(running, { type: 'undo' }).cells).toEqual(running.cells);
+    expect(notice(apply(running, { type: 'undo' }))).toMatch(/Cell 02-a is running/);
+    const retyped = apply(merged, { type: 'retype', cellType: 'markdown' });
+    expect(notice(apply(retyped, { type: 'undo' }))).toMatch(/cell 02-a was changed since/);
+  });
+
+  it('drops the step, saying so, when the merged cell went another way (another tab), so the deletion before it can be undone', () => {
+    const s0 = select(fresh(), '01-intro');
+    const s1 = apply(s0, { type: 'delete' });
+    const merged = apply(select(s1, '02-a'), { type: 'merge' });
+    // Another tab's list, without the merged cell.
+    const gone = notebookReducer(merged, { type: 'adoptCells', cells: merged.cells.filter((c) => c.id !== '02-a') });
+    const refused = apply(gone, { type: 'undo' });
+    expect(notice(refused)).toBe('Cannot undo the merge of cells 02-a, 03-b: cell 02-a is no longer in the notebook');
+    expect(refused.cells).toEqual(gone.cells);
+    expect(ids(apply(refused, { type: 'undo' }))).toEqual(['01-intro', '04-end']);
+  });
+
+  it('does not double a merged-away cell that came back another way', () => {
+    const merged = apply(select(fresh(), '02-a'), { type: 'merge' });
+    const lesson03 = lesson()[2];
+    const imported = apply(merged, { type: 'insertCells', index: 3, cells: [lesson03] });
+    const u = apply(imported, { type: 'undo' });
+    expect(ids(u)).toEqual(['01-intro', '02-a', '04-end', '03-b']);
+    expect(u.cells[1].source).toBe('const a = 1;');
+  });
+
+  it('leaves the stack alone when a merge is refused', () => {
+    const s = apply(select(fresh(), '04-end'), { type: 'merge' });
+    expect(s.undoStack).toEqual([]);
   });
 });
 
@@ -118,7 +229,7 @@ describe('copy, cut, paste', () => {
     expect(ids(s1)).toEqual(['01-intro', '02-a', '04-end']);
     const s2 = apply(select(s1, '01-intro'), { type: 'paste', side: 'above', ids: ['new-c'] });
     expect(s2.cells[0].source).toBe('const b = a + 1;');
-    expect(apply(s1, { type: 'undoDelete' }).cells).toEqual(fresh().cells);
+    expect(apply(s1, { type: 'undo' }).cells).toEqual(fresh().cells);
   });
 
   it('has nothing to paste before a copy', () => {
@@ -200,7 +311,7 @@ describe('revertStructure', () => {
     expect(lessonDiff(s.cells, lesson())).toEqual({ edited: 2, added: 1, deleted: 1, moved: false });
     const r = apply(s, { type: 'revertStructure', lesson: lesson() });
     expect(r.cells).toEqual(lesson());
-    expect(r.deleted).toEqual([]);
+    expect(r.undoStack).toEqual([]);
   });
 });
 
@@ -263,14 +374,41 @@ describe('any sequence of structure changes', () => {
     );
   });
 
-  it('undo right after a delete or cut restores the exact previous cell list', () => {
+  it('undo right after a delete, cut or merge restores the exact previous cell list (and a merge the selection)', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
         runSteps(steps, (before, after, event) => {
-          if ((event.type === 'delete' || event.type === 'cut') && after.cells !== before.cells) {
-            expect(apply(after, { type: 'undoDelete' }).cells).toEqual(before.cells);
+          if (['delete', 'cut', 'merge'].includes(event.type) && after.cells !== before.cells) {
+            const undone = apply(after, { type: 'undo' });
+            expect(undone.cells).toEqual(before.cells);
+            if (event.type === 'merge') expect(view(undone)).toEqual(view(before));
           }
         });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // Only the steps Z undoes, and those that change no cell (selection, copy), from cells with outputs and a folded one.
+  const undoable = fc.oneof(
+    fc.constant<StructureEvent>({ type: 'delete' }),
+    fc.constant<StructureEvent>({ type: 'cut' }),
+    fc.constant<StructureEvent>({ type: 'merge' }),
+    fc.constant<StructureEvent>({ type: 'copy' }),
+    fc.record({ type: fc.constant('extendSelection' as const), delta: fc.constantFrom<-1 | 1>(-1, 1) }),
+    fc.record({ type: fc.constant('pick' as const), index: fc.nat(20) }),
+  );
+
+  it('any sequence of deletes, cuts and merges, then undoing all of them, gives back the start exactly', () => {
+    fc.assert(
+      fc.property(fc.array(undoable, { maxLength: 30 }), (steps) => {
+        const start = ranAndFolded();
+        let s = start;
+        for (const st of steps) s = st.type === 'pick' ? select(s, s.cells[st.index % s.cells.length].id) : apply(s, st);
+        const levels = s.undoStack.length;
+        for (let i = 0; i < levels; i++) s = apply(s, { type: 'undo' });
+        expect(s.undoStack).toEqual([]);
+        expect(s.cells).toEqual(start.cells);
       }),
       { numRuns: 300 },
     );

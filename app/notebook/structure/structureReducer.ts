@@ -1,13 +1,27 @@
-// The notebook's shape as pure transitions: insert, delete and undo, move, copy/cut/paste, split, merge, retype, select a range.
+// The notebook's shape as pure transitions: insert, delete, merge and their undo, move, copy/cut/paste, split, retype, select a range.
 import { cellReducer, type CellState } from '../cellState';
 import type { Notice } from '../types';
 import { newCell } from './cells';
 
 /** Cells taken out by one delete or cut, with the index each had in the list before, ascending. */
 export interface DeletedCells {
+  kind: 'delete';
   cells: CellState[];
   positions: number[];
 }
+
+/** One merge: the cells as they were before it, the cell it made (the first one's id), and the selection and folded outputs it changed. */
+export interface MergedCells {
+  kind: 'merge';
+  cells: CellState[];
+  merged: CellState;
+  selectedId: string | null;
+  anchorId: string | null;
+  hidden: string[];
+}
+
+/** What `Z` can undo: a delete (or cut) or a merge. */
+export type UndoStep = DeletedCells | MergedCells;
 
 /**
  * The part of the notebook's state its structure changes. Declared here, not taken from
@@ -18,8 +32,8 @@ export interface StructureState {
   selectedId: string | null;
   /** Where a Shift+Up/Down selection started; null when only the selected cell is selected. */
   anchorId: string | null;
-  /** Deletions that `Z` can undo, the latest last. */
-  deleted: DeletedCells[];
+  /** Deletions and merges that `Z` can undo, the latest last. */
+  undoStack: UndoStep[];
   /** Copies of the cells last copied or cut. */
   clipboard: CellState[];
   /** Cells whose outputs are folded away (`O`). */
@@ -34,7 +48,8 @@ export type StructureEvent =
   | { type: 'insert'; side: Side; id: string; cellType: CellState['type']; source?: string }
   | { type: 'insertCells'; index: number; cells: CellState[] }
   | { type: 'delete' }
-  | { type: 'undoDelete' }
+  /** The last delete, cut or merge undone. */
+  | { type: 'undo' }
   | { type: 'move'; delta: -1 | 1 }
   | { type: 'copy' }
   | { type: 'cut' }
@@ -45,9 +60,11 @@ export type StructureEvent =
   | { type: 'extendSelection'; delta: -1 | 1 }
   | { type: 'toggleOutput' }
   /** The lesson exactly again: `lesson` is its cells as first loaded (see newCellState), in order. */
-  | { type: 'revertStructure'; lesson: CellState[] };
+  | { type: 'revertStructure'; lesson: CellState[] }
+  /** One lesson cell as the lesson has it, text and type: `lesson` is that cell as first loaded. */
+  | { type: 'revertCell'; lesson: CellState };
 
-/** How many deletions `Z` can undo; older ones are forgotten. */
+/** How many deletions and merges `Z` can undo; older ones are forgotten. */
 export const undoDepth = 50;
 
 /** The id of the notice a refused structure change shows (one at a time: a new refusal replaces the last). */
@@ -80,12 +97,13 @@ function selectRange<S extends StructureState>(state: S, cells: CellState[], fro
 }
 
 const isBusy = (c: CellState): boolean => c.status === 'queued' || c.status === 'running';
+const busyText = (c: CellState): string => `Cell ${c.id} is running: wait for it to finish or interrupt the kernel first`;
 
 /** Why a cell's text cannot be changed by split or merge, or null. */
 function textLocked(c: CellState): string | null {
   if (c.foreign) return `Cell ${c.id} is ${c.foreign.language} code from an imported notebook: it is read-only here`;
   if (c.untrusted) return `Cell ${c.id} shows code that is not trusted yet: trust or discard it first`;
-  if (isBusy(c)) return `Cell ${c.id} is running: wait for it to finish or interrupt the kernel first`;
+  if (isBusy(c)) return busyText(c);
   return null;
 }
 
@@ -114,21 +132,21 @@ function remove<S extends StructureState>(state: S): S {
   // A queued cell will not run once deleted (the runner skips it): it comes back idle, not waiting forever.
   const gone = state.cells.slice(from, to + 1).map((c) => (c.status === 'queued' ? { ...c, status: 'idle' as const } : c));
   const cells = [...state.cells.slice(0, from), ...state.cells.slice(to + 1)];
-  const batch: DeletedCells = { cells: gone, positions: gone.map((_, i) => from + i) };
+  const batch: DeletedCells = { kind: 'delete', cells: gone, positions: gone.map((_, i) => from + i) };
   const next = cells[Math.min(from, cells.length - 1)];
   return {
     ...state,
     cells,
     selectedId: next.id,
     anchorId: null,
-    deleted: [...state.deleted, batch].slice(-undoDepth),
+    undoStack: pushUndo(state, batch),
     hiddenOutputs: state.hiddenOutputs.filter((id) => !gone.some((c) => c.id === id)),
   };
 }
 
-function undoDelete<S extends StructureState>(state: S): S {
-  const batch = state.deleted.at(-1);
-  if (!batch) return refuse(state, 'Nothing to undo: no cell was deleted');
+const pushUndo = (state: StructureState, step: UndoStep): UndoStep[] => [...state.undoStack, step].slice(-undoDepth);
+
+function undoDelete<S extends StructureState>(state: S, batch: DeletedCells): S {
   const cells = [...state.cells];
   // A cell that came back another way since (an import of the lesson's cell) is not doubled.
   const back = batch.cells.filter((c) => !state.cells.some((o) => o.id === c.id));
@@ -136,11 +154,50 @@ function undoDelete<S extends StructureState>(state: S): S {
   batch.cells.forEach((c, i) => {
     if (back.includes(c)) cells.splice(Math.min(batch.positions[i], cells.length), 0, c);
   });
-  const deleted = state.deleted.slice(0, -1);
-  if (back.length === 0) return { ...state, deleted };
+  const undoStack = state.undoStack.slice(0, -1);
+  if (back.length === 0) return { ...state, undoStack };
   const first = cells.indexOf(back[0]);
   const last = cells.indexOf(back[back.length - 1]);
-  return { ...selectRange(state, cells, first, last), deleted };
+  return { ...selectRange(state, cells, first, last), undoStack };
+}
+
+/**
+ * The merged cell, wherever it is now, becomes the cells it was made of, as they were (text, type,
+ * outputs), with the selection of then. Refused while the merged cell holds a change undoing would
+ * lose (an edit, a retype) or cannot take (a run); the step then stays, for once it is changed back.
+ */
+function undoMerge<S extends StructureState>(state: S, step: MergedCells): S {
+  const undoStack = state.undoStack.slice(0, -1);
+  const { merged } = step;
+  const names = step.cells.map((c) => c.id).join(', ');
+  const at = state.cells.findIndex((c) => c.id === merged.id);
+  const now = state.cells[at];
+  // Gone another way (another tab, a link): nothing to split back, and the steps before it stay reachable.
+  if (!now) return { ...refuse(state, `Cannot undo the merge of cells ${names}: cell ${merged.id} is no longer in the notebook`), undoStack };
+  const locked = textLocked(now);
+  if (locked) return refuse(state, locked);
+  if (now.source !== merged.source || now.type !== merged.type) {
+    return refuse(state, `Cannot undo the merge of cells ${names}: cell ${merged.id} was changed since, and undoing the merge would lose that change`);
+  }
+  // A cell that came back another way since (an import of the lesson's cell) is not doubled.
+  const back = step.cells.filter((c, i) => i === 0 || !state.cells.some((o) => o.id === c.id));
+  const cells = [...state.cells.slice(0, at), ...back, ...state.cells.slice(at + 1)];
+  const isBack = (id: string | null): boolean => back.some((c) => c.id === id);
+  const hidden = step.hidden.filter((id) => isBack(id) && !state.hiddenOutputs.includes(id));
+  return {
+    ...state,
+    cells,
+    selectedId: isBack(step.selectedId) ? step.selectedId : merged.id,
+    anchorId: isBack(step.anchorId) ? step.anchorId : null,
+    hiddenOutputs: [...state.hiddenOutputs, ...hidden],
+    undoStack,
+  };
+}
+
+function undo<S extends StructureState>(state: S): S {
+  const step = state.undoStack.at(-1);
+  if (!step) return refuse(state, 'Nothing to undo: no cell was deleted or merged');
+  return step.kind === 'delete' ? undoDelete(state, step) : undoMerge(state, step);
 }
 
 function move<S extends StructureState>(state: S, delta: -1 | 1): S {
@@ -193,7 +250,8 @@ function merge<S extends StructureState>(state: S): S {
   const kept = cellReducer(group[0], { type: 'edit', source: joined });
   const cells = [...state.cells.slice(0, from), kept, ...state.cells.slice(to + 1)];
   const hiddenOutputs = state.hiddenOutputs.filter((id) => cells.some((c) => c.id === id));
-  return { ...state, cells, selectedId: kept.id, anchorId: null, hiddenOutputs };
+  const step: MergedCells = { kind: 'merge', cells: group, merged: kept, selectedId: state.selectedId, anchorId: state.anchorId, hidden: state.hiddenOutputs.filter((id) => !hiddenOutputs.includes(id)) };
+  return { ...state, cells, selectedId: kept.id, anchorId: null, hiddenOutputs, undoStack: pushUndo(state, step) };
 }
 
 /** A cell as the other type; a markdown cell has no outputs or run count, as in Jupyter. */
@@ -231,6 +289,23 @@ function toggleOutput<S extends StructureState>(state: S): S {
   return { ...state, hiddenOutputs: allHidden ? others : [...others, ...chosen] };
 }
 
+/** A lesson cell with the lesson's text and type (`fresh`: the lesson's own), keeping its run unless it turns to markdown. */
+function asLesson(mine: CellState, fresh: CellState): CellState {
+  const reverted = cellReducer(retyped(mine, fresh.type), { type: 'revert' });
+  return reverted.editing ? { ...reverted, editing: false } : reverted;
+}
+
+/** Revert cell: the lesson's text and type, where the cell is. */
+function revertCell<S extends StructureState>(state: S, fresh: CellState): S {
+  const at = state.cells.findIndex((c) => c.id === fresh.id && c.origin === 'lesson');
+  const mine = state.cells[at];
+  if (!mine) return state;
+  // Turned back to markdown while it runs, its outputs would arrive at a text cell.
+  if (mine.type !== fresh.type && isBusy(mine)) return refuse(state, busyText(mine));
+  const cell = asLesson(mine, fresh);
+  return cell === mine ? state : { ...state, cells: state.cells.map((c, i) => (i === at ? cell : c)) };
+}
+
 /**
  * The lesson's cells in its order, with its text and types; a lesson cell still in the notebook
  * keeps its run (count, outputs), one deleted comes back fresh, new cells go.
@@ -238,12 +313,10 @@ function toggleOutput<S extends StructureState>(state: S): S {
 function revertStructure<S extends StructureState>(state: S, lesson: CellState[]): S {
   const cells = lesson.map((fresh) => {
     const mine = state.cells.find((c) => c.id === fresh.id && c.origin === 'lesson');
-    if (!mine) return fresh;
-    const reverted = cellReducer(retyped(mine, fresh.type), { type: 'revert' });
-    return reverted.editing ? { ...reverted, editing: false } : reverted;
+    return mine ? asLesson(mine, fresh) : fresh;
   });
   const selectedId = cells.some((c) => c.id === state.selectedId) ? state.selectedId : (cells[0]?.id ?? null);
-  return { ...state, cells, selectedId, anchorId: null, deleted: [], hiddenOutputs: state.hiddenOutputs.filter((id) => cells.some((c) => c.id === id)) };
+  return { ...state, cells, selectedId, anchorId: null, undoStack: [], hiddenOutputs: state.hiddenOutputs.filter((id) => cells.some((c) => c.id === id)) };
 }
 
 export function structureReducer<S extends StructureState>(state: S, event: StructureEvent): S {
@@ -254,8 +327,8 @@ export function structureReducer<S extends StructureState>(state: S, event: Stru
       return insertAt(state, event.index, event.cells);
     case 'delete':
       return remove(state);
-    case 'undoDelete':
-      return undoDelete(state);
+    case 'undo':
+      return undo(state);
     case 'move':
       return move(state, event.delta);
     case 'copy':
@@ -279,6 +352,8 @@ export function structureReducer<S extends StructureState>(state: S, event: Stru
       return toggleOutput(state);
     case 'revertStructure':
       return revertStructure(state, event.lesson);
+    case 'revertCell':
+      return revertCell(state, event.lesson);
     default: {
       const never: never = event;
       throw new Error(`structure: unknown event ${JSON.stringify(never)}`);

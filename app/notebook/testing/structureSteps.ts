@@ -15,7 +15,7 @@ const delta = fc.constantFrom<-1 | 1>(-1, 1);
 export const structureEventSteps: fc.Arbitrary<StructureEvent | { type: 'pick'; index: number }>[] = [
   fc.record({ type: fc.constant('insert' as const), side, id: fc.constant(''), cellType, source: fc.string({ maxLength: 8 }) }),
   fc.constant({ type: 'delete' as const }),
-  fc.constant({ type: 'undoDelete' as const }),
+  fc.constant({ type: 'undo' as const }),
   fc.record({ type: fc.constant('move' as const), delta }),
   fc.constant({ type: 'copy' as const }),
   fc.constant({ type: 'cut' as const }),
