@@ -7,7 +7,7 @@ import { contentHash } from '../app/notebook/contentHash';
 import { encodeEdits } from '../app/notebook/share/linkEdits';
 import { launch, screenshot, type Session } from './browser';
 import { cellOf, typeAtEnd } from './profiles';
-import { statusesOf, waitSettled } from './faultKit';
+import { kernelReady, statusesOf, waitSettled } from './faultKit';
 
 /** Records, after every other listener, whether each Ctrl/Cmd+S keydown had its default (the browser's save page) prevented. */
 async function watchSaveKey(page: Page): Promise<void> {
@@ -86,12 +86,15 @@ describe('small habits', () => {
     session = await launch(inject('siteOrigin'));
     const { page } = session;
     await page.goto(inject('siteUrl'));
+    await kernelReady(page);
     // A cell far down the lesson, selected in command mode.
     const ids = await page.$$eval('[data-cell]', (els) => els.map((e) => e.getAttribute('data-cell') ?? ''));
     const deep = ids[Math.floor(ids.length * 0.6)];
-    const cell = cellOf(page, deep);
-    await cell.scrollIntoViewIfNeeded();
-    await cell.evaluate((el) => (el as HTMLElement).focus());
+    // Scrolled and focused in one go: the page below may still be mounting, which Playwright's own scroll waits out.
+    await cellOf(page, deep).evaluate((el) => {
+      el.scrollIntoView({ block: 'center' });
+      (el as HTMLElement).focus({ preventScroll: true });
+    });
     await expect.poll(() => page.locator('.cell-selected').getAttribute('data-cell')).toBe(deep);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(2000);
 
