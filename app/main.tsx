@@ -15,6 +15,7 @@ import './notebook/print.css';
 import { ShareActions } from './notebook/share/ShareActions';
 import { registerServiceWorker } from './notebook/serviceWorker';
 import { UpdatePrompt } from './notebook/UpdatePrompt';
+import { loadPendingImport } from './notebook/share/pendingLoad';
 import { checkedStore, checkOnLoad, loadCheckKey } from './notebook/share/storedCheck';
 import { browserStore, loadEdits } from './notebook/storage';
 
@@ -59,7 +60,9 @@ async function mount(root: HTMLElement): Promise<void> {
   const storage = plainStorage && checkedStore(plainStorage, key);
   const checked = plainStorage ? checkOnLoad(plainStorage, key, Date.now()) : { notices: [], writable: true };
   const read = loadEdits(storage, Date.now());
-  const loaded = { ...read, notices: [...checked.notices, ...read.notices], writable: read.writable && checked.writable };
+  const pending = loadPendingImport(plainStorage, key, Date.now());
+  const notices = [...checked.notices, ...read.notices, ...pending.notices];
+  const loaded = { ...read, pendingImport: pending.pending, notices, writable: read.writable && checked.writable };
   const reactRoot = createRoot(root);
   // As a transition, React builds the lesson in slices of a few milliseconds, not one long task
   // that a phone's first tap would wait behind.
