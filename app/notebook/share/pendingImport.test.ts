@@ -8,7 +8,7 @@ import { newCell } from '../structure/cells';
 import type { SourceCell } from '../types';
 import { createAutosave } from '../useAutosave';
 import { planImport } from './importFile';
-import { maxPendingChars, pendingImportOf, pendingJson, withPendingImport, writePendingImport } from './pendingImport';
+import { maxPendingChars, pendingImportOf, pendingImportSaved, pendingJson, withPendingImport, writePendingImport } from './pendingImport';
 import { loadPendingImport, pendingProblem, readPending } from './pendingLoad';
 import { shownCode, untrustedCells, type ReceivedEvent } from './received';
 import { checkedStore, signSaved } from './storedCheck';
@@ -208,6 +208,17 @@ describe('readPending and loadPendingImport', () => {
     expect(loaded.pending).toBeNull();
     expect(kv.data.get(pendingImportKey)).toBe(good);
     expect(loaded.notices[0].text).toContain('nor set aside: they are left as they are');
+  });
+});
+
+describe('pendingImportSaved', () => {
+  it('tells whether storage holds a waiting import (the code reading it loads only then)', () => {
+    const kv = memoryStore();
+    expect(pendingImportSaved(kv)).toBe(false);
+    kv.setItem(pendingImportKey, '{}');
+    expect(pendingImportSaved(kv)).toBe(true);
+    expect(pendingImportSaved({ ...kv, getItem: () => { throw new DOMException('denied', 'SecurityError'); } })).toBe(false);
+    expect(pendingImportSaved(null)).toBe(false);
   });
 });
 

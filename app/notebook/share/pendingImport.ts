@@ -51,6 +51,15 @@ export function withPendingImport<S extends ReceivedState>(state: S, pending: Pe
   return receivedReducer(state, { type: 'receive', origin: 'import', cells: [], structure: { order: pending.order, added, removed: [] } });
 }
 
+/** True when storage holds a waiting import: only then is the code that checks and reads it (pendingLoad.ts) fetched. */
+export function pendingImportSaved(kv: KeyValueStore | null): boolean {
+  try {
+    return kv?.getItem(pendingImportKey) != null;
+  } catch {
+    return false;
+  }
+}
+
 /** The JSON to save for `state`'s waiting import, or null when there is none (the key is then removed). */
 export function pendingJson(state: Pick<ReceivedState, 'cells' | 'structureBefore'>): string | null {
   const pending = pendingImportOf(state);
