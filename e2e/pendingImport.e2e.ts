@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { artifactsDir } from './browser';
+import { artifactsDir, screenshot } from './browser';
 import { cellOf as cell, freshProfiles, typeAtEnd } from './profiles';
 
 const ids = (page: Page) => page.locator('[data-cell]').evaluateAll((els) => els.map((el) => el.getAttribute('data-cell') ?? ''));
@@ -105,6 +105,7 @@ async function importThenReload(page: Page): Promise<Setup> {
   expect(await untrustedIds(page)).toEqual(waiting);
   await expect(banner.locator('p').first().textContent()).resolves.toBe(bannerText);
   await expect(cell(page, 'filescratch').locator('pre').first().textContent()).resolves.toContain(fileCode);
+  await screenshot(page, 'pending-import-after-reload-1280x720');
   return { page, studentIds, mine, importIds, bannerText, waiting };
 }
 
@@ -154,5 +155,26 @@ describe("an imported file's cell list waiting for Trust, across a reload", () =
     await fileCells();
     // The student's own edit of 02-the-network is kept aside on it, as after any Trust.
     await expect(cell(page, '02-the-network').getByRole('button', { name: 'Show mine' }).count()).resolves.toBe(1);
+  });
+
+  it('is never taken from a save this page did not sign: set aside whole, named in a notice, the notebook as the student left it', { timeout: 300_000 }, async () => {
+    const { page } = await open();
+    await page.goto(inject('siteUrl'));
+    await cell(page, '02-the-network').locator('.cm-content').waitFor();
+    const lessonIds = await ids(page);
+    // What another page of the same origin could write: well formed, but without this page's check.
+    const forged = JSON.stringify({ version: 1, order: ['forgedcell', ...lessonIds], added: { forgedcell: { type: 'code', source: "print('forged')" } } });
+    await page.evaluate((raw) => localStorage.setItem('jacobian-notebook/pending-import', raw), forged);
+    await page.reload();
+    const notice = page.locator('[data-notice="pending-import-set-aside"]');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain("could not be shown again (it does not carry this page's check)");
+    expect(await ids(page)).toEqual(lessonIds);
+    await expect(page.getByTestId('trust-banner-import').count()).resolves.toBe(0);
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jacobian-notebook/pending-import')));
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatch(/^jacobian-notebook\/pending-import\/set-aside-\d+$/);
+    await expect(notice.textContent()).resolves.toContain(kept[0]);
+    expect(await page.evaluate((k) => localStorage.getItem(k), kept[0])).toBe(forged);
   });
 });
