@@ -277,4 +277,27 @@ describe('the autosave and a waiting import', () => {
     expect(page.autosave.sync()).toBe(true);
     expect(kv.data.has(pendingImportKey)).toBe(false);
   });
+
+  it("a second tab showing the import waiting takes the first tab's Trust, and never writes the student's old list back", () => {
+    const kv = memoryStore();
+    const first = openPage(kv);
+    expect(first.autosave.sync()).toBe(true);
+    const plan = planImport('work.ipynb', file, first.store.getState().cells, () => 'new-fresh0001');
+    if (!plan.ok) throw new Error(plan.error);
+    first.store.dispatch(received({ type: 'receive', origin: 'import', cells: plan.cells, structure: plan.structure, importName: 'work.ipynb' }));
+    expect(first.autosave.sync()).toBe(true);
+    const second = openPage(kv);
+    expect(untrustedCells(second.store.getState(), 'import')).toHaveLength(5);
+
+    first.store.dispatch(trusting(first.store.getState()));
+    expect(first.autosave.sync()).toBe(true);
+    const trustedRecord = kv.data.get(editsKey);
+    // The storage event: the second tab merges what the first wrote, then saves again.
+    expect(second.autosave.sync()).toBe(true);
+    expect(second.autosave.sync()).toBe(true);
+    expect(view(second.store.getState())).toEqual(view(first.store.getState()));
+    expect(JSON.parse(kv.data.get(editsKey) ?? '{}').structure?.order).toEqual(importIds);
+    expect(kv.data.get(editsKey)).toBe(trustedRecord);
+    expect(kv.data.has(pendingImportKey)).toBe(false);
+  });
 });
