@@ -15,6 +15,8 @@ import './notebook/print.css';
 import { ShareActions } from './notebook/share/ShareActions';
 import { registerServiceWorker } from './notebook/serviceWorker';
 import { UpdatePrompt } from './notebook/UpdatePrompt';
+import { pendingImportSaved, pendingSetAsideNoticeId } from './notebook/share/pendingImport';
+import type { LoadedPending } from './notebook/share/pendingLoad';
 import { checkedStore, checkOnLoad, loadCheckKey } from './notebook/share/storedCheck';
 import { browserStore, loadEdits } from './notebook/storage';
 
@@ -52,6 +54,19 @@ const toolbarActions = (
   </>
 );
 
+/** An imported file's cells that waited for Trust when the page was left: rare, so the code reading them loads only then. */
+async function loadPending(key: Uint8Array | null): Promise<LoadedPending> {
+  if (!pendingImportSaved(plainStorage)) return { pending: null, notices: [] };
+  try {
+    const { loadPendingImport } = await import('./notebook/share/pendingLoad');
+    return loadPendingImport(plainStorage, key, Date.now());
+  } catch (err) {
+    // Left in storage as it is: the next load tries again.
+    const text = `The imported file's cells that were waiting for your Trust could not be read back (${err instanceof Error ? err.message : String(err)}): they are kept in this browser's storage. Your own notebook is as you left it.`;
+    return { pending: null, notices: [{ id: pendingSetAsideNoticeId, tone: 'warning', text }] };
+  }
+}
+
 /** Reads the saved edits (once, before React: setting data aside must happen once), then mounts the notebook. */
 async function mount(root: HTMLElement): Promise<void> {
   // Saved edits are checked against this browser's key: what the page did not write comes back untrusted.
@@ -59,7 +74,9 @@ async function mount(root: HTMLElement): Promise<void> {
   const storage = plainStorage && checkedStore(plainStorage, key);
   const checked = plainStorage ? checkOnLoad(plainStorage, key, Date.now()) : { notices: [], writable: true };
   const read = loadEdits(storage, Date.now());
-  const loaded = { ...read, notices: [...checked.notices, ...read.notices], writable: read.writable && checked.writable };
+  const pending = await loadPending(key);
+  const notices = [...checked.notices, ...read.notices, ...pending.notices];
+  const loaded = { ...read, pendingImport: pending.pending, notices, writable: read.writable && checked.writable };
   const reactRoot = createRoot(root);
   // As a transition, React builds the lesson in slices of a few milliseconds, not one long task
   // that a phone's first tap would wait behind.

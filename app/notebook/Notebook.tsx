@@ -20,6 +20,7 @@ import { richTextLoaded } from './richText';
 import { restoreCells, type KeyValueStore, type LoadedEdits } from './storage';
 import { createStore, useStoreState } from './store';
 import { NotebookRunContext, NotebookStoreContext } from './notebookContext';
+import { withPendingImport } from './share/pendingImport';
 import { TrustBanner } from './share/TrustBanner';
 import { KernelStatus, Toolbar } from './toolbar/Toolbar';
 import { useCompactToolbar } from './toolbar/useCompactToolbar';
@@ -94,7 +95,9 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     const restored = restoreCells(lesson, loaded.saved);
     // A notebook never opens empty (a blank one, or every cell deleted): one empty code cell to type in.
     const cells = restored.cells.length > 0 ? restored.cells : [newCell(newCellId(), 'code')];
-    return createStore(notebookReducer, initialNotebookState(cells, restored.orphans, [...loaded.notices, ...restored.notices]));
+    const state = initialNotebookState(cells, restored.orphans, [...loaded.notices, ...restored.notices]);
+    // A file's cells that waited for Trust before a reload wait again, over the student's own list.
+    return createStore(notebookReducer, loaded.pendingImport ? withPendingImport(state, loaded.pendingImport) : state);
   });
   const runner = useMemo(() => (host ? createRunner(host, store) : null), [host, store]);
   const cells = useStoreState(store, selectCells);

@@ -66,15 +66,16 @@ export function shownIds(structure: SavedStructure | undefined, lessonIds: reado
 }
 
 const maxIdLength = 200;
-const isCellType = (x: unknown): x is CellType => x === 'code' || x === 'markdown';
+export const isCellType = (x: unknown): x is CellType => x === 'code' || x === 'markdown';
 const isId = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= maxIdLength;
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function isIdList(x: unknown): x is string[] {
+/** Distinct cell ids, each a non-empty string of at most 200 characters. */
+export function isIdList(x: unknown): x is string[] {
   return Array.isArray(x) && x.every(isId) && new Set(x).size === x.length;
 }
 
-function isForeign(x: unknown): x is ForeignCode {
+export function isForeign(x: unknown): x is ForeignCode {
   return isRecord(x) && typeof x.language === 'string' && isRecord(x.raw);
 }
 

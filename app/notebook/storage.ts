@@ -2,11 +2,14 @@
 import { cellReducer, newCellState, type CellState, type ExternalOrigin, type KeptEdit } from './cellState';
 import { contentHash } from './contentHash';
 import { arrangeCells, savedNewCell, snapshotStructure, structureProblem, type SavedStructure } from './savedStructure';
-import { ownCells, type ReceivedState } from './share/received';
+import type { PendingImport } from './share/pendingImport';
+import { ownCells, waitingImportCells, type ReceivedState } from './share/received';
 import { newCell } from './structure/cells';
 import type { Notice, SourceCell } from './types';
 
 export const editsKey = 'jacobian-notebook/edits';
+/** An imported file's cells waiting for Trust, saved apart from the student's record (share/pendingImport.ts). */
+export const pendingImportKey = 'jacobian-notebook/pending-import';
 export const schemaVersion = 1;
 
 /** The part of `Storage` we use, so tests can hand in a Map-backed or failing one. */
@@ -116,6 +119,8 @@ export function problemWith(raw: string): string | null {
 
 export interface LoadedEdits {
   saved: SavedEdits;
+  /** An imported file's cells that waited for Trust when the page was left (share/pendingImport.ts), laid over `saved` again. */
+  pendingImport?: PendingImport | null;
   notices: Notice[];
   /** False when saving would overwrite data we could neither read nor set aside. */
   writable: boolean;
@@ -225,14 +230,15 @@ export function snapshotEdits(cells: readonly CellState[], orphans: Record<strin
 
 /**
  * What to save for the notebook as it is now: `snapshotEdits`, and the structure when it is not the
- * lesson's. Under a link's untrusted structure (`structureBefore`) that is the student's own list, as
- * `edits` is the student's own text: the cells the link took off the screen are saved with it, and
- * the link's new cells only as untrusted code.
+ * lesson's. Under a link's or an import's untrusted structure (`structureBefore`) that is the student's
+ * own list, as `edits` is the student's own text: the cells the link took off the screen are saved
+ * with it, the link's new cells only as untrusted code, and a waiting import's new cells not at all
+ * (they are saved apart: share/pendingImport.ts).
  */
 export function snapshotNotebook(cells: readonly CellState[], orphans: Record<string, KeptEdit>, lesson: readonly SourceCell[], structureBefore?: ReceivedState['structureBefore']): SavedEdits {
   const own = ownCells(cells, structureBefore);
-  const ownIds = new Set(own.map((c) => c.id));
-  const saved = snapshotEdits([...own, ...cells.filter((c) => !ownIds.has(c.id))], orphans);
+  const apart = new Set([...own, ...waitingImportCells(cells, structureBefore)].map((c) => c.id));
+  const saved = snapshotEdits([...own, ...cells.filter((c) => !apart.has(c.id))], orphans);
   const structure = snapshotStructure(own, lesson);
   return structure ? { ...saved, structure } : saved;
 }
@@ -243,6 +249,11 @@ function isQuotaError(err: unknown): boolean {
   return err instanceof Error && (err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 }
 
+/** Why a write to storage failed, in words for a notice. */
+export function writeRefusal(err: unknown): string {
+  return isQuotaError(err) ? "this browser's storage for the page is full" : `the browser refused (${err instanceof Error ? err.name : String(err)})`;
+}
+
 /** Writes the saved edits (nothing stored at all when there are none); failures become a notice, never a crash. */
 export function writeEdits(store: KeyValueStore, saved: SavedEdits): SaveResult {
   const empty = !saved.structure && [saved.edits, saved.aside, saved.untrusted ?? {}].every((map) => Object.keys(map).length === 0);
@@ -251,7 +262,7 @@ export function writeEdits(store: KeyValueStore, saved: SavedEdits): SaveResult 
     else store.setItem(editsKey, JSON.stringify(saved));
     return { ok: true };
   } catch (err) {
-    const why = isQuotaError(err) ? "this browser's storage for the page is full" : `the browser refused (${err instanceof Error ? err.name : String(err)})`;
+    const why = writeRefusal(err);
     return { ok: false, notice: { id: 'storage', tone: 'warning', text: `Your edits could not be saved (${why}): they won't survive a reload.` } };
   }
 }

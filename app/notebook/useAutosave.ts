@@ -4,6 +4,7 @@ import type { CellState } from './cellState';
 import type { NotebookEvent, NotebookState } from './notebookState';
 import { editsKey, emptyEdits, parseEdits, restoreCells, snapshotNotebook, writeEdits, type KeyValueStore, type SavedEdits } from './storage';
 import type { Store } from './store';
+import { pendingJson, pendingNoticeId, writePendingImport } from './share/pendingImport';
 import { changesList, mergeEdits, pickCells, savedParts } from './tabSync';
 import type { SourceCell } from './types';
 
@@ -70,6 +71,19 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
   let conflicts: string[] = [];
   let structureConflict = false;
   let showing = false;
+  // What this tab last saved of an import waiting for Trust (pendingImport.ts): written when it changes here, so
+  // a tab that has none never removes another tab's.
+  let pendingSaved = pendingJson(store.getState());
+
+  /** Saves the import waiting for Trust, if it changed; a failure is said once (the next change tries again). */
+  const savePending = (): void => {
+    const json = pendingJson(store.getState());
+    if (json === pendingSaved) return;
+    pendingSaved = json;
+    const written = writePendingImport(kv, json);
+    if (!written.ok) dispatch({ type: 'notice', notice: written.notice });
+    else if (store.getState().notices.some((n) => n.id === pendingNoticeId)) dispatch({ type: 'dismissNotice', id: pendingNoticeId });
+  };
 
   /** Shows `saved`'s structure (if `structure`), then its versions of cells `ids`, here (not a change of this tab's: nothing to save for it). */
   const show = (saved: SavedEdits, ids: string[], structure: boolean): void => {
@@ -90,6 +104,8 @@ export function createAutosave(store: Store<NotebookState, NotebookEvent>, kv: K
   };
 
   const sync = (): boolean => {
+    // First the file's waiting cells, then the student's record without them: a reload between the two finds both.
+    savePending();
     const { cells, orphans, notices, structureBefore } = store.getState();
     const mine = snapshotNotebook(cells, orphans, lesson, structureBefore);
     const theirs = readSaved(kv) ?? base;

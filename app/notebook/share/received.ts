@@ -230,14 +230,37 @@ function restoreStructure(cells: readonly CellState[], undo: StructureUndo): Cel
   return arrange(cells, undo.before.map((c) => c.id), new Set(undo.added), byId);
 }
 
+/** True while an import's cells wait for Trust or Discard (its undo outlives Trust: Undo import still goes back). */
+function importWaits(cells: readonly CellState[], structureBefore: ReceivedState['structureBefore']): boolean {
+  return structureBefore?.import !== undefined && cells.some((c) => c.untrusted?.origin === 'import');
+}
+
 /**
- * The student's own list of cells under a link's untrusted structure, as Discard would give it back
- * (cells keep their state now). Saved in place of the list on screen: a reload before Trust or Discard
- * never takes the link's list for the student's; the link, still in the address, lays it over again.
+ * The list on screen without a link's untrusted structure: the student's own, with an import waiting
+ * laid over it (what pendingImport.ts saves of it).
  */
-export function ownCells(cells: readonly CellState[], structureBefore: ReceivedState['structureBefore']): readonly CellState[] {
+export function withoutLink(cells: readonly CellState[], structureBefore: ReceivedState['structureBefore']): readonly CellState[] {
   const undo = structureBefore?.link;
   return undo ? restoreStructure(cells, undo) : cells;
+}
+
+/**
+ * The student's own list of cells under a link's or an import's untrusted structure, as Discard would
+ * give it back (cells keep their state now). Saved in place of the list on screen: a reload before
+ * Trust or Discard never takes the link's or the file's list for the student's; the link, still in the
+ * address, lays it over again, and the file from where it is saved apart (pendingImport.ts).
+ */
+export function ownCells(cells: readonly CellState[], structureBefore: ReceivedState['structureBefore']): readonly CellState[] {
+  const own = withoutLink(cells, structureBefore);
+  const undo = structureBefore?.import;
+  return undo && importWaits(cells, structureBefore) ? restoreStructure(own, undo) : own;
+}
+
+/** The cells a waiting import brought in: kept out of the student's saved record until trusted. */
+export function waitingImportCells(cells: readonly CellState[], structureBefore: ReceivedState['structureBefore']): CellState[] {
+  if (!importWaits(cells, structureBefore)) return [];
+  const added = new Set(structureBefore?.import?.added);
+  return cells.filter((c) => added.has(c.id) && c.untrusted?.origin === 'import');
 }
 
 /** Forgets the structure to go back to for `origin` (after Trust, Discard or Undo). */

@@ -1,7 +1,7 @@
 // Saved edits are checked input: the page signs what it saves and takes back as the student's own only what
 // carries its check; anything else (another page of the origin, an older version) comes back untrusted.
 import { originPhrase } from '../cellState';
-import { editsKey, problemWith, schemaVersion, type KeyValueStore, type SavedEdits, type UntrustedEdit } from '../storage';
+import { editsKey, pendingImportKey, problemWith, schemaVersion, type KeyValueStore, type SavedEdits, type UntrustedEdit } from '../storage';
 import type { Notice } from '../types';
 import { hmacSha256Hex } from './hmac';
 
@@ -56,19 +56,36 @@ export function uncheckedAsUntrusted(data: SavedEdits & Record<string, unknown>)
   return { saved, dropped };
 }
 
+/** The JSON object `raw` holds without its check, and whether that check is `key`'s (null: no key, nothing verifies). */
+function checked(key: Uint8Array | null, raw: string): { rest: Record<string, unknown>; json: string; verified: boolean } | null {
+  const data = parseObject(raw);
+  if (data === null) return null;
+  const { [checkField]: check, ...rest } = data;
+  const json = JSON.stringify(rest);
+  return { rest, json, verified: key !== null && typeof check === 'string' && check === hmacSha256Hex(key, json) };
+}
+
+/** The saved JSON `raw` without its check when this page signed it with `key`, else null. Never throws. */
+export function verifiedJson(key: Uint8Array | null, raw: string): string | null {
+  const read = checked(key, raw);
+  return read?.verified ? read.json : null;
+}
+
 /** Reads saved edits against `key` (null: no key, nothing verifies). Never throws. */
 export function readChecked(key: Uint8Array | null, raw: string): CheckedRead {
   const asIs: CheckedRead = { json: raw, verified: false, dropped: [] };
-  const data = parseObject(raw);
-  if (data === null) return asIs;
-  const { [checkField]: check, ...rest } = data;
-  const json = JSON.stringify(rest);
-  if (key !== null && typeof check === 'string' && check === hmacSha256Hex(key, json)) return { json, verified: true, dropped: [] };
+  const read = checked(key, raw);
+  if (read === null) return asIs;
+  const { rest, json } = read;
+  if (read.verified) return { json, verified: true, dropped: [] };
   // Unreadable saves go on to loadEdits as they are: it sets them aside and says why.
   if (problemWith(json) !== null) return asIs;
   const { saved, dropped } = uncheckedAsUntrusted(rest as SavedEdits & Record<string, unknown>);
   return { json: JSON.stringify(saved), verified: false, dropped };
 }
+
+/** Keys this page signs as it writes them: the saved edits, and an import waiting for Trust (pendingImport.ts checks it at load). */
+const signedKeys = new Set([editsKey, pendingImportKey]);
 
 /**
  * The storage as this page vouches for it: the saved edits are signed as they are written and
@@ -81,7 +98,7 @@ export function checkedStore(kv: KeyValueStore, key: Uint8Array | null): KeyValu
       return name === editsKey && raw !== null ? readChecked(key, raw).json : raw;
     },
     setItem(name, value) {
-      kv.setItem(name, name === editsKey && key !== null ? signSaved(key, value) : value);
+      kv.setItem(name, signedKeys.has(name) && key !== null ? signSaved(key, value) : value);
     },
     removeItem: (name) => kv.removeItem(name),
   };
