@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from './browser';
-import { kernelReady } from './faultKit';
+import { kernelReady, noticeTexts, replaceSource } from './faultKit';
 import { cellOf } from './profiles';
 
 const scratch = '25-recap';
@@ -130,6 +130,52 @@ describe('a cell that tries to take the site over', () => {
       expect(site.registrations).toEqual([expect.stringMatching(/\/sw\.js$/)]);
       expect(site.databases).not.toContain('cell-was-here');
       expect(await page.evaluate(() => localStorage.getItem('cell-was-here'))).toBeNull();
+      expect(session.consoleErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('a kernel the browser ends', () => {
+  // Chromium ends a Worker out of memory by ending the renderer that holds it; where the kernel frame
+  // has a process of its own, that is the frame going quiet. Removing the frame does the same here.
+  it('a cell busy for 8 s is not taken for dead; the kernel frame gone while a cell runs: within 10 s the cell ends in error saying so, a new kernel runs the cell below, the page stays whole', { timeout: 300_000 }, async () => {
+    const session = await launch(inject('siteOrigin'));
+    try {
+      const { page } = session;
+      await page.goto(inject('siteUrl'));
+      await kernelReady(page);
+      const cells = await page.locator('[data-cell]').count();
+      expect(await runCode(page, 'const t0 = Date.now(); while (Date.now() - t0 < 8000) {}\n"still here"')).toEqual({ status: 'done', text: 'still here' });
+
+      const scratchCell = cellOf(page, scratch);
+      await scratchCell.locator('.cm-content').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText('for (;;) {}');
+      await scratchCell.getByRole('button', { name: 'Run cell' }).click();
+      await expect.poll(() => scratchCell.getAttribute('data-cell-status')).toBe('running');
+      await page.waitForTimeout(500);
+      const gone = Date.now();
+      await page.evaluate(() => document.querySelector('iframe[data-kernel-frame]')?.remove());
+      await page.waitForFunction((id) => document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-status') !== 'running', scratch, { timeout: 30_000 });
+      const noticedMs = Date.now() - gone;
+      console.log(`[kernel death] the cell ended ${noticedMs} ms after its frame went`);
+      expect(await scratchCell.getAttribute('data-cell-status')).toBe('error');
+      expect(noticedMs).toBeLessThan(10_000);
+      expect(await scratchCell.textContent()).toContain('The kernel stopped while this cell ran: its state was lost');
+      expect(await noticeTexts(page)).toContainEqual(expect.stringMatching(/^The kernel stopped: the browser ended it, most likely because it ran out of memory .*a new kernel has started\.$/));
+
+      await kernelReady(page);
+      const below = '27-whole-matrix';
+      await cellOf(page, below).scrollIntoViewIfNeeded();
+      await replaceSource(page, below, '[1, 2, 3].map((x) => x * x).reduce((a, b) => a + b)');
+      await cellOf(page, below).getByRole('button', { name: 'Run cell' }).click();
+      await page.waitForFunction((id) => ['done', 'error'].includes(document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-status') ?? ''), below, { timeout: 60_000 });
+      expect(await cellOf(page, below).getAttribute('data-cell-status')).toBe('done');
+      expect(await cellOf(page, below).locator('.outputs').textContent()).toBe('14');
+      expect(await page.locator('[data-cell]').count()).toBe(cells);
+      expect(await page.locator('iframe[data-kernel-frame]').count()).toBe(1);
       expect(session.consoleErrors).toEqual([]);
     } finally {
       await session.close();
