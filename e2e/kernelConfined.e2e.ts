@@ -1,9 +1,9 @@
 // Cell code against the site: every way off the site it tries makes no request (counted at a second server), and nothing of it reaches the page's storage, caches or service worker.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { launch, type Session } from './browser';
-import { kernelReady } from './faultKit';
+import { kernelReady, noticeTexts, replaceSource } from './faultKit';
 import { cellOf } from './profiles';
 
 const scratch = '25-recap';
@@ -132,6 +132,108 @@ describe('a cell that tries to take the site over', () => {
       expect(await page.evaluate(() => localStorage.getItem('cell-was-here'))).toBeNull();
       expect(session.consoleErrors).toEqual([]);
     } finally {
+      await session.close();
+    }
+  });
+});
+
+/** A free port on this machine, for the browser's DevTools endpoint. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((done) => server.close(() => done()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Types `code` into the cell `id` and presses its Run button (no waiting). */
+async function startCell(page: Page, id: string, code: string): Promise<void> {
+  await cellOf(page, id).scrollIntoViewIfNeeded();
+  await replaceSource(page, id, code);
+  await cellOf(page, id).getByRole('button', { name: 'Run cell' }).click();
+}
+
+/** Runs the cell below the scratch one with a sum whose answer is known (1 + 4 + 9), on a page that must have stayed whole. */
+async function cellBelowRuns(page: Page, cellsBefore: number): Promise<void> {
+  await kernelReady(page);
+  const below = '27-whole-matrix';
+  await startCell(page, below, '[1, 2, 3].map((x) => x * x).reduce((a, b) => a + b)');
+  await page.waitForFunction((id) => ['done', 'error'].includes(document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-status') ?? ''), below, { timeout: 60_000 });
+  expect(await cellOf(page, below).getAttribute('data-cell-status')).toBe('done');
+  expect(await cellOf(page, below).locator('.outputs').textContent()).toBe('14');
+  expect(await page.locator('[data-cell]').count()).toBe(cellsBefore);
+  expect(await page.locator('iframe[data-kernel-frame]').count()).toBe(1);
+}
+
+const stoppedNotice = /^The kernel stopped: the browser ended it, most likely because it ran out of memory .*a new kernel has started\.$/;
+
+describe('a kernel the browser ends', () => {
+  it('a cell busy for 8 s is not taken for dead; the kernel frame gone while a cell runs: within 10 s the cell ends in error saying so, a new kernel runs the cell below, the page stays whole', { timeout: 300_000 }, async () => {
+    const session = await launch(inject('siteOrigin'));
+    try {
+      const { page } = session;
+      await page.goto(inject('siteUrl'));
+      await kernelReady(page);
+      const cells = await page.locator('[data-cell]').count();
+      expect(await runCode(page, 'const t0 = Date.now(); while (Date.now() - t0 < 8000) {}\n"still here"')).toEqual({ status: 'done', text: 'still here' });
+
+      await startCell(page, scratch, 'for (;;) {}');
+      await expect.poll(() => cellOf(page, scratch).getAttribute('data-cell-status')).toBe('running');
+      await page.waitForTimeout(500);
+      const gone = Date.now();
+      // What a frame the browser ended looks like from the page: it stops answering.
+      await page.evaluate(() => document.querySelector('iframe[data-kernel-frame]')?.remove());
+      await page.waitForFunction((id) => document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-status') !== 'running', scratch, { timeout: 30_000 });
+      const noticedMs = Date.now() - gone;
+      console.log(`[kernel death] the cell ended ${noticedMs} ms after its frame went`);
+      expect(await cellOf(page, scratch).getAttribute('data-cell-status')).toBe('error');
+      expect(noticedMs).toBeLessThan(10_000);
+      expect(await cellOf(page, scratch).textContent()).toContain('The kernel stopped while this cell ran: its state was lost');
+      expect(await noticeTexts(page)).toContainEqual(expect.stringMatching(stoppedNotice));
+      await cellBelowRuns(page, cells);
+      expect(session.consoleErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('a cell that allocates until the browser ends it (out of memory): within 10 s of the crash the cell ends in error saying so, a new kernel runs the cell below, the page stays whole', { timeout: 300_000 }, async () => {
+    const port = await freePort();
+    const session = await launch(inject('siteOrigin'), { extraArgs: [`--remote-debugging-port=${port}`] });
+    let again: Browser | null = null;
+    try {
+      const { page } = session;
+      await page.goto(inject('siteUrl'));
+      await kernelReady(page);
+      const cells = await page.locator('[data-cell]').count();
+      // The page notes when the cell stops running, by its own clock (this one is the same machine's).
+      await page.evaluate((id) => {
+        const cell = document.querySelector(`[data-cell="${id}"]`);
+        new MutationObserver(() => {
+          if (cell?.getAttribute('data-cell-status') === 'error') (window as unknown as { endedAt?: number }).endedAt ??= Date.now();
+        }).observe(cell as Element, { attributes: true, attributeFilter: ['data-cell-status'] });
+      }, scratch);
+      let crashedAt = 0;
+      // The kernel frame has a process of its own: the browser ends that one. The driver takes the
+      // crash of any frame of the page for the page's and answers no more, so the rest goes through
+      // a second connection, made once the page removed the dead frame.
+      page.on('crash', () => (crashedAt = Date.now()));
+      await startCell(page, scratch, 'const a = []; for (;;) a.push(new Array(1e6).fill(1))');
+      await expect.poll(() => crashedAt, { timeout: 120_000, interval: 200 }).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 12_000));
+      again = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      const alive = again.contexts()[0].pages().find((p) => p.url().startsWith(inject('siteUrl')));
+      if (!alive) throw new Error('the page is gone');
+      expect(await cellOf(alive, scratch).getAttribute('data-cell-status')).toBe('error');
+      const endedAt = await alive.evaluate(() => (window as unknown as { endedAt?: number }).endedAt ?? 0);
+      console.log(`[kernel death] out of memory: the cell ended ${endedAt - crashedAt} ms after the frame's process crashed`);
+      expect(endedAt - crashedAt).toBeLessThan(10_000);
+      expect(await cellOf(alive, scratch).textContent()).toContain('The kernel stopped while this cell ran: its state was lost');
+      expect(await noticeTexts(alive)).toContainEqual(expect.stringMatching(stoppedNotice));
+      await cellBelowRuns(alive, cells);
+    } finally {
+      await again?.close().catch(() => undefined);
       await session.close();
     }
   });

@@ -187,6 +187,31 @@ describe('WorkerHost', () => {
     host.dispose();
   });
 
+  it('a worker lost without an error event (its kernel frame stopped answering): the running and queued runs fail saying why, and a restart runs cells again', async () => {
+    const { create, made } = fakeWorkers();
+    const host = new WorkerHost({ createWorker: create, whenReleased: null });
+    const deaths: string[] = [];
+    host.onDeath((why) => deaths.push(why));
+    await host.ready();
+    const stuck = runCell(host, 'await new Promise(() => {});', 'stuck');
+    const queued = runCell(host, 'print("never")', 'queued');
+    await new Promise((r) => setTimeout(r, 20));
+    made[0].worker.onlost?.('the browser ended it');
+    const stopped = { kind: 'error', name: 'KernelError', message: 'the kernel stopped: the browser ended it' };
+    expect(await stuck).toMatchObject({ status: 'error', outputs: [stopped] });
+    expect(await queued).toMatchObject({ status: 'error', outputs: [stopped] });
+    expect(deaths).toEqual(['the browser ended it']);
+    expect(made[0].alive()).toBe(false);
+    // A second word of the same loss, or a late one, is not a second death.
+    made[0].worker.onlost?.('the browser ended it');
+    expect(deaths).toHaveLength(1);
+    await host.restart();
+    expect((await runCell(host, '6 * 7')).outputs).toEqual([{ kind: 'text', text: '42' }]);
+    made[0].worker.onlost?.('late');
+    expect(deaths).toHaveLength(1);
+    host.dispose();
+  });
+
   it('refuses what a cell posts on the worker itself and malformed messages on the channel: the running cell says so once and ends in error', async () => {
     const { create, made } = fakeWorkers();
     const host = new WorkerHost({ createWorker: create });

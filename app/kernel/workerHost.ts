@@ -13,6 +13,8 @@ export interface KernelWorker {
   /** Messages posted on the worker itself (`self.postMessage`): never the kernel's, which use the init's port. */
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
+  /** The worker is gone without an error event, `why` says how (the kernel frame stopped answering); a plain Worker never calls it. */
+  onlost?: ((why: string) => void) | null;
 }
 
 export interface WorkerHostOptions {
@@ -110,6 +112,7 @@ export class WorkerHost implements KernelHost {
       if (worker === this.worker) this.refuse('it came through the worker itself, not the kernel\'s channel');
     };
     worker.onerror = (event) => died(`its worker failed: ${event.message || 'it could not start (see the browser console)'}`);
+    worker.onlost = died;
     this.failure = null;
     const backend = this.options.backend;
     const params = packNet(this.params ?? originalNet());

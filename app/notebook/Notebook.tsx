@@ -163,7 +163,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   }, [runner, store]);
 
   // A kernel that ends unasked: its cells end saying so, and a notice offers a restart.
-  useEffect(() => (runner && host?.onDeath ? host.onDeath((why) => runner.died(why)) : undefined), [host, runner]);
+  useEffect(() => (runner && host?.onDeath ? host.onDeath((why) => void runner.died(why)) : undefined), [host, runner]);
 
   // Errors the kernel reports outside any run (a promise rejected after its cell ended) become notices.
   useEffect(() => {

@@ -71,8 +71,11 @@ export interface CellState {
   fromPrevious?: boolean;
 }
 
-/** Why a run ended early: Interrupt, Restart kernel, or the kernel ending unasked (`death`). */
-export type EndCause = 'interrupt' | 'restart' | 'death';
+/**
+ * Why a run ended early: Interrupt, Restart kernel, the kernel ending unasked (`death`), or Run
+ * pressed while a kernel that never came up is stopped (`dead`).
+ */
+export type EndCause = 'interrupt' | 'restart' | 'death' | 'dead';
 
 export type CellEvent =
   | { type: 'edit'; source: string }
@@ -100,8 +103,9 @@ export const interruptedNotice = 'Kernel interrupted: its state was lost; run th
 export const restartedNotice = 'Kernel restarted while this cell ran: its state was lost; run the cells again';
 export const cancelledNotice = 'Cancelled: the kernel was interrupted before this cell ran';
 export const cancelledByRestartNotice = 'Cancelled: the kernel restarted before this cell ran';
-export const diedNotice = 'The kernel stopped while this cell ran: its state was lost. Press Restart kernel, then run the cells again';
-export const cancelledByDeathNotice = 'Not run: the kernel has stopped. Press Restart kernel, then run the cells again';
+export const diedNotice = 'The kernel stopped while this cell ran: its state was lost; run the cells again';
+export const cancelledByDeathNotice = 'Cancelled: the kernel stopped before this cell ran';
+export const notRunDeadNotice = 'Not run: the kernel has stopped. Press Restart kernel, then run the cells again';
 
 export function blockedNotice(origin: ExternalOrigin): string {
   return `Not run: this code came from ${originPhrase(origin)} and is not trusted yet. Trust it in the banner above to run it.`;
@@ -147,6 +151,7 @@ export function applyOutput(outputs: ShownOutput[], message: OutputMessage, key:
 }
 
 function noticeFor(status: 'interrupted' | 'cancelled', cause: EndCause): string {
+  if (cause === 'dead') return notRunDeadNotice;
   if (cause === 'death') return status === 'interrupted' ? diedNotice : cancelledByDeathNotice;
   if (status === 'interrupted') return cause === 'restart' ? restartedNotice : interruptedNotice;
   return cause === 'restart' ? cancelledByRestartNotice : cancelledNotice;

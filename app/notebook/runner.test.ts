@@ -1,6 +1,6 @@
 // Tests of the run queue against a scripted kernel: order, counts, interrupt, restart, late outputs.
 import { describe, expect, it } from 'vitest';
-import { cancelledByDeathNotice, cancelledNotice, diedNotice, interruptedNotice, newCellState } from './cellState';
+import { cancelledByDeathNotice, cancelledNotice, diedNotice, interruptedNotice, newCellState, notRunDeadNotice } from './cellState';
 import { initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
 import { createRunner } from './runner';
 import { createStore } from './store';
@@ -147,25 +147,52 @@ describe('createRunner', () => {
     expect(s.notices[0].actions).toEqual([{ label: 'Restart kernel', command: 'restartKernel' }]);
   });
 
-  it('when the kernel dies: the running cell fails saying so, queued ones are cancelled, nothing stays running, a notice offers a restart', async () => {
+  it('when a kernel that was up dies: the running cell fails saying so, queued ones are cancelled, a new kernel starts and the next Run works', async () => {
     const { store, host, runner } = setup(echo);
     await runner.connect();
     runner.run(['02-a', '03-b', '04-c']);
     while (store.getState().cells[2].status !== 'running') await sleep(1);
-    runner.died('its worker stopped');
+    const restarted = runner.died('the browser ended it');
+    // Said at once, before the new kernel is up.
+    let s = store.getState();
+    expect(statuses(s)).toEqual(['idle', 'done', 'error', 'idle']);
+    expect([s.cells[2].notice, s.cells[3].notice]).toEqual([diedNotice, cancelledByDeathNotice]);
+    expect(s.kernel.status).toBe('restarting');
+    await restarted;
+    await runner.idle();
+    s = store.getState();
+    expect(host.calls).toEqual(['run:02-a', 'run:03-b', 'restart']);
+    expect(s.kernel).toEqual({ status: 'idle', backend: 'cpu', notes: [] });
+    expect(s.execCounter).toBe(0);
+    // The notice stays once the new kernel is up (it is not the "did not start" one), until the next Run.
+    expect(s.notices).toEqual([{ id: 'kernel-interrupted', tone: 'error', text: 'The kernel stopped: the browser ended it. Its state was lost; a new kernel has started.' }]);
+
+    runner.run(['04-c']);
+    await runner.idle();
+    s = store.getState();
+    expect(s.cells[3]).toMatchObject({ status: 'done', notice: null });
+    expect(s.notices).toEqual([]);
+  });
+
+  it('when a kernel that never came up stops: it stays stopped, Run says so and sends nothing, Restart kernel brings it back', async () => {
+    const { store, host, runner } = setup(echo);
+    runner.run(['02-a', '03-b']);
+    while (store.getState().cells[2].status !== 'running') await sleep(1);
+    await runner.died('its worker failed: SyntaxError');
     await host.interrupt(); // what the host does next: the pending run resolves late, and is ignored
     await runner.idle();
     let s = store.getState();
     expect(statuses(s)).toEqual(['idle', 'done', 'error', 'idle']);
-    expect([s.cells[2].notice, s.cells[3].notice]).toEqual([diedNotice, cancelledByDeathNotice]);
+    expect(s.cells[2].notice).toBe(diedNotice);
     expect(s.kernel).toEqual({ status: 'dead', backend: null, notes: [] });
     expect(s.notices).toEqual([
-      { id: 'kernel', tone: 'error', text: 'The kernel stopped: its worker stopped. Its state is lost; restart it to run cells again.', actions: [{ label: 'Restart kernel', command: 'restartKernel' }] },
+      { id: 'kernel', tone: 'error', text: 'The kernel stopped: its worker failed: SyntaxError. Its state is lost; restart it to run cells again.', actions: [{ label: 'Restart kernel', command: 'restartKernel' }] },
     ]);
+    expect(host.calls).not.toContain('restart');
 
     // Run pressed on a dead kernel: nothing is sent to it, the cell says why.
     runner.run(['04-c']);
-    expect(store.getState().cells[3]).toMatchObject({ status: 'idle', notice: cancelledByDeathNotice });
+    expect(store.getState().cells[3]).toMatchObject({ status: 'idle', notice: notRunDeadNotice });
     expect(host.calls.filter((c) => c === 'run:04-c')).toEqual([]);
 
     await runner.restart();

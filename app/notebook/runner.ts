@@ -15,8 +15,12 @@ export interface Runner {
   idle(): Promise<void>;
   /** Waits for the kernel to be ready and shows its status and tfjs backend (or why it did not start). */
   connect(): Promise<void>;
-  /** The kernel ended unasked (KernelHost.onDeath): the running cell fails, queued ones are cancelled, a notice offers a restart. */
-  died(why: string): void;
+  /**
+   * The kernel ended unasked (KernelHost.onDeath): the running cell fails, queued ones are
+   * cancelled, and a new kernel starts, as after Interrupt; one that never came up stays stopped
+   * (a new one would fail the same way) and a notice offers a restart.
+   */
+  died(why: string): Promise<void>;
 }
 
 export const interruptNoticeId = 'kernel-interrupted';
@@ -35,6 +39,8 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
   // Bumped by interrupt/restart: a run that resolves after that belongs to a dead kernel.
   let generation = 0;
   let pumping: Promise<void> = Promise.resolve();
+  // The current kernel said it was ready: one that dies after that is replaced at once (see died).
+  let up = false;
 
   const dispatch = (event: NotebookEvent): void => store.dispatch(event);
   const finish = (id: string, status: RunStatus, cause?: EndCause): void =>
@@ -84,6 +90,7 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
     try {
       const info = await host.ready();
       if (generation !== myGeneration) return;
+      up = true;
       dispatch({ type: 'kernel', kernel: { status: running === null && queue.length === 0 ? 'idle' : 'busy', backend: info.backend, notes: info.notes } });
       dispatch({ type: 'dismissNotice', id: kernelNoticeId });
     } catch (err) {
@@ -98,6 +105,7 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
 
   function endAll(cause: EndCause): void {
     generation += 1;
+    up = false;
     for (const id of queue.splice(0)) finish(id, 'cancelled', cause);
     // A cell the kernel's death cut short failed; one stopped on purpose was interrupted.
     if (running !== null) finish(running, cause === 'death' ? 'error' : 'interrupted', cause);
@@ -116,7 +124,7 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
       for (const id of fresh) dispatch({ type: 'cell', id, event: { type: 'queue' } });
       if (store.getState().kernel.status === 'dead') {
         // Nothing runs on a stopped kernel: each cell says so where the student looks.
-        for (const id of fresh) finish(id, 'cancelled', 'death');
+        for (const id of fresh) finish(id, 'cancelled', 'dead');
         return;
       }
       const wasIdle = queue.length === 0 && running === null;
@@ -140,11 +148,22 @@ export function createRunner(host: KernelHost, store: Store<NotebookState, Noteb
       await connect();
     },
     connect,
-    died(why) {
+    async died(why) {
+      const wasUp = up;
       endAll('death');
-      dispatch({ type: 'kernel', kernel: { status: 'dead', backend: null, notes: [] } });
-      const text = `The kernel stopped: ${why}. Its state is lost; restart it to run cells again.`;
-      dispatch({ type: 'notice', notice: { id: kernelNoticeId, tone: 'error', text, actions: restartAction } });
+      if (!wasUp) {
+        dispatch({ type: 'kernel', kernel: { status: 'dead', backend: null, notes: [] } });
+        const text = `The kernel stopped: ${why}. Its state is lost; restart it to run cells again.`;
+        dispatch({ type: 'notice', notice: { id: kernelNoticeId, tone: 'error', text, actions: restartAction } });
+        return;
+      }
+      // Like the interrupt's notice, it goes at the next Run: the new kernel's coming up does not remove it.
+      const text = `The kernel stopped: ${why}. Its state was lost; a new kernel has started.`;
+      dispatch({ type: 'notice', notice: { id: interruptNoticeId, tone: 'error', text } });
+      dispatch({ type: 'kernel', kernel: { status: 'restarting', backend: null, notes: [] } });
+      await host.restart();
+      dispatch({ type: 'kernelRestarted' });
+      await connect();
     },
     async idle() {
       // A pump may start another while we wait (Run all during a run): wait until none is left.

@@ -6,7 +6,7 @@ export type { Cell as SourceCell } from '../kernel/cells';
 /** Command mode moves between cells; edit mode types into one cell's editor. */
 export type EditorMode = 'command' | 'edit';
 
-/** `dead`: the kernel ended unasked (see KernelHost.onDeath); only Restart kernel brings it back. */
+/** `dead`: a kernel that never came up ended (see Runner.died: one that was up is replaced at once); only Restart kernel brings it back. */
 export type KernelStatus = 'starting' | 'idle' | 'busy' | 'restarting' | 'unavailable' | 'dead';
 
 /** What a notice's button does (the notebook carries it out; notices stay plain data). */

@@ -12,7 +12,9 @@ export type FrameFromPage =
    */
   | { jn: 'load'; entry: string; entryToken: string; chunks: { name: string; parts: string[] }[]; wasm: Record<string, ArrayBuffer> }
   | { jn: 'spawn'; id: number; init: Init }
-  | { jn: 'terminate'; id: number };
+  | { jn: 'terminate'; id: number }
+  /** The page's heartbeat (heartbeat.ts): the frame answers `pong` at once, whatever its Workers do. */
+  | { jn: 'ping'; n: number };
 
 /** Frame -> page. */
 export type FrameToPage =
@@ -20,4 +22,5 @@ export type FrameToPage =
   /** Worker `id` failed (its error event) or could not be made. */
   | { jn: 'error'; id: number; message: string }
   /** Worker `id` posted on itself: not the kernel's channel; the data stays in the frame. */
-  | { jn: 'self'; id: number };
+  | { jn: 'self'; id: number }
+  | { jn: 'pong'; n: number };

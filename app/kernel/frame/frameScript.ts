@@ -21,7 +21,9 @@ export function kernelFrame(): void {
   addEventListener('message', (event: MessageEvent<FrameFromPage>) => {
     if (event.source !== page) return;
     const message = event.data;
-    if (message.jn === 'load') {
+    if (message.jn === 'ping') {
+      toPage({ jn: 'pong', n: message.n });
+    } else if (message.jn === 'load') {
       if (entryUrl !== null) return;
       // Chromium starts no module worker from a blob: URL of an opaque origin, but a classic one
       // may import() the module: it says so once (its first message), then the page's init follows.

@@ -6,6 +6,7 @@ import type { HostToKernel } from '../protocol';
 import type { KernelWorker } from '../workerHost';
 import { entryToken, prepareKernel } from './bundle';
 import type { FrameFromPage, FrameToPage } from './frameProtocol';
+import { answered, heartbeatStart, pingEveryMs, tick } from './heartbeat';
 
 /** The frame's page, built by vite.kernelFrame.ts next to index.html. */
 export const kernelFrameFile = 'kernel-frame.html';
@@ -32,15 +33,51 @@ async function readKernelFiles(): Promise<Extract<FrameFromPage, { jn: 'load' }>
   return { jn: 'load', entryToken, ...kernel, wasm };
 }
 
+/** What the page keeps of each Worker in the frame. */
+interface FramedEnd {
+  heard(message: Extract<FrameToPage, { id: number }>): void;
+  /** The frame is gone (it stopped answering): so is the Worker. */
+  lost(why: string): void;
+}
+
 interface Frame {
+  iframe: HTMLIFrameElement;
   /** Resolves once the frame's script runs. */
   ready: Promise<Window>;
-  listeners: Map<number, (message: FrameToPage) => void>;
+  ends: Map<number, FramedEnd>;
+  /** Stops listening to the frame and pinging it. */
+  stop(): void;
 }
 
 let frame: Frame | null = null;
 /** The frame, once it holds the kernel's files; null again after a failure, so Restart tries anew. */
 let loaded: Promise<Window> | null = null;
+
+const lostWhy = 'the browser ended it, most likely because it ran out of memory (its frame stopped answering)';
+
+/** The frame went quiet: it is removed, its Workers are told, and the next Worker gets a new frame. */
+function lose(gone: Frame): void {
+  if (frame !== gone) return;
+  frame = null;
+  loaded = null;
+  gone.stop();
+  gone.iframe.remove();
+  const ends = [...gone.ends.values()];
+  gone.ends.clear();
+  for (const end of ends) end.lost(lostWhy);
+}
+
+/** Pings the frame once it is up; four unanswered pings in a row and it is lost (heartbeat.ts). */
+function startHeartbeat(current: Frame, target: Window): { answer(n: number): void; stop(): void } {
+  let beat = heartbeatStart;
+  const timer = setInterval(() => {
+    const next = tick(beat);
+    beat = next.state;
+    if (next.lost) return lose(current);
+    target.postMessage({ jn: 'ping', n: next.ping } satisfies FrameFromPage, '*');
+  }, pingEveryMs);
+  return { answer: (n) => (beat = answered(beat, n)), stop: () => clearInterval(timer) };
+}
 
 /**
  * The one kernel frame of this page. Its inner frame, `sandbox="allow-scripts"` without
@@ -58,19 +95,33 @@ function kernelFrame(): Frame {
   iframe.hidden = true;
   iframe.dataset.kernelFrame = '';
   iframe.src = new URL(kernelFrameFile, document.baseURI).href;
-  const listeners = new Map<number, (message: FrameToPage) => void>();
-  const ready = new Promise<Window>((resolve) => {
-    window.addEventListener('message', (event: MessageEvent<FrameToPage>) => {
-      const inner = iframe.contentWindow?.frames[0];
-      if (!inner || event.source !== inner) return;
-      const message = event.data;
-      if (message?.jn === 'frame-ready') resolve(event.source as Window);
-      else if ((message?.jn === 'error' || message?.jn === 'self') && typeof message.id === 'number') listeners.get(message.id)?.(message);
-    });
-  });
+  const ends = new Map<number, FramedEnd>();
+  let heartbeat: ReturnType<typeof startHeartbeat> | null = null;
+  let listener: ((event: MessageEvent<FrameToPage>) => void) | null = null;
+  const current: Frame = {
+    iframe,
+    ends,
+    ready: new Promise<Window>((resolve) => {
+      listener = (event) => {
+        const inner = iframe.contentWindow?.frames[0];
+        if (!inner || event.source !== inner) return;
+        const message = event.data;
+        if (message?.jn === 'frame-ready') {
+          heartbeat ??= startHeartbeat(current, inner);
+          resolve(inner);
+        } else if (message?.jn === 'pong' && typeof message.n === 'number') heartbeat?.answer(message.n);
+        else if ((message?.jn === 'error' || message?.jn === 'self') && typeof message.id === 'number') ends.get(message.id)?.heard(message);
+      };
+      window.addEventListener('message', listener);
+    }),
+    stop() {
+      heartbeat?.stop();
+      if (listener) window.removeEventListener('message', listener);
+    },
+  };
   document.body.append(iframe);
-  frame = { ready, listeners };
-  return frame;
+  frame = current;
+  return current;
 }
 
 /** The frame holding the kernel's files: read and sent once, again after a failure. */
@@ -92,12 +143,13 @@ let nextId = 0;
 
 /** A KernelWorker whose Worker lives in the kernel frame; made at once, it starts once the frame holds the kernel's files. */
 export function createFramedWorker(): KernelWorker {
-  const { listeners } = kernelFrame();
+  const { ends } = kernelFrame();
   const id = ++nextId;
   let ended = false;
   const worker: KernelWorker = {
     onmessage: null,
     onerror: null,
+    onlost: null,
     postMessage(message: HostToKernel, transfer: Transferable[] = []) {
       if (message.type !== 'init') throw new Error('the kernel frame takes only the init; later messages go through its port');
       loadedFrame().then(
@@ -109,13 +161,19 @@ export function createFramedWorker(): KernelWorker {
     },
     terminate() {
       ended = true;
-      listeners.delete(id);
+      ends.delete(id);
       void loaded?.then((target) => target.postMessage({ jn: 'terminate', id } satisfies FrameFromPage, '*'), () => undefined);
     },
   };
-  listeners.set(id, (message) => {
-    if (message.jn === 'error') worker.onerror?.(new ErrorEvent('error', { message: message.message }));
-    else worker.onmessage?.(new MessageEvent('message', { data: undefined }));
+  ends.set(id, {
+    heard(message) {
+      if (message.jn === 'error') worker.onerror?.(new ErrorEvent('error', { message: message.message }));
+      else worker.onmessage?.(new MessageEvent('message', { data: undefined }));
+    },
+    lost(why) {
+      ended = true;
+      worker.onlost?.(why);
+    },
   });
   return worker;
 }
