@@ -81,6 +81,11 @@ describe('export and import', () => {
     const ipynb = await exportAs(page, 'ipynb', 'export-author.ipynb');
     await screenshot(page, 'export-notice-1280x720');
     const nb = JSON.parse(ipynb.text) as Nb;
+    // The notice says what the file holds (counted from the file itself), on screen where the student is.
+    const saved = page.locator('[data-notice="export"]');
+    await expect(saved.textContent()).resolves.toContain(`the notebook's ${pageIds.length} cells with their outputs, as ${nb.cells.length} Jupyter cells`);
+    const savedBox = await saved.boundingBox();
+    expect(savedBox !== null && savedBox.y >= 0 && savedBox.y + savedBox.height <= 720).toBe(true);
     expect([nb.nbformat, nb.nbformat_minor, nb.metadata.kernelspec.name, nb.metadata.kernelspec.language, nb.metadata.language_info.name]).toEqual([4, 5, 'deno', 'typescript', 'typescript']);
     expect(pageCells(nb).map((c) => c.id)).toEqual(pageIds);
     // Jupyter's own validator accepts the file, and its Markdown conversion shows no slide marker.

@@ -35,9 +35,13 @@ export async function typeAtEnd(page: Page, id: string, text: string): Promise<v
 /** The link Share made: from the clipboard, or from the dialog that shows it when the clipboard is refused. */
 export async function sharedLink(page: Page): Promise<string> {
   const dialogField = page.getByRole('textbox', { name: 'Link to share' });
-  const copied = page.locator('.notice', { hasText: 'Link copied to the clipboard' });
+  const copied = page.locator('[data-notice="share"]', { hasText: 'Link copied to the clipboard' });
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await copied.or(dialogField).first().waitFor();
   if (await dialogField.isVisible()) return dialogField.inputValue();
+  // Said where the student is, however far down the page: inside the screen.
+  const box = await copied.boundingBox();
+  const screen = page.viewportSize();
+  expect(box !== null && screen !== null && box.y >= 0 && box.y + box.height <= screen.height, 'the "Link copied" notice is on screen').toBe(true);
   return page.evaluate(() => navigator.clipboard.readText());
 }

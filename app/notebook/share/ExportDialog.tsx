@@ -7,16 +7,32 @@ export const exportBaseName = 'jacobian-notebook';
 
 type Format = 'ipynb' | 'md';
 
+/**
+ * What Export says it saved: the notebook's cells, and, for a Jupyter file, how many cells the file
+ * holds when that differs (a first cell naming the helpers; text cells cut at their slide breaks).
+ */
+export function exportSummary(name: string, notebookCells: number, fileCells: number | null): string {
+  const saved = `Saved ${name}: the notebook's ${notebookCells === 1 ? 'one cell with its' : `${notebookCells} cells with their`} outputs`;
+  if (fileCells === null || fileCells === notebookCells) return `${saved}. Import reads it back.`;
+  const cut = fileCells - 1 - notebookCells;
+  const why = cut > 0 ? `a first cell naming the lesson's helpers, and ${cut} more where text cells are cut at their slide breaks` : "a first cell naming the lesson's helpers";
+  return `${saved}, as ${fileCells} Jupyter cells (${why}). Import reads it back as it was.`;
+}
+
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const store = useNotebookStore();
   const save = async (format: Format): Promise<void> => {
     const { exportCellsOf, toIpynb, toMarkdown } = await import('./files');
     const cells = exportCellsOf(store.getState().cells);
     const name = `${exportBaseName}.${format}`;
-    if (format === 'ipynb') download(name, 'application/x-ipynb+json', toIpynb(cells));
-    else download(name, 'text/markdown', toMarkdown(cells));
+    let fileCells: number | null = null;
+    if (format === 'ipynb') {
+      const text = toIpynb(cells);
+      fileCells = (JSON.parse(text) as { cells: unknown[] }).cells.length;
+      download(name, 'application/x-ipynb+json', text);
+    } else download(name, 'text/markdown', toMarkdown(cells));
     onClose();
-    notify(store, 'export', 'info', `Saved ${name}: ${cells.length} cells with their outputs. Import reads it back.`);
+    notify(store, 'export', 'info', exportSummary(name, cells.length, fileCells), { corner: true });
   };
   return (
     <InfoDialog title="Export the notebook" closeLabel="Cancel" onClose={onClose}>

@@ -59,7 +59,7 @@ export function ShareButton({ onExport, lesson }: { onExport(): void; lesson: re
   const copy = async (url: string, what: string): Promise<void> => {
     const refused = await copyToClipboard(url);
     if (refused) setDialog({ kind: 'copy', url, why: refused });
-    else notify(store, 'share', 'info', `Link copied to the clipboard: ${what}.`);
+    else notify(store, 'share', 'info', `Link copied to the clipboard: ${what}.`, { corner: true });
   };
 
   const share = async (): Promise<void> => {

@@ -3,8 +3,9 @@ import type { NotebookStore } from '../notebookContext';
 import type { Notice } from '../types';
 import { hashWithEdits } from './hashEdits';
 
-export function notify(store: NotebookStore, id: string, tone: Notice['tone'], text: string): void {
-  store.dispatch({ type: 'notice', notice: { id, tone, text } });
+/** `corner`: an answer that needs no decision (a link copied, a file saved), shown where the student is and gone by itself. */
+export function notify(store: NotebookStore, id: string, tone: Notice['tone'], text: string, { corner = false } = {}): void {
+  store.dispatch({ type: 'notice', notice: { id, tone, text, ...(corner ? { corner } : {}) } });
 }
 
 export function dismiss(store: NotebookStore, ...ids: string[]): void {
