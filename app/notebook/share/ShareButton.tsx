@@ -5,9 +5,8 @@ import { InfoDialog } from './InfoDialog';
 import { useNotebookStore } from '../notebookContext';
 import { ToolbarButton } from '../toolbar/ToolbarButton';
 import { notify, pageAddress } from './notify';
-import { cellsCount, formatBytes } from './words';
+import { cellsCount, formatBytes, linkWhat } from './words';
 import { hashWithEdits } from './hashEdits';
-import type { LinkContent } from './linkEdits';
 import type { LessonCellShape } from './linkStructure';
 
 type ShareDialog =
@@ -40,18 +39,6 @@ async function copyToClipboard(text: string): Promise<string | null> {
   }
 }
 
-/** What a link carries, as the confirmation says it: `2 cells you edited, 1 new cell, 1 deleted cell`. */
-function linkWhat(content: LinkContent): string {
-  const parts = [`${cellsCount(content.edits.length)} you edited`];
-  if (content.structure) {
-    const { added, deleted } = content.structure;
-    if (added.length > 0) parts.push(`${added.length} new cell${added.length === 1 ? '' : 's'}`);
-    if (deleted.length > 0) parts.push(`${deleted.length} deleted cell${deleted.length === 1 ? '' : 's'}`);
-    parts.push('the order of the cells');
-  }
-  return parts.join(', ');
-}
-
 export function ShareButton({ onExport, lesson }: { onExport(): void; lesson: readonly LessonCellShape[] }) {
   const store = useNotebookStore();
   const [dialog, setDialog] = useState<ShareDialog | null>(null);
@@ -74,7 +61,7 @@ export function ShareButton({ onExport, lesson }: { onExport(): void; lesson: re
       return;
     }
     const url = pageAddress() + hashWithEdits(window.location.hash, value);
-    await copy(url, value === null ? 'the network in the address (no cell is edited)' : `the network and ${linkWhat(content)} (${formatBytes(url.length)})`);
+    await copy(url, value === null ? 'the network in the address (no cell is edited)' : `${linkWhat(content)} (${formatBytes(url.length)})`);
   };
 
   const close = () => setDialog(null);
