@@ -9,7 +9,7 @@ const plan = (over: Partial<Ask>): Ask => ({ kind: 'ask', untrusted: [ref(9)], o
 
 describe('cellsWords', () => {
   it('names cells by position and first line, never by id, and counts those past three', () => {
-    expect(cellsWords([ref(9)], 48)).toBe('cell 9 (“line 9”) of 48');
+    expect(cellsWords([ref(9)], 48)).toBe('cell 9 of 48 (“line 9”)');
     expect(cellsWords([ref(9), ref(12, '')], 48)).toBe('cells 9 (“line 9”) and 12 of 48');
     expect(cellsWords([ref(1), ref(2), ref(3), ref(4), ref(5)], 48)).toBe('cells 1 (“line 1”), 2 (“line 2”), 3 (“line 3”) and 2 more of 48');
   });
@@ -20,7 +20,7 @@ describe('runAllQuestion', () => {
     const words = runAllQuestion(plan({ runnable: ['a', 'b', 'c'] }));
     expect(words.title).toBe('A cell is not trusted yet');
     expect(words.body).toBe(
-      'Cell 9 (“line 9”) of 48 holds code from a link that runs only once you trust it in the banner at the top (Trust and run runs the whole notebook). ' +
+      'Cell 9 of 48 (“line 9”) holds code from a link that runs only once you trust it in the banner at the top (Trust and run runs the whole notebook). ' +
         'No trusted cell uses a name from it: all 3 trusted code cells can run now.',
     );
     expect(words.body).not.toContain('new-9x');

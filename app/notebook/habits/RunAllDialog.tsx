@@ -12,12 +12,15 @@ const namedNames = 4;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
+const quoted = (line: string): string => (line ? ` (“${line}”)` : '');
+
 /** `cell 9 of 48 (“// The three…”)`, `cells 9 (“…”) and 12 (“…”) of 48`: as the student finds them, top to bottom. */
 export function cellsWords(refs: readonly CellRef[], total: number): string {
-  const shown = refs.slice(0, namedCells).map((r) => (r.firstLine ? `${r.position} (“${r.firstLine}”)` : `${r.position}`));
+  if (refs.length === 1) return `cell ${refs[0].position} of ${total}${quoted(refs[0].firstLine)}`;
+  const shown = refs.slice(0, namedCells).map((r) => `${r.position}${quoted(r.firstLine)}`);
   const more = refs.length - shown.length;
   const list = listIds(more > 0 ? [...shown, `${more} more`] : shown);
-  return `${refs.length === 1 ? 'cell' : 'cells'} ${list} of ${total}`;
+  return `cells ${list} of ${total}`;
 }
 
 /** `a, b, c, d and 3 more`. */
