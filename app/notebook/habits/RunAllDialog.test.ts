@@ -21,7 +21,7 @@ describe('runAllQuestion', () => {
     expect(words.title).toBe('A cell is not trusted yet');
     expect(words.body).toBe(
       'Cell 9 of 48 (“line 9”) holds code from a link that runs only once you trust it in the banner at the top (Trust and run runs the whole notebook). ' +
-        'No trusted cell uses a name from it: all 3 trusted code cells can run now.',
+        'No trusted cell needs a name from it: all 3 trusted code cells can run now.',
     );
     expect(words.body).not.toContain('new-9x');
     expect(words.runLabel).toBe('Run the 3 trusted cells');

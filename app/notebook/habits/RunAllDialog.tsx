@@ -35,7 +35,7 @@ function runWords({ untrusted, skipped, names, direct, runnable }: Ask): string 
   const n = runnable.length;
   if (skipped.length === 0) {
     if (n === 0) return 'No trusted code cell is left to run.';
-    return `No trusted cell uses a name from ${it}: ${n === 1 ? 'the trusted code cell' : `all ${n} trusted code cells`} can run now.`;
+    return `No trusted cell needs a name from ${it}: ${n === 1 ? 'the trusted code cell' : `all ${n} trusted code cells`} can run now.`;
   }
   const indirect = skipped.length - direct;
   const why =

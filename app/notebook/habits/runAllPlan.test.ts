@@ -77,6 +77,23 @@ describe('runAllPlan', () => {
     expect(plan.runnable).toEqual(['c']);
   });
 
+  it('runs a cell whose name a trusted cell above declares too (the lesson\'s own W), not one where only a cell below does', () => {
+    const plan = ask([code('a', 'const W = 1;'), code('b', 'print(W);'), fromLink('u', 'const W = 5; const q = 2;'), code('c', 'print(q);'), code('d', 'print(q + 1);'), code('e', 'const q = 3;')]);
+    expect(plan.skipped.map((c) => c.id)).toEqual(['c', 'd']);
+    expect(plan.names).toEqual(['q']);
+    expect(plan.runnable).toEqual(['a', 'b', 'e']);
+  });
+
+  it('does not count a declaring cell above that is skipped itself', () => {
+    const plan = ask([fromLink('u', 'const x = 1;'), code('a', 'const y = x + 1;'), code('b', 'const z = 2;'), code('c', 'const y = 5;'), code('d', 'print(y, z);')]);
+    // d finds y from c (above it, not skipped) and z from b: it runs.
+    expect(plan.skipped.map((c) => c.id)).toEqual(['a']);
+    expect(plan.runnable).toEqual(['b', 'c', 'd']);
+    const chain = ask([fromLink('u', 'const x = 1;'), code('a', 'const y = x + 1;'), code('d', 'print(y);'), code('c', 'const y = 5;')]);
+    expect(chain.skipped.map((c) => c.id)).toEqual(['a', 'd']);
+    expect(chain.direct).toBe(1);
+  });
+
   it('counts a trusted cell that does not compile as using every word in it', () => {
     const plan = ask([fromLink('a', 'const x = 1;'), code('b', 'print(x'), code('c', 'print(2);')]);
     expect(plan.skipped.map((c) => c.id)).toEqual(['b']);

@@ -1,6 +1,6 @@
 // Run all with code nobody trusted yet: run everything, or ask first (trust it, or run the trusted cells that do not need it).
 import type { CellState, ExternalOrigin } from '../cellState';
-import { dependentCells, type CellAnalysis } from '../params/paramsDeps';
+import type { CellAnalysis } from '../params/paramsDeps';
 
 type PlanCell = Pick<CellState, 'id' | 'type' | 'untrusted' | 'foreign' | 'source'>;
 
@@ -22,7 +22,7 @@ export type RunAllPlan =
       /** The code cells waiting for trust, and where their code came from. */
       untrusted: CellRef[];
       origins: ExternalOrigin[];
-      /** Trusted code cells that use a name from the untrusted code, directly or through another skipped cell. */
+      /** Trusted code cells that need a name from the untrusted code, directly or through another skipped cell. */
       skipped: CellRef[];
       /** The names from the untrusted cells that skipped cells use, sorted; `direct`: how many skipped cells use one. */
       names: string[];
@@ -46,18 +46,35 @@ export function firstLine(source: string, max = 40): string {
 }
 
 /**
- * A name no identifier can be: the untrusted cells "use" it, so `dependentCells` (the one owner of
- * "which cells depend on a name, through the cells that declare what they use") starts from them.
+ * The trusted cells that would fail with "X is not defined" if run without the untrusted code, and
+ * the untrusted names each uses. A cell fails when it uses a name the skipped code declares
+ * (`missing`: the untrusted names, then what skipped cells declare) and no trusted cell above it
+ * that runs declares it too; skipping a cell can make more fail, so repeat until nothing changes
+ * (each pass only adds). A function body reads names when called, perhaps after cells below
+ * have run: counting its uses like the rest only skips more, the safe side.
  */
-const fromUntrusted = ' untrusted code';
+export function cellsToSkip(trusted: readonly CellAnalysis[], untrustedNames: ReadonlySet<string>): Map<string, string[]> {
+  const skipped = new Map<string, string[]>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    const missing = new Set([...untrustedNames, ...trusted.filter((c) => skipped.has(c.id)).flatMap((c) => c.declared)]);
+    const provided = new Set<string>();
+    for (const cell of trusted) {
+      const lacking = [...cell.uses].filter((n) => missing.has(n) && !provided.has(n));
+      if (lacking.length > 0) {
+        grew ||= !skipped.has(cell.id);
+        skipped.set(cell.id, lacking.filter((n) => untrustedNames.has(n)));
+      } else if (!skipped.has(cell.id)) cell.declared.forEach((n) => provided.add(n));
+    }
+  }
+  return skipped;
+}
 
 /**
  * Every code cell in order, unless some wait for trust: then asking, with what can run without them.
- * A skipped cell is one that would fail with "X is not defined": it uses a name an untrusted cell
- * declares, or declared before the link or file changed it (`displaced`: that code is not there
- * either), or a name another skipped cell declares. The kernel looks names up when code runs
- * (a function declared above may read a name only defined below), so order is not considered: the
- * safe side. `analyse` is only called when asking.
+ * The untrusted names: what the untrusted cells declare, and what they declared before the link
+ * or file changed them (`displaced`: that code is not there to run either). `analyse` is only
+ * called when asking.
  */
 export function runAllPlan(cells: readonly PlanCell[], analyse: Analyse): RunAllPlan {
   const waiting = waitingForTrust(cells);
@@ -69,21 +86,18 @@ export function runAllPlan(cells: readonly PlanCell[], analyse: Analyse): RunAll
   const analyses = analyse([...waiting, ...before, ...trusted].map(({ id, source }) => ({ id, source })));
   const byId = new Map(analyses.map((a) => [a.id, a]));
   const names = new Set(analyses.slice(0, waiting.length + before.length).flatMap((a) => a.declared));
-  const seeds: CellAnalysis[] = [{ id: fromUntrusted, declared: [...names], uses: new Set([fromUntrusted]), expensive: false }];
-  const trustedAnalyses = trusted.flatMap((c) => byId.get(c.id) ?? []);
-  const dependent = new Set(dependentCells([...seeds, ...trustedAnalyses], fromUntrusted).map((d) => d.id));
+  const skipped = cellsToSkip(trusted.flatMap((c) => byId.get(c.id) ?? []), names);
 
   const ref = (c: PlanCell): CellRef => ({ id: c.id, position: cells.indexOf(c) + 1, firstLine: firstLine(c.source) });
-  const skipped = trusted.filter((c) => dependent.has(c.id));
-  const usesByCell = trustedAnalyses.filter((a) => dependent.has(a.id)).map((a) => [...a.uses].filter((n) => names.has(n)));
+  const reasons = [...skipped.values()];
   return {
     kind: 'ask',
     untrusted: waiting.map(ref),
     origins: [...new Set(waiting.flatMap((c) => (c.untrusted ? [c.untrusted.origin] : [])))],
-    skipped: skipped.map(ref),
-    names: [...new Set(usesByCell.flat())].sort(),
-    direct: usesByCell.filter((u) => u.length > 0).length,
-    runnable: trusted.filter((c) => !dependent.has(c.id)).map((c) => c.id),
+    skipped: trusted.filter((c) => skipped.has(c.id)).map(ref),
+    names: [...new Set(reasons.flat())].sort(),
+    direct: reasons.filter((r) => r.length > 0).length,
+    runnable: trusted.filter((c) => !skipped.has(c.id)).map((c) => c.id),
     total: cells.length,
   };
 }
