@@ -1,4 +1,4 @@
-// Small habits: Ctrl/Cmd+S confirms the notebook is saved (never the browser's "save page"), `?` opens at its top, Run all asks about untrusted code.
+// Small habits: Ctrl/Cmd+S confirms the notebook is saved (never the browser's "save page"), `?` opens at its top, Run all asks about untrusted code and runs what does not need it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -7,7 +7,7 @@ import { contentHash } from '../app/notebook/contentHash';
 import { encodeEdits } from '../app/notebook/share/linkEdits';
 import { launch, screenshot, type Session } from './browser';
 import { cellOf, typeAtEnd } from './profiles';
-import { kernelReady, statusesOf, waitSettled } from './faultKit';
+import { cellStatuses, kernelReady, statusesOf, waitSettled } from './faultKit';
 
 /** Records, after every other listener, whether each Ctrl/Cmd+S keydown had its default (the browser's save page) prevented. */
 async function watchSaveKey(page: Page): Promise<void> {
@@ -133,7 +133,7 @@ describe('small habits', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
-  it('Run all with untrusted code from a link asks: trust it, or run only the trusted cells above it', { timeout: 600_000 }, async () => {
+  it('Run all with untrusted code from a link asks: trust it, or run every trusted cell that does not need it', { timeout: 600_000 }, async () => {
     await session?.close();
     session = await launch(inject('siteOrigin'));
     const { page } = session;
@@ -147,18 +147,31 @@ describe('small habits', () => {
     await page.getByRole('button', { name: 'Run all' }).click();
     const dialog = page.getByRole('dialog', { name: 'A cell is not trusted yet' });
     await dialog.waitFor();
-    await expect(dialog.textContent()).resolves.toContain('08-jacobians came from a link or a file');
+    const text = (await dialog.textContent()) ?? '';
+    // Named as the student finds it (its place on the page and its first line), never by its id.
+    const cellIds = await page.$$eval('[data-cell]', (els) => els.map((e) => e.getAttribute('data-cell') ?? ''));
+    expect(text).toContain(`Cell ${cellIds.indexOf(id) + 1} of ${cellIds.length} (“// The three Jacobians of one layer`);
+    expect(text).toContain('holds code from a link');
+    expect(text).not.toContain(id);
+    // 12a-manual-gradients calls the three functions the untrusted cell declares; no other cell names them.
+    expect(text).toContain('1 cell uses names from it (dfXdWi_func, dfXdX_func and dfXdbeta_func)');
     await screenshot(page, 'habits-run-all-ask-1280x720');
     // Nothing was queued while the question is open.
     expect(await page.locator('[data-cell-status="queued"], [data-cell-status="running"]').count()).toBe(0);
 
-    await dialog.getByRole('button', { name: 'Run the 3 cells above 08-jacobians' }).click();
-    const above = ['02-the-network', '04-activations', '06-forward-pass'];
-    await waitSettled(page, above);
-    expect(await statusesOf(page, above)).toEqual(['done', 'done', 'done']);
-    // Nothing after it ran: no cascade of "not defined" errors.
-    expect(await statusesOf(page, [id, '10-chain-rule-numbers', '14-comparison'])).toEqual(['idle', 'idle', 'idle']);
-    expect(await page.locator('[data-cell-status="error"]').count()).toBe(0);
+    const runButton = dialog.getByRole('button', { name: /^Run \d+ cells, skip \d+$/ });
+    const [toRun, toSkip] = ((await runButton.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
+    await runButton.click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-cell-status="queued"], [data-cell-status="running"]').length === 0, undefined, { timeout: 400_000 });
+    const statuses = await cellStatuses(page);
+    // The untrusted cell and what needs it stayed idle; everything else ran, with no "not defined" cascade.
+    expect(statuses[id]).toBe('idle');
+    expect(statuses['12a-manual-gradients']).toBe('idle');
+    for (const ran of ['02-the-network', '04-activations', '06-forward-pass', '10-chain-rule-numbers', '12b-tfjs-gradients']) expect(statuses[ran], ran).toBe('done');
+    const count = (status: string) => Object.values(statuses).filter((s) => s === status).length;
+    expect(count('error')).toBe(0);
+    expect(count('done')).toBe(toRun);
+    expect(count('idle')).toBe((toSkip ?? 0) + 1);
 
     // The other answer: to the banner, whose Trust and run runs everything.
     await page.getByRole('button', { name: 'Run all' }).click();
@@ -166,8 +179,29 @@ describe('small habits', () => {
     const trust = page.getByTestId('trust-banner-link').getByRole('button', { name: 'Trust and run' });
     await page.waitForFunction(() => document.activeElement?.textContent === 'Trust and run', undefined, { timeout: 5_000 });
     await trust.click();
-    await waitSettled(page, [id, '10-chain-rule-numbers', '14-comparison']);
-    expect(await statusesOf(page, [id, '10-chain-rule-numbers', '14-comparison'])).toEqual(['done', 'done', 'done']);
+    await waitSettled(page, [id, '12a-manual-gradients', '14-comparison']);
+    expect(await statusesOf(page, [id, '12a-manual-gradients', '14-comparison'])).toEqual(['done', 'done', 'done']);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('Run all with an imported Python notebook runs without asking: its cells never run here, trusted or not', { timeout: 300_000 }, async () => {
+    await session?.close();
+    session = await launch(inject('siteOrigin'));
+    const { page } = session;
+    await page.goto(inject('siteUrl'));
+    await kernelReady(page);
+    const fixture = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/python-backprop.ipynb'), 'utf8')) as { cells: { id: string; cell_type: string }[] };
+    const foreign = fixture.cells.filter((c) => c.cell_type !== 'markdown').map((c) => c.id);
+    await page.locator('input[type=file]').setInputFiles(join(import.meta.dirname, 'fixtures/python-backprop.ipynb'));
+    await cellOf(page, foreign[0] ?? '').waitFor();
+
+    await page.getByRole('button', { name: 'Run all' }).click();
+    // It runs at once: no question about code that could not run anyway.
+    await expect.poll(() => statusesOf(page, ['02-the-network']), { timeout: 15_000 }).not.toEqual(['idle']);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await waitSettled(page, ['02-the-network', '04-activations']);
+    await page.getByRole('button', { name: 'Interrupt' }).click();
+    expect(await statusesOf(page, foreign)).toEqual(foreign.map(() => 'idle'));
     expect(session.consoleErrors).toEqual([]);
   });
 });
