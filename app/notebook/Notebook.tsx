@@ -29,7 +29,7 @@ import type { LinkNetwork } from './params/paramsHash';
 import type { Notice, NoticeCommand, SourceCell } from './types';
 import { useAutosave } from './useAutosave';
 import { RunAllDialog } from './habits/RunAllDialog';
-import { runAllPlan, waitingForTrust, type RunAllPlan } from './habits/runAllPlan';
+import { planRunAll, uncheckedRunAllNotice, type RunAllPlan } from './habits/runAllPlan';
 import { SavedToast, useSaveShortcut } from './habits/useSaveShortcut';
 import { CornerNotices } from './habits/CornerNotices';
 import { KeptNotesContext, useKeptOutputs } from './kept/useKeptOutputs';
@@ -376,10 +376,10 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     });
 
   const runAll = (): void => {
-    const ask = (plan: RunAllPlan): void => (plan.kind === 'run' ? runner?.run(plan.ids) : setRunAllAsk(plan));
-    // The static look at the code (sucrase and acorn) is loaded only when some code waits for trust.
-    if (waitingForTrust(store.getState().cells).length === 0) ask(runAllPlan(store.getState().cells, () => []));
-    else void import('./params/paramsAnalysis').then(({ analyseCells }) => ask(runAllPlan(store.getState().cells, analyseCells)));
+    planRunAll(store.getState().cells).then(
+      (plan) => (plan.kind === 'run' ? runner?.run(plan.ids) : setRunAllAsk(plan)),
+      () => store.dispatch({ type: 'notice', notice: { id: 'run-all', tone: 'warning', corner: true, text: uncheckedRunAllNotice } }),
+    );
   };
   const runIds = useMemo(() => (runner ? (ids: string[]) => runner.run(ids) : null), [runner]);
   const onNoticeCommand = (command: NoticeCommand): void => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellState } from '../cellState';
 import { analyseCells } from '../params/paramsAnalysis';
-import { firstLine, runAllPlan, type Analyse } from './runAllPlan';
+import { firstLine, idsToRun, planRunAll, runAllPlan, type Analyse } from './runAllPlan';
 
 type Shape = Pick<CellState, 'id' | 'type' | 'untrusted' | 'foreign' | 'source'>;
 const code = (id: string, source = '', untrusted: { displaced: string } | null = null): Shape => ({
@@ -119,3 +119,14 @@ describe('firstLine', () => {
     expect(firstLine('   ')).toBe('');
   });
 });
+
+describe('planRunAll (what presentation mode runs without asking)', () => {
+  it('every code cell when all are trusted', async () => {
+    expect(idsToRun(await planRunAll([code('01', 'const a = 1'), text('02'), code('03', 'print(a)')]))).toEqual(['01', '03']);
+  });
+  it('with code waiting: the trusted cells that do not use its names, loading the analysis itself', async () => {
+    const cells = [code('01', 'const a = 1'), fromLink('02', 'const x = a + 1'), code('03', 'print(x)'), code('04', 'print(a)')];
+    expect(idsToRun(await planRunAll(cells))).toEqual(['01', '04']);
+  });
+});
+

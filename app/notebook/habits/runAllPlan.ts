@@ -101,3 +101,20 @@ export function runAllPlan(cells: readonly PlanCell[], analyse: Analyse): RunAll
     total: cells.length,
   };
 }
+
+/** What runs without asking: every code cell, or, with code waiting for trust, the trusted cells that do not need it. */
+export const idsToRun = (plan: RunAllPlan): string[] => (plan.kind === 'run' ? plan.ids : plan.runnable);
+
+/** The notice when the static look at the code could not load (offline, never fetched). */
+export const uncheckedRunAllNotice =
+  'Run all could not check which cells need the code waiting for trust (part of the page did not load: offline?). Trust it in the banner, or run cells one by one.';
+
+/**
+ * The plan for `cells`, loading the static look at the code (sucrase and acorn) only when some code
+ * waits for trust. Rejects when that load fails.
+ */
+export async function planRunAll(cells: readonly PlanCell[]): Promise<RunAllPlan> {
+  if (waitingForTrust(cells).length === 0) return runAllPlan(cells, () => []);
+  const { analyseCells } = await import('../params/paramsAnalysis');
+  return runAllPlan(cells, analyseCells);
+}

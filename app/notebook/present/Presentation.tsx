@@ -10,6 +10,7 @@ import { presentCommandForKey, type PresentCommand } from './presentKeys';
 import { defaultPrefs, fitZoom, parsePrefs, prefsKey, stepScale, withPresentParam, type PresentPrefs } from './presentView';
 import { slideCss, slideOfCell, slidesFrom, type Slide } from './slides';
 import { PresenterPanel } from './PresenterPanel';
+import { idsToRun, planRunAll, uncheckedRunAllNotice } from '../habits/runAllPlan';
 import { isPresenterWindow, openPresenterSync, presenterHref, typeSlideNumber, type SlidePosition } from './presenterSync';
 import { cellsToRunFor } from './runOnEntry';
 import { clearSteps, laterClass, showStep, slideBlocks } from './stepLayout';
@@ -313,7 +314,12 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
         case 'presenterView':
           return void window.open(presenterHref(location.href), 'jacobian-notebook-presenter', 'popup');
         case 'runAll':
-          return runCells?.(store.getState().cells.filter((c) => c.type === 'code').map((c) => c.id));
+          // As the notebook's Run all, without its question (a class is watching): the trusted cells that do not need untrusted code.
+          return void planRunAll(store.getState().cells).then(
+            (plan) => runCells?.(idsToRun(plan)),
+            // An error notice: the only kind a slide shows.
+            () => store.dispatch({ type: 'notice', notice: { id: 'run-all', tone: 'error', text: uncheckedRunAllNotice } }),
+          );
         case 'leave':
           return onLeave();
         default: {
