@@ -17,13 +17,13 @@ function axisRanges(page: Page, index: number): Promise<number[][]> {
   }, index);
 }
 
-/** A one-finger swipe from (x, y) by dy pixels, as touch events the browser scrolls by. */
-async function swipe(page: Page, x: number, y: number, dy: number): Promise<void> {
+/** A one-finger swipe from (x, y) by dy pixels down (and dx across), as touch events the browser scrolls by. */
+async function swipe(page: Page, x: number, y: number, dy: number, dx = 0): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  const point = (py: number) => [{ x, y: py, id: 1 }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(y) });
+  const point = (f: number) => [{ x: x + dx * f, y: y + dy * f, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(0) });
   const steps = 12;
-  for (let i = 1; i <= steps; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y + (dy * i) / steps) });
+  for (let i = 1; i <= steps; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(i / steps) });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
@@ -227,6 +227,50 @@ describe('the toolbar on a phone', () => {
     await page.locator('.present-bar').waitFor({ state: 'detached' });
     await expect.poll(focused).toBe('More actions');
     expect(await more().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('presenting, the bar fits the phone: Leave and More on screen, the rest in More\'s menu; a sideways swipe goes to the next or previous slide', async () => {
+    await more().tap();
+    await page.getByRole('menuitem', { name: 'Present', exact: true }).tap();
+    const bar = page.locator('.present-bar');
+    await bar.waitFor();
+    try {
+      await screenshot(page, 'phone-present-bar');
+      expect(await bar.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= innerWidth + 1)).toBe(true);
+      const onScreen = (name: string) =>
+        bar.getByRole('button', { name, exact: true }).evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return box.width > 0 && box.left >= 0 && box.right <= innerWidth;
+        });
+      expect(await onScreen('Leave')).toBe(true);
+      expect(await onScreen('More actions')).toBe(true);
+      await bar.getByRole('button', { name: 'More actions' }).tap();
+      for (const name of ['Run all', 'Hide code', 'High contrast', 'Presenter view', 'Full screen']) {
+        expect(await page.getByRole('menuitem', { name, exact: true }).evaluate((el) => el.getBoundingClientRect().right <= innerWidth && el.getBoundingClientRect().top >= 0), name).toBe(true);
+      }
+      await screenshot(page, 'phone-present-menu');
+      await bar.getByRole('button', { name: 'More actions' }).tap();
+      await expect.poll(() => page.getByRole('menu').count()).toBe(0);
+
+      // A sideways swipe on the slide: right to left is the next slide (or part), left to right back; the browser does not take it.
+      const where = () => page.evaluate(() => `${document.querySelector('[data-testid="slide-counter"]')?.textContent} ${document.querySelector('[data-testid="slide-step"]')?.textContent ?? ''}`);
+      await page.evaluate(() => {
+        const w = window as unknown as { sideways: boolean[] };
+        w.sideways = [];
+        window.addEventListener('touchmove', (e) => w.sideways.push(e.defaultPrevented));
+      });
+      const before = await where();
+      const url = page.url();
+      await swipe(page, 300, 300, 10, -220);
+      await expect.poll(where).not.toBe(before);
+      expect(page.url().split('?')[0]).toBe(url.split('?')[0]);
+      expect(await page.evaluate(() => (window as unknown as { sideways: boolean[] }).sideways.slice(-6))).toEqual([true, true, true, true, true, true]);
+      await swipe(page, 60, 300, -10, 220);
+      await expect.poll(where).toBe(before);
+    } finally {
+      await page.keyboard.press('Escape');
+      await bar.waitFor({ state: 'detached' });
+    }
   });
 
   it('a window widened to a desktop\'s has the buttons in the bar again and no More', async () => {

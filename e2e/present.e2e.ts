@@ -281,6 +281,50 @@ interface StepView {
   title: string;
   targets: { key: string; what: string; whole: boolean }[];
   pageScrolls: boolean;
+  /** What a person would see wrongly: an empty cell frame, an editing control, a legend on an axis title, table text cut off. */
+  faults: string[];
+}
+
+/**
+ * What a step shows that it should not: a cell's frame on screen with nothing of the cell in it,
+ * editing buttons (insert, move, delete, Edit, Revert), a plot's legend drawn over its x axis' title,
+ * text in a table cell cut off (wider than its box) or set in monospace (numbers may be).
+ */
+function stepFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const faults: string[] = [];
+    const barTop = document.querySelector('.present-bar')?.getBoundingClientRect().top ?? innerHeight;
+    const seen = (el: Element): boolean => {
+      if (el.getClientRects().length === 0 || getComputedStyle(el).visibility !== 'visible') return false;
+      const box = el.getBoundingClientRect();
+      return box.bottom > 1 && box.top < barTop - 1 && box.width > 0 && box.height > 0;
+    };
+    for (const cell of document.querySelectorAll<HTMLElement>('main [data-cell]')) {
+      if (!seen(cell)) continue;
+      const content = cell.querySelectorAll(':scope > .cell-bar, :scope > .code-editor, :scope > .code-fallback, .output, .markdown > *, .markdown > .slide-segment > *');
+      if (![...content].some(seen)) faults.push(`empty frame of cell ${cell.dataset.cell}`);
+    }
+    for (const el of document.querySelectorAll('main .cell-tools button, main .cell-structure button, main button[aria-label="Revert cell"]')) {
+      if (el.getClientRects().length > 0) faults.push(`editing control "${el.getAttribute('aria-label') ?? el.textContent}"`);
+    }
+    const overlap = (a: DOMRect, b: DOMRect): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    for (const plot of document.querySelectorAll('main .out-plot')) {
+      const title = plot.querySelector('.g-xtitle text');
+      if (!title || !seen(plot)) continue;
+      for (const entry of plot.querySelectorAll('g.legend .legendtext')) {
+        if (overlap(entry.getBoundingClientRect(), title.getBoundingClientRect())) faults.push(`legend "${entry.textContent}" over the x axis title "${title.textContent}"`);
+      }
+    }
+    for (const td of document.querySelectorAll<HTMLElement>('main .out-table td')) {
+      const text = (td.textContent ?? '').trim();
+      if (!seen(td) || text.startsWith('[') || !/[a-z]{3}/i.test(text)) continue;
+      for (const el of [td, ...td.querySelectorAll<HTMLElement>('*')]) {
+        if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') faults.push(`table text cut: "${text.slice(0, 40)}"`);
+        if (/mono/i.test(getComputedStyle(el).fontFamily)) faults.push(`table text in monospace: "${text.slice(0, 40)}"`);
+      }
+    }
+    return [...new Set(faults)];
+  });
 }
 
 /**
@@ -288,7 +332,7 @@ interface StepView {
  * inside the screen above the bar, inside every ancestor that clips its overflow (a scrolling box, the
  * slide itself), and not hidden. Each gets a stable key the first time it is seen.
  */
-function stepView(page: Page): Promise<Omit<StepView, 'slide' | 'step' | 'title'>> {
+function stepView(page: Page): Promise<Omit<StepView, 'slide' | 'step' | 'title' | 'faults'>> {
   return page.evaluate(() => {
     const w = window as unknown as { fitKeys?: number };
     const barTop = document.querySelector('.present-bar')?.getBoundingClientRect().top ?? innerHeight;
@@ -322,13 +366,16 @@ function stepView(page: Page): Promise<Omit<StepView, 'slide' | 'step' | 'title'
 }
 
 /** Font sizes on screen (CSS pixels after every zoom): the smallest of the shown paragraphs and code lines. */
-function typeSizes(page: Page): Promise<{ textPx: number; codePx: number }> {
+function typeSizes(page: Page): Promise<{ textPx: number; codePx: number; outputPx: number }> {
   return page.evaluate(() => {
     const smallest = (sel: string): number => {
-      const sizes = [...document.querySelectorAll<HTMLElement>(sel)].filter((el) => el.getClientRects().length > 0).map((el) => parseFloat(getComputedStyle(el).fontSize) * el.currentCSSZoom);
+      // A block too wide for the slide is scaled down to fit it (stepLayout.ts): its text is smaller on purpose.
+      const sizes = [...document.querySelectorAll<HTMLElement>(sel)]
+        .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'visible' && !el.closest('[data-present-scaled]'))
+        .map((el) => parseFloat(getComputedStyle(el).fontSize) * el.currentCSSZoom);
       return sizes.length > 0 ? Math.min(...sizes) : Infinity;
     };
-    return { textPx: smallest('main .markdown p, main .markdown li'), codePx: smallest('main .cm-line') };
+    return { textPx: smallest('main .markdown p, main .markdown li'), codePx: smallest('main .cm-line'), outputPx: smallest('main .out-text pre, main .out-table td') };
   });
 }
 
@@ -355,6 +402,7 @@ describe('after Run all, PageDown alone shows every formula, table, diagram and 
     const views: StepView[] = [];
     let smallestText = Infinity;
     let smallestCode = Infinity;
+    const smallOutputs: string[] = [];
     // PageDown only, until the last part of the last slide (a bound, in case PageDown stopped moving).
     for (let presses = 0; presses < of * 8; presses++) {
       await slideMounted(page);
@@ -363,10 +411,11 @@ describe('after Run all, PageDown alone shows every formula, table, diagram and 
       const { at } = await counter(page);
       const stepText = (await page.getByTestId('slide-step').count()) > 0 ? ((await page.getByTestId('slide-step').textContent()) ?? '') : 'part 1 of 1';
       const title = ((await page.getByTestId('slide-announcement').textContent()) ?? '').replace(/^Slide \d+ of \d+: /, '');
-      views.push({ slide: at, step: stepText, title, ...(await stepView(page)) });
+      views.push({ slide: at, step: stepText, title, ...(await stepView(page)), faults: await stepFaults(page) });
       const sizes = await typeSizes(page);
       smallestText = Math.min(smallestText, sizes.textPx);
       smallestCode = Math.min(smallestCode, sizes.codePx);
+      if (sizes.outputPx < minCodePx - 0.01) smallOutputs.push(`slide ${at} ${stepText}: ${sizes.outputPx.toFixed(1)} px`);
       await screenshot(page, `present-${width}x${height}-${String(at).padStart(2, '0')}-${stepText.replace(/\D+/g, '-')}`);
       const [partAt, partsOf] = stepText.match(/\d+/g)?.map(Number) ?? [1, 1];
       if (at === of && partAt === partsOf) break;
@@ -385,6 +434,7 @@ describe('after Run all, PageDown alone shows every formula, table, diagram and 
     // Every slide was reached, in order, by PageDown alone.
     expect([...new Set(views.map((v) => v.slide))]).toEqual(Array.from({ length: of }, (_, i) => i + 1));
     expect(views.filter((v) => v.pageScrolls).map((v) => `${v.slide} ${v.step}`)).toEqual([]);
+    expect(views.flatMap((v) => v.faults.map((f) => `slide ${v.slide} ${v.step}: ${f}`))).toEqual([]);
     const seen = new Map<string, { slide: number; title: string; what: string; whole: boolean }>();
     for (const v of views) {
       for (const t of v.targets) {
@@ -398,6 +448,8 @@ describe('after Run all, PageDown alone shows every formula, table, diagram and 
     expect(new Set([...seen.values()].map((t) => t.what))).toEqual(new Set(['formula', 'table', 'diagram', 'plot']));
     expect(smallestText).toBeGreaterThanOrEqual(minTextPx - 0.01);
     expect(smallestCode).toBeGreaterThanOrEqual(minCodePx - 0.01);
+    // Outputs (printed text, tables) as large as code, where not scaled down to fit the slide.
+    expect(smallOutputs).toEqual([]);
   });
 });
 
@@ -418,16 +470,20 @@ describe('a slide opened by its address never opens empty', () => {
     url.searchParams.set('present', String(timing));
     await page.goto(url.href);
     await expect.poll(async () => (await counter(page)).at).toBe(timing);
-    const shownCode = page.locator('main [data-cell-type="code"]:visible');
-    expect(await shownCode.count()).toBeGreaterThan(0);
+    // On the slide, in any of its parts (a later part's cell is laid out but not shown yet).
+    const onSlide = (sel: string) => page.locator(sel).evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).length);
+    expect(await onSlide('main [data-cell-type="code"]')).toBeGreaterThan(0);
     // No Run all pressed: every code cell of the slide finishes by itself, with outputs and without errors.
     await page.waitForFunction(
       () => [...document.querySelectorAll('main [data-cell-type="code"]')].filter((el) => el.getClientRects().length > 0).every((el) => el.getAttribute('data-cell-status') === 'done'),
       undefined,
       { timeout: 90_000 },
     );
-    for (const cell of await shownCode.all()) expect(await cell.locator('.output').count()).toBeGreaterThan(0);
-    expect(await page.locator('main .out-error:visible').count()).toBe(0);
+    const withoutOutput = await page
+      .locator('main [data-cell-type="code"]')
+      .evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0 && el.querySelector('.output') === null).map((el) => el.getAttribute('data-cell')));
+    expect(withoutOutput).toEqual([]);
+    expect(await onSlide('main .out-error')).toBe(0);
     await screenshot(page, 'present-opened-at-timing');
     expect(await page.locator('.present-bar').getByRole('button', { name: 'Run all' }).isVisible()).toBe(true);
     expect(session.consoleErrors).toEqual([]);
@@ -470,6 +526,31 @@ describe('presenter tools', () => {
     await expect.poll(async () => (await counter(audience)).at).toBe(2);
     await presenter.keyboard.press('Home');
     await expect.poll(async () => (await counter(audience)).at).toBe(1);
+
+    // B in the presenter's window blacks the room's screen; the presenter keeps the notes and the timer, and a mark says so.
+    const middle = (page: Page) =>
+      page.evaluate(() => {
+        const el = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+        return el ? getComputedStyle(el).backgroundColor : '';
+      });
+    await presenter.keyboard.press('b');
+    await expect.poll(() => audience.getByTestId('present-black').isVisible()).toBe(true);
+    expect(await middle(audience)).toBe('rgb(0, 0, 0)');
+    expect(await presenter.getByTestId('present-black').count()).toBe(0);
+    expect(await presenter.getByTestId('present-black-mark').textContent()).toContain('Screen is black');
+    expect(await presenter.getByTestId('presenter-notes').isVisible()).toBe(true);
+    expect(await presenter.getByTestId('presenter-timer').isVisible()).toBe(true);
+    await screenshot(presenter, 'presenter-view-black');
+    await presenter.keyboard.press('b');
+    await expect.poll(() => audience.getByTestId('present-black').count()).toBe(0);
+    await expect.poll(() => presenter.getByTestId('present-black-mark').count()).toBe(0);
+    // B in the audience's window: black there, the mark in the presenter's; B again, both back.
+    await audience.keyboard.press('b');
+    await expect.poll(() => presenter.getByTestId('present-black-mark').count()).toBe(1);
+    expect(await audience.getByTestId('present-black').isVisible()).toBe(true);
+    await audience.keyboard.press('b');
+    await expect.poll(() => presenter.getByTestId('present-black-mark').count()).toBe(0);
+    expect(await audience.getByTestId('present-black').count()).toBe(0);
 
     // The timer runs.
     const first = await presenter.getByTestId('presenter-timer').textContent();

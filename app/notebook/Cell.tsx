@@ -97,7 +97,7 @@ function RevertButton({ cell, revertible, actions }: { cell: CellState; revertib
   // A new cell has no lesson version to go back to (the notebook knows which cells differ from the lesson's).
   if (!revertible) return null;
   return (
-    <button type="button" className="btn btn-small btn-quiet" aria-label="Revert cell" title="Go back to the lesson's version of this cell" onClick={() => actions.revert(cell.id)}>
+    <button type="button" className="btn btn-small btn-quiet cell-revert" aria-label="Revert cell" title="Go back to the lesson's version of this cell" onClick={() => actions.revert(cell.id)}>
       Revert
     </button>
   );

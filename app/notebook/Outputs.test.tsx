@@ -28,7 +28,7 @@ describe('OutputView', () => {
   it('gives a table its test id and marks rows ok or bad in words, not colour only', () => {
     const out = html({ kind: 'table', testid: 'gradient-comparison', columns: ['gradient', 'manual'], rows: [['dl/dX0', 0.5], ['dl/dW1', null]], rowOk: [true, false] });
     expect(out).toContain('data-testid="gradient-comparison"');
-    expect(out).toMatch(/<tr class="row-ok"><td>dl\/dX0<\/td><td class="num" title="0.5">0.5<\/td><td class="check check-ok">.*ok<\/td><\/tr>/);
+    expect(out).toMatch(/<tr class="row-ok"><td class="text">dl\/dX0<\/td><td class="num" title="0.5">0.5<\/td><td class="check check-ok">.*ok<\/td><\/tr>/);
     expect(out).toMatch(/<tr class="row-bad">.*differs<\/td><\/tr>/);
   });
 

@@ -3,10 +3,8 @@ import { useState } from 'react';
 import type { FullCell, TableCell } from '../kernel/protocol';
 import { formatNumber, formatTableCell } from './format';
 
-/** Numbers as NumPy prints them (`[...]`), or text wider than this many characters, scroll inside their cell: the next columns stay in view. */
-const scrollInCellChars = 48;
-
-const widestLine = (text: string): number => text.split('\n').reduce((m, line) => Math.max(m, line.length), 0);
+/** Numbers as NumPy prints them (`[...]`) scroll inside their cell, the next columns staying in view; words wrap instead. */
+const isNumbers = (text: string): boolean => text.startsWith('[');
 
 /** A horizontally scrollable box; focusable so keyboard users can scroll it too. */
 function ScrollBox({ label, children }: { label: string; children: React.ReactNode }) {
@@ -40,14 +38,14 @@ export interface TableProps {
 }
 
 /**
- * A cell of text: wide text scrolls inside the cell; a summarised one (`full`) offers every entry,
+ * A cell of text: words wrap, numbers as NumPy prints them scroll inside the cell; a summarised one (`full`) offers every entry,
  * or says why it cannot.
  */
 function TextCell({ text, label, full }: { text: string; label: string; full?: FullCell }) {
   const [showAll, setShowAll] = useState(false);
   const shown = showAll && full?.text ? full.text : text;
   const body =
-    shown.startsWith('[') || widestLine(shown) > scrollInCellChars || full ? (
+    isNumbers(shown) || full ? (
       <div className="cell-scroll" tabIndex={0} role="region" aria-label={label}>
         {shown}
       </div>
@@ -91,7 +89,7 @@ export function TableOutput({ columns, rows, caption, testid, rowOk, full }: Tab
             {rows.map((row, r) => (
               <tr key={r} className={rowOk?.[r] === false ? 'row-bad' : rowOk?.[r] === true ? 'row-ok' : undefined}>
                 {row.map((cell, c) => (
-                  <td key={c} className={typeof cell === 'number' ? 'num' : undefined} title={typeof cell === 'number' ? String(cell) : undefined}>
+                  <td key={c} className={typeof cell === 'number' ? 'num' : typeof cell === 'string' && !isNumbers(cell) ? 'text' : undefined} title={typeof cell === 'number' ? String(cell) : undefined}>
                     {typeof cell === 'string' ? (
                       <TextCell text={cell} label={`${columns[c] ?? ''} of ${formatTableCell(row[0] ?? null)}`} full={fullAt.get(`${r}:${c}`)} />
                     ) : (

@@ -47,6 +47,13 @@ export function timingTableRows(rows: readonly TimingRow[]): TableCell[][] {
   return [...measured, ...reference];
 }
 
+/**
+ * The legend in a row at the plot's very bottom, below the x axis' title: placed on the whole figure
+ * (not a share of the plotting area, whose height changes with the screen), Plotly keeps the room it
+ * takes out of the plotting area, so the legend never lands on the axis' title.
+ */
+const legendBelow = { orientation: 'h', yref: 'container', y: 0, yanchor: 'bottom' } as const;
+
 /** Horizontal bars on a log axis: each method's median (whiskers from fastest to slowest sample), its first call, and the original's times. */
 export function timingFigure(rows: readonly TimingRow[], title: string): PlotFigure {
   const timed = rows.filter((r): r is BenchResult => !isUnavailable(r));
@@ -77,7 +84,7 @@ export function timingFigure(rows: readonly TimingRow[], title: string): PlotFig
       yaxis: { automargin: true, autorange: 'reversed' },
       barmode: 'overlay',
       height: 140 + 34 * (names.length + originalTimes.length),
-      legend: { orientation: 'h', y: -0.25 },
+      legend: legendBelow,
       margin: { t: 40, r: 10 },
     },
   };
@@ -151,7 +158,7 @@ export function scalingFigure(series: readonly ScalingSeries[], xTitle: string, 
       xaxis: { type: 'log', title: { text: xTitle } },
       yaxis: { type: 'log', title: { text: 'µs per gradient (fastest sample)' } },
       height: 420,
-      legend: { orientation: 'h', y: -0.22 },
+      legend: legendBelow,
       margin: { t: 40, r: 10 },
     },
   };

@@ -1,5 +1,7 @@
 // The presentation's control bar: previous/next, the counter and the slide's part, the title, Run all, size, code, contrast, full screen, leave.
 import type { Ref } from 'react';
+import { MoreMenu } from '../toolbar/MoreMenu';
+import { ToolbarButton } from '../toolbar/ToolbarButton';
 import type { PresentCommand } from './presentKeys';
 
 export interface PresentBarProps {
@@ -17,13 +19,16 @@ export interface PresentBarProps {
   /** A slide number being typed (then Enter), shown so the presenter sees it. */
   typed: string;
   presenter: boolean;
+  /** A phone's width: the bar keeps moving and Leave, the rest folds into More (as the notebook's toolbar does). */
+  compact: boolean;
   onCommand(command: PresentCommand): void;
 }
 
-export function PresentBar({ ref, at, count, step, title, scale, hideCode, highContrast, fullscreen, typed, presenter, onCommand }: PresentBarProps) {
+export function PresentBar({ ref, at, count, step, title, scale, hideCode, highContrast, fullscreen, typed, presenter, compact, onCommand }: PresentBarProps) {
   const counter = `${count === 0 ? 0 : at + 1} / ${count}`;
+  const percent = `${Math.round(scale * 100)}%`;
   return (
-    <div className="present-bar" role="group" aria-label="Presentation" tabIndex={-1} ref={ref}>
+    <div className={`present-bar${compact ? ' present-bar-compact' : ''}`} role="group" aria-label="Presentation" tabIndex={-1} ref={ref}>
       <button type="button" className="btn present-nav" onClick={() => onCommand('previous')} disabled={at === 0} aria-label="Previous slide" title="Previous slide (←, Page Up)">
         <span aria-hidden="true">‹</span>
       </button>
@@ -46,32 +51,37 @@ export function PresentBar({ ref, at, count, step, title, scale, hideCode, highC
       <span className="present-title" aria-hidden="true">
         {title}
       </span>
-      <button type="button" className="btn btn-small" onClick={() => onCommand('runAll')} title="Run every code cell of the notebook (R)">
-        <span aria-hidden="true">▶▶ </span>Run all
-      </button>
-      <button type="button" className="btn btn-small" onClick={() => onCommand('scaleDown')} aria-label="Smaller" title="Everything on the slide smaller (−)">
-        A−
-      </button>
-      <span className="present-scale" data-testid="slide-scale">
-        {Math.round(scale * 100)}%
-      </span>
-      <button type="button" className="btn btn-small" onClick={() => onCommand('scaleUp')} aria-label="Larger" title="Everything on the slide larger (+)">
-        A+
-      </button>
-      <button type="button" className="btn btn-small" aria-pressed={hideCode} onClick={() => onCommand('toggleCode')} title="Hide or show the code; outputs stay (H)">
-        Hide code
-      </button>
-      <button type="button" className="btn btn-small" aria-pressed={highContrast} onClick={() => onCommand('toggleContrast')} title="High-contrast colours for a projector (C)">
-        High contrast
-      </button>
-      {!presenter && (
-        <button type="button" className="btn btn-small" onClick={() => onCommand('presenterView')} title="Notes, next slide and a timer in a second window (V)">
-          Presenter view
-        </button>
-      )}
-      <button type="button" className="btn btn-small" aria-pressed={fullscreen} onClick={() => onCommand('fullscreen')} title="Full screen (F)">
-        Full screen
-      </button>
+      <MoreMenu compact={compact}>
+        <ToolbarButton className="btn btn-small" onClick={() => onCommand('runAll')} title="Run every code cell of the notebook (R)">
+          <span aria-hidden="true">▶▶ </span>Run all
+        </ToolbarButton>
+        <ToolbarButton className="btn btn-small" onClick={() => onCommand('scaleDown')} aria-label={compact ? undefined : 'Smaller'} title="Everything on the slide smaller (−)">
+          {compact ? `Smaller (now ${percent})` : 'A−'}
+        </ToolbarButton>
+        {/* In the menu the buttons say the size: a menu holds items only. */}
+        {!compact && (
+          <span className="present-scale" data-testid="slide-scale">
+            {percent}
+          </span>
+        )}
+        <ToolbarButton className="btn btn-small" onClick={() => onCommand('scaleUp')} aria-label={compact ? undefined : 'Larger'} title="Everything on the slide larger (+)">
+          {compact ? `Larger (now ${percent})` : 'A+'}
+        </ToolbarButton>
+        <ToolbarButton className="btn btn-small" aria-pressed={hideCode} onClick={() => onCommand('toggleCode')} title="Hide or show the code; outputs stay (H)">
+          Hide code
+        </ToolbarButton>
+        <ToolbarButton className="btn btn-small" aria-pressed={highContrast} onClick={() => onCommand('toggleContrast')} title="High-contrast colours for a projector (C)">
+          High contrast
+        </ToolbarButton>
+        {!presenter && (
+          <ToolbarButton className="btn btn-small" onClick={() => onCommand('presenterView')} title="Notes, next slide and a timer in a second window (V)">
+            Presenter view
+          </ToolbarButton>
+        )}
+        <ToolbarButton className="btn btn-small" aria-pressed={fullscreen} onClick={() => onCommand('fullscreen')} title="Full screen (F)">
+          Full screen
+        </ToolbarButton>
+      </MoreMenu>
       <button type="button" className="btn btn-small" onClick={() => onCommand('leave')} title="Back to the notebook, at this slide (Esc)">
         Leave
       </button>

@@ -16,6 +16,8 @@ import { cellsToRunFor } from './runOnEntry';
 import { clearSteps, laterClass, showStep, slideBlocks } from './stepLayout';
 import { shownSteppers } from './steps';
 import { useFullscreen } from './useFullscreen';
+import { useSlideSwipe } from './swipe';
+import { useCompactToolbar } from '../toolbar/useCompactToolbar';
 import './present.css';
 
 /** The bar under the slide, in CSS pixels at the design size (it zooms with the screen, not with `+`/`-`). */
@@ -90,6 +92,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   const fit = fitZoom(viewport.width, viewport.height);
   const zoom = fit * prefs.scale;
   const fullscreen = useFullscreen();
+  const compact = useCompactToolbar();
   const runCells = useRunCells();
   const keptRestored = use(KeptRestoreContext);
   const [presenter] = useState(() => isPresenterWindow(location.search));
@@ -166,7 +169,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   // The other window (audience or presenter) follows this one's slide and part, and this one the other's.
   const sync = useRef<{ moved(position: SlidePosition): void; close(): void } | null>(null);
   const goRef = useRef<(to: number, step?: number) => void>(() => undefined);
-  const shownPosition = useRef<SlidePosition>({ slide: at, step: 0 });
+  const shownPosition = useRef<SlidePosition>({ slide: at, step: 0, black: false });
   // Set by this window's own moves (keys, the bar, Shift+Enter), cleared by following the other's: only own moves are sent.
   const movedHere = useRef(false);
   useEffect(() => {
@@ -175,6 +178,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
       () => shownPosition.current,
       (position) => {
         movedHere.current = false;
+        setBlack(position.black);
         const now = shownPosition.current;
         if (now.slide === position.slide && now.step === position.step) return;
         if (position.slide === now.slide) {
@@ -187,9 +191,9 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     return () => channel?.close();
   }, [presenter]);
   useEffect(() => {
-    shownPosition.current = { slide: at, step: steps.at };
+    shownPosition.current = { slide: at, step: steps.at, black };
     if (movedHere.current) sync.current?.moved(shownPosition.current);
-  }, [at, steps.at]);
+  }, [at, steps.at, black]);
 
   // The pointer: a dot that follows the mouse over the slide while switched on.
   const pointerRef = useRef<HTMLDivElement>(null);
@@ -278,7 +282,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
 
   const doCommand = useCallback(
     (command: PresentCommand) => {
-      if (command === 'next' || command === 'previous' || command === 'first' || command === 'last') movedHere.current = true;
+      if (command === 'next' || command === 'previous' || command === 'first' || command === 'last' || command === 'black') movedHere.current = true;
       switch (command) {
         case 'next':
         case 'previous': {
@@ -335,7 +339,7 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented) return;
-      if (e.target instanceof Element && e.target.closest(ownKeysSelector)) return;
+      if (e.target instanceof Element && e.target.closest(`${ownKeysSelector}, [role="menu"]`)) return;
       if (document.querySelector('dialog[open]')) return;
       // A slide's number then Enter jumps there; digits and Enter mean nothing else on a slide.
       if (!e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -360,6 +364,8 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [doCommand, go]);
 
+  useSlideSwipe(doCommand);
+
   const title = slide?.title ?? 'No slides';
   return (
     <>
@@ -377,10 +383,26 @@ export function Presentation({ startSlide, onLeave }: PresentationProps) {
         fullscreen={fullscreen.active}
         typed={typed}
         presenter={presenter}
+        compact={compact}
         onCommand={doCommand}
       />
       {presenter && <PresenterPanel cells={cells} slides={slides} at={at} step={steps} />}
-      {black && <div className="present-black" data-testid="present-black" onClick={() => setBlack(false)} />}
+      {/* The room's screen goes black; the presenter's window keeps its notes and timer, and says the screen is black. */}
+      {black && !presenter && (
+        <div
+          className="present-black"
+          data-testid="present-black"
+          onClick={() => {
+            movedHere.current = true;
+            setBlack(false);
+          }}
+        />
+      )}
+      {black && presenter && (
+        <p className="present-black-mark" data-testid="present-black-mark" role="status">
+          Screen is black (B brings the slide back)
+        </p>
+      )}
       {pointer && <div className="present-pointer-dot" ref={pointerRef} aria-hidden="true" />}
       {fullscreen.problem && (
         <p className="present-problem" role="alert">

@@ -13,10 +13,13 @@ describe('presenter window', () => {
 
 describe('readMessage', () => {
   it.each<[unknown, ReturnType<typeof readMessage>]>([
-    [{ type: 'position', slide: 2, step: 1, seq: 3, from: 'a' }, { type: 'position', slide: 2, step: 1, seq: 3, from: 'a' }],
+    [{ type: 'position', slide: 2, step: 1, black: false, seq: 3, from: 'a' }, { type: 'position', slide: 2, step: 1, black: false, seq: 3, from: 'a' }],
+    [{ type: 'position', slide: 2, step: 1, black: true, seq: 3, from: 'a' }, { type: 'position', slide: 2, step: 1, black: true, seq: 3, from: 'a' }],
+    [{ type: 'position', slide: 2, step: 1, black: 'yes', seq: 3, from: 'a' }, null],
+    [{ type: 'position', slide: 2, step: 1, seq: 3, from: 'a' }, null],
     [{ type: 'position', slide: 2, step: 1 }, null],
-    [{ type: 'position', slide: 2.5, step: 0, seq: 1, from: 'a' }, null],
-    [{ type: 'position', slide: 2, step: 0, seq: 1, from: 7 }, null],
+    [{ type: 'position', slide: 2.5, step: 0, black: false, seq: 1, from: 'a' }, null],
+    [{ type: 'position', slide: 2, step: 0, black: false, seq: 1, from: 7 }, null],
     [{ type: 'ask' }, { type: 'ask' }],
     [{ type: 'other', slide: 1, step: 0 }, null],
     ['position', null],
@@ -29,16 +32,16 @@ describe('readMessage', () => {
 /** Two windows on one channel that delivers messages only when told to, in any order: the test plays the network. */
 function pair() {
   const windows = {
-    audience: { state: startSync('a', false), shown: { slide: 0, step: 0 } },
-    presenter: { state: startSync('p', true), shown: { slide: 0, step: 0 } },
+    audience: { state: startSync('a', false), shown: { slide: 0, step: 0, black: false } },
+    presenter: { state: startSync('p', true), shown: { slide: 0, step: 0, black: false } },
   };
   const inFlight: { to: keyof typeof windows; message: SyncMessage }[] = [];
   const other = (w: keyof typeof windows) => (w === 'audience' ? 'presenter' : 'audience');
   return {
     windows,
     inFlight,
-    move(w: keyof typeof windows, slide: number, step = 0) {
-      windows[w].shown = { slide, step };
+    move(w: keyof typeof windows, slide: number, step = 0, black = false) {
+      windows[w].shown = { slide, step, black };
       const r = moveHere(windows[w].state, windows[w].shown);
       windows[w].state = r.state;
       inFlight.push({ to: other(w), message: r.send });
@@ -62,7 +65,7 @@ describe('two windows in step', () => {
     const net = pair();
     net.move('audience', 1);
     net.deliver();
-    expect(net.windows.presenter.shown).toEqual({ slide: 1, step: 0 });
+    expect(net.windows.presenter.shown).toEqual({ slide: 1, step: 0, black: false });
     expect(net.inFlight).toEqual([]);
   });
 
@@ -82,7 +85,7 @@ describe('two windows in step', () => {
     net.deliver(0);
     expect(net.inFlight).toEqual([]);
     expect(net.windows.audience.shown).toEqual(net.windows.presenter.shown);
-    expect(net.windows.presenter.shown).toEqual({ slide: 0, step: 0 });
+    expect(net.windows.presenter.shown).toEqual({ slide: 0, step: 0, black: false });
   });
 
   it('two moves at the same moment end with both windows on the same one, whatever the order they arrive in', () => {
@@ -100,12 +103,37 @@ describe('two windows in step', () => {
 
   it('a presenter window opening asks, and takes the audience\'s slide and part', () => {
     const net = pair();
-    net.windows.audience.shown = { slide: 5, step: 2 };
+    net.windows.audience.shown = { slide: 5, step: 2, black: true };
     net.ask('presenter');
     net.deliver();
     net.deliver();
-    expect(net.windows.presenter.shown).toEqual({ slide: 5, step: 2 });
+    expect(net.windows.presenter.shown).toEqual({ slide: 5, step: 2, black: true });
     expect(net.inFlight).toEqual([]);
+  });
+
+  it('B in the presenter\'s window blacks the audience\'s, which sends nothing back; B again brings it back', () => {
+    const net = pair();
+    net.move('audience', 3);
+    net.deliver();
+    net.move('presenter', 3, 0, true);
+    net.deliver();
+    expect(net.windows.audience.shown).toEqual({ slide: 3, step: 0, black: true });
+    expect(net.inFlight).toEqual([]);
+    net.move('presenter', 3, 0, false);
+    net.deliver();
+    expect(net.windows.audience.shown).toEqual({ slide: 3, step: 0, black: false });
+  });
+
+  it('a black screen sent before a later slide move does not come back black', () => {
+    const net = pair();
+    net.move('presenter', 2, 0, true);
+    net.move('presenter', 2, 0, false);
+    net.move('audience', 4);
+    // The audience's move is later than the presenter's first (same count, but arrives after both of the presenter's).
+    net.deliver(2);
+    net.deliver(0);
+    net.deliver(0);
+    expect(net.windows.audience.shown).toEqual(net.windows.presenter.shown);
   });
 
   it('isLater orders by count, then by window', () => {

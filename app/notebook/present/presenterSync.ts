@@ -7,6 +7,8 @@ export interface SlidePosition {
   /** 0-based slide and part. */
   slide: number;
   step: number;
+  /** `B`: the room's screen is black (the audience's window goes black; the presenter's keeps its notes and says so). */
+  black: boolean;
 }
 
 /** Whether this window is the presenter's (`?present=N&presenter`). */
@@ -27,15 +29,15 @@ export interface Stamp {
   from: string;
 }
 
-export type SyncMessage = { type: 'position'; slide: number; step: number; seq: number; from: string } | { type: 'ask' };
+export type SyncMessage = ({ type: 'position'; seq: number; from: string } & SlidePosition) | { type: 'ask' };
 
 /** A message from the other window, or null if it is not one of ours. */
 export function readMessage(data: unknown): SyncMessage | null {
   if (typeof data !== 'object' || data === null) return null;
-  const { type, slide, step, seq, from } = data as Record<string, unknown>;
+  const { type, slide, step, black, seq, from } = data as Record<string, unknown>;
   if (type === 'ask') return { type };
-  if (type !== 'position' || !Number.isInteger(slide) || !Number.isInteger(step) || !Number.isInteger(seq) || typeof from !== 'string') return null;
-  return { type, slide: slide as number, step: step as number, seq: seq as number, from };
+  if (type !== 'position' || !Number.isInteger(slide) || !Number.isInteger(step) || typeof black !== 'boolean' || !Number.isInteger(seq) || typeof from !== 'string') return null;
+  return { type, slide: slide as number, step: step as number, black, seq: seq as number, from };
 }
 
 /** Whether `a` is a later move than `b`. */
@@ -58,7 +60,7 @@ export function startSync(me: string, presenter: boolean): SyncState {
   return { me, last: { seq: presenter ? -1 : 0, from: me } };
 }
 
-/** This window moved to `position`: the message to send. */
+/** This window moved to `position` (or blacked the screen, or brought it back): the message to send. */
 export function moveHere(state: SyncState, position: SlidePosition): { state: SyncState; send: SyncMessage } {
   const last = { seq: Math.max(state.last.seq, 0) + 1, from: state.me };
   return { state: { ...state, last }, send: { type: 'position', ...position, ...last } };
@@ -73,7 +75,7 @@ export function receive(
   if (message.type === 'ask') return { state, follow: null, send: { type: 'position', ...shown, ...state.last } };
   const stamp = { seq: message.seq, from: message.from };
   if (message.from === state.me || !isLater(stamp, state.last)) return { state, follow: null, send: null };
-  return { state: { ...state, last: stamp }, follow: { slide: message.slide, step: message.step }, send: null };
+  return { state: { ...state, last: stamp }, follow: { slide: message.slide, step: message.step, black: message.black }, send: null };
 }
 
 /** The channel; `moved` for this window's own moves, `onFollow` for the other's. Null where BroadcastChannel is missing. */

@@ -1,5 +1,5 @@
 // The shown slide's blocks on the page: scales the ones too big for the view, measures them, shows one step.
-import { stepStarts, wholeInStep, type BlockSpan } from './steps';
+import { seenInStep, stepStarts, wholeInStep, type BlockSpan } from './steps';
 
 /** Set on a block while the step shown cuts it: hidden until a step shows it whole. */
 export const laterClass = 'present-later';
@@ -68,6 +68,7 @@ function viewHeightPx(main: HTMLElement): number {
  */
 export function showStep(main: HTMLElement, step: number): { count: number; at: number } {
   const blocks = slideBlocks(main);
+  for (const cell of main.querySelectorAll<HTMLElement>(`[data-cell].${laterClass}`)) cell.classList.remove(laterClass);
   const viewPx = viewHeightPx(main);
   const widthPx = main.clientWidth - parseFloat(getComputedStyle(main).paddingLeft) - parseFloat(getComputedStyle(main).paddingRight);
   for (const block of blocks) {
@@ -82,10 +83,16 @@ export function showStep(main: HTMLElement, step: number): { count: number; at: 
   const starts = stepStarts(spans.map((s) => ({ top: s.top - padTop, bottom: s.bottom - padTop })), viewPx).map((s) => Math.max(0, s));
   const at = Math.max(0, Math.min(starts.length - 1, step));
   main.scrollTop = starts[at];
+  // A cell's frame shows only on a step that shows some of what it holds: never an empty box.
+  const cellSeen = new Map<HTMLElement, boolean>();
   blocks.forEach((block, i) => {
-    const s = spans[i];
-    if (!wholeInStep({ top: s.top - padTop, bottom: s.bottom - padTop }, starts[at], viewPx) && s.bottom - s.top <= viewPx) for (const el of block) el.classList.add(laterClass);
+    const s = { top: spans[i].top - padTop, bottom: spans[i].bottom - padTop };
+    const later = !wholeInStep(s, starts[at], viewPx) && s.bottom - s.top <= viewPx;
+    if (later) for (const el of block) el.classList.add(laterClass);
+    const cell = block[0].closest<HTMLElement>('[data-cell]');
+    if (cell) cellSeen.set(cell, (cellSeen.get(cell) ?? false) || (!later && seenInStep(s, starts[at], viewPx)));
   });
+  for (const [cell, seen] of cellSeen) if (!seen) cell.classList.add(laterClass);
   return { count: starts.length, at };
 }
 

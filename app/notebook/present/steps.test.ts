@@ -1,6 +1,6 @@
 // Tests of where a slide's steps start: every block wholly shown at some step, in as few steps as that takes.
 import { describe, expect, it } from 'vitest';
-import { stepStarts, wholeInStep, type BlockSpan } from './steps';
+import { seenInStep, stepStarts, wholeInStep, type BlockSpan } from './steps';
 
 const span = (top: number, bottom: number): BlockSpan => ({ top, bottom });
 
@@ -62,5 +62,15 @@ describe('wholeInStep', () => {
     [span(500, 700), 550, false],
   ])('%o from %i -> %s', (block, start, expected) => {
     expect(wholeInStep(block, start, 600)).toBe(expected);
+  });
+});
+
+describe('seenInStep', () => {
+  it('a block any of which is in the view is seen; one wholly above or below it, or only touching its edge, is not', () => {
+    expect(seenInStep(span(550, 700), 0, 600)).toBe(true);
+    expect(seenInStep(span(-50, 10), 0, 600)).toBe(true);
+    expect(seenInStep(span(600, 700), 0, 600)).toBe(false);
+    expect(seenInStep(span(-100, 0), 0, 600)).toBe(false);
+    expect(seenInStep(span(700, 800), 600, 600)).toBe(true);
   });
 });

@@ -51,3 +51,8 @@ export function stepStarts(blocks: readonly BlockSpan[], windowPx: number): numb
 export function wholeInStep(block: BlockSpan, start: number, windowPx: number): boolean {
   return block.top >= start - 0.5 && block.bottom <= start + windowPx + 0.5;
 }
+
+/** Whether any of `block` is inside the view of the step starting at `start` (a cell's frame shows only with some of its content). */
+export function seenInStep(block: BlockSpan, start: number, windowPx: number): boolean {
+  return block.bottom > start + 0.5 && block.top < start + windowPx - 0.5;
+}
