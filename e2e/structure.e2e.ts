@@ -228,8 +228,11 @@ describe('structure editing on a desktop', () => {
     // finds it without scrolling.
     const tall = page.locator('[data-cell="04-activations"]');
     const upButton = tall.getByRole('button', { name: 'Move cell up' });
+    // 04 alone: selecting 05 first drops the Shift+Down range above (a click on a focused cell would keep it).
+    await selectCell(page, '05-forward-pass');
     await tall.scrollIntoViewIfNeeded();
     await tall.click({ position: { x: 5, y: 5 } });
+    expect(await selection(page)).toEqual({ selected: '04-activations', range: [] });
     // Its top bar in the upper middle of the window, as a reader scrolling down meets it.
     await tall.evaluate((el) => window.scrollBy({ top: el.getBoundingClientRect().top - 400, behavior: 'instant' }));
     const headerBottom = await page.evaluate(() => document.querySelector('header')?.getBoundingClientRect().bottom ?? 0);
