@@ -153,14 +153,15 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   // A moved block's top bar stays in view, so its Move button can be pressed again where it is.
   useLayoutEffect(() => {
     const reveal = pendingReveal.current;
+    if (reveal === null) return;
     pendingReveal.current = null;
-    const el = reveal === null ? undefined : cellEls.current.get(reveal.id);
-    if (!el || !reveal) return;
+    // The browser's own scroll anchoring, off for the move, would shift the page again at the next frame.
+    requestAnimationFrame(() => requestAnimationFrame(() => document.documentElement.classList.remove(movingClass)));
+    const el = cellEls.current.get(reveal.id);
+    if (!el) return;
     const covered = parseFloat(getComputedStyle(el).scrollMarginTop) || 0;
     const by = revealScroll(el.getBoundingClientRect().top, reveal.wasTop, covered, window.innerHeight);
     if (by !== 0) window.scrollBy({ top: by, behavior: 'instant' });
-    // The browser's own scroll anchoring, off for the move, would shift the page again at the next frame.
-    requestAnimationFrame(() => requestAnimationFrame(() => document.documentElement.classList.remove(movingClass)));
   });
 
   // The markdown/KaTeX chunk: typeset outputs and edited text cells need it, the lesson's own text
