@@ -273,8 +273,9 @@ describe("a link's cell list waiting for Trust, across a reload", () => {
 describe('New notebook', () => {
   const { open } = freshProfiles();
 
-  it('opens a blank notebook (one empty code cell) where la, tf, print and display work; the lesson is one click away, as it was left', { timeout: 300_000 }, async () => {
-    const { page } = await open();
+  it('opens a blank notebook (one empty code cell) where la, tf, print and display work; Shift+Enter adds the next cell; the lesson is one click away, as it was left; its link opens as exactly its cells', { timeout: 400_000 }, async () => {
+    const { page, context } = await open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('siteOrigin') });
     await openLesson(page);
     await cell(page, '02-the-network').locator('.cm-content').click();
     await page.keyboard.press('Control+End');
@@ -289,19 +290,25 @@ describe('New notebook', () => {
     await expect(only.locator('.cm-content, .code-fallback').first().textContent()).resolves.toBe('');
     await only.locator('.cm-content').click();
     await page.keyboard.insertText("const m = la.matmul(la.array([[1, 2]]), la.array([[3], [4]]))\nprint('m =', m.get(0, 0))\ndisplay.latex('x^2')\nprint('tf', typeof tf.tensor)");
-    await only.getByRole('button', { name: 'Run cell' }).click();
-    await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-cell]')?.getAttribute('data-cell-status') ?? ''), undefined, { timeout: 120_000 });
-    const out = (await only.locator('.outputs').textContent()) ?? '';
+    // Shift+Enter on the only cell runs it and, as in Jupyter, gives a new code cell below to go on in (its editor open).
+    const first = (await ids(page))[0];
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => ids(page).then((all) => all.length)).toBe(2);
+    const second = (await ids(page))[1];
+    expect(second).toMatch(/^new-/);
+    await cell(page, second).locator('.cm-editor.cm-focused').waitFor();
+    await expect(cell(page, second).getAttribute('data-cell-type')).resolves.toBe('code');
+    await page.waitForFunction((id) => ['done', 'error'].includes(document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-status') ?? ''), first, { timeout: 120_000 });
+    const out = (await cell(page, first).locator('.outputs').textContent()) ?? '';
     expect(out).toContain('m = 11');
     expect(out).toContain('tf function');
-    await expect.poll(() => only.locator('.katex').count()).toBeGreaterThan(0);
+    await expect.poll(() => cell(page, first).locator('.katex').count()).toBeGreaterThan(0);
     await screenshot(page, 'nbfile-new-notebook-1280x720');
     // No lesson to go back to here: no Revert to original.
     await expect(page.getByRole('button', { name: 'Revert to original' }).count()).resolves.toBe(0);
 
-    // A second cell with text; both survive a reload.
-    const first = (await ids(page))[0];
-    const second = await insertCodeBelow(page, first, "print('my second cell')");
+    // The second cell gets text; both survive a reload.
+    await page.keyboard.insertText("print('my second cell')");
     await page.waitForFunction(() => (localStorage.getItem('jacobian-notebook/blank/edits') ?? '').includes('my second cell'));
     const blankCells = async (): Promise<void> => {
       await cell(page, second).waitFor();
@@ -324,5 +331,12 @@ describe('New notebook', () => {
     await page.getByRole('button', { name: 'New notebook', exact: true }).click();
     await page.waitForURL(/\?notebook=blank/);
     await blankCells();
+
+    // Its link, opened in a fresh profile, is exactly its two cells: no empty cell of the receiver's own above them.
+    const url = await sharedLink(page);
+    const receiver = (await open()).page;
+    await receiver.goto(url);
+    await receiver.getByTestId('trust-banner-link').waitFor();
+    expect(await ids(receiver)).toEqual([first, second]);
   });
 });

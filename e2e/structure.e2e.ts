@@ -70,6 +70,20 @@ describe('structure editing on a desktop', () => {
   it('B and A insert code cells; a new cell runs in the lesson\'s scope, gets In [n] and has no Revert; M, Y retype; D D deletes, one D does not', async () => {
     await kernelReady(page);
     lesson = await order(page);
+    // The first cell cannot go up nor the last down: those buttons say so and do nothing.
+    const [top, bottom] = [lesson[0], lesson[lesson.length - 1]];
+    const moveButton = (id: string, name: string) => page.locator(`[data-cell="${id}"]`).getByRole('button', { name });
+    await selectCell(page, top);
+    expect(await moveButton(top, 'Move cell up').getAttribute('aria-disabled')).toBe('true');
+    expect(await moveButton(top, 'Move cell up').getAttribute('title')).toMatch(/first cell/);
+    expect(await moveButton(top, 'Move cell down').getAttribute('aria-disabled')).toBeNull();
+    // (force: a click of the mouse there, which Playwright would otherwise wait to see enabled.)
+    await moveButton(top, 'Move cell up').click({ force: true });
+    expect(await order(page)).toEqual(lesson);
+    await selectCell(page, bottom);
+    expect(await moveButton(bottom, 'Move cell down').getAttribute('aria-disabled')).toBe('true');
+    expect(await moveButton(bottom, 'Move cell down').getAttribute('title')).toMatch(/last cell/);
+    expect(await moveButton(bottom, 'Move cell up').getAttribute('aria-disabled')).toBeNull();
     await selectCell(page, '02-the-network');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.locator('[data-cell="02-the-network"]').getAttribute('data-cell-status'), { timeout: 60_000 }).toBe('done');
@@ -165,15 +179,28 @@ describe('structure editing on a desktop', () => {
     expect(await codeOf(page, pastedBelow)).toBe(lessonCode);
     expect(await codeOf(page, pastedAbove)).toBe(lessonCode);
 
-    // Cut the one above 03, paste it below 05's pasted copy: it moved.
+    // Cut the one above 03, paste it below 05's pasted copy: it moved, the same cell.
     await selectCell(page, pastedAbove);
     await page.keyboard.press('x');
     await expect.poll(() => order(page)).not.toContain(pastedAbove);
     await selectCell(page, pastedBelow);
     await page.keyboard.press('v');
     const moved = await after(page, pastedBelow);
-    expect(moved).toMatch(/^new-/);
+    expect(moved).toBe(pastedAbove);
     expect(await codeOf(page, moved)).toBe(lessonCode);
+    // A lesson cell cut and pasted is moved, not deleted and made anew: its id, its Revert, no Undo delete left (a second copy).
+    await selectCell(page, '03-activations');
+    await page.keyboard.press('x');
+    await page.locator('.undo-delete', { hasText: 'Deleted cell 03-activations.' }).waitFor();
+    await selectCell(page, '04-activations');
+    await page.keyboard.press('v');
+    await expect.poll(() => after(page, '04-activations')).toBe('03-activations');
+    expect(await page.locator('[data-cell="03-activations"]').getAttribute('data-origin')).toBe('lesson');
+    // (The bar may offer an older deletion again, that of test 1's new cell; never this cut.)
+    expect(await page.locator('.undo-delete', { hasText: '03-activations' }).count()).toBe(0);
+    await screenshot(page, 'structure-cut-paste-lesson');
+    await page.locator('[data-cell="03-activations"]').getByRole('button', { name: 'Move cell up' }).click();
+    await expect.poll(() => after(page, '03-activations')).toBe('04-activations');
     // The copies go again (D D twice), leaving the lesson's order.
     for (const id of [moved, pastedBelow]) {
       await selectCell(page, id);
@@ -194,6 +221,34 @@ describe('structure editing on a desktop', () => {
     const at = movedDown.indexOf('05-forward-pass');
     expect(movedDown.slice(at, at + 3)).toEqual(['05-forward-pass', '03-activations', '04-activations']);
     await page.locator('[data-cell="04-activations"]').getByRole('button', { name: 'Move cell up' }).click();
+    await expect.poll(() => order(page)).toEqual(start);
+
+    // A tall cell (04, some 700 px) moved up twice by its button: after each move its top bar, with
+    // the button, is on screen below the header (the reviewer found it at y = -295): the next press
+    // finds it without scrolling.
+    const tall = page.locator('[data-cell="04-activations"]');
+    const upButton = tall.getByRole('button', { name: 'Move cell up' });
+    // 04 alone: selecting 05 first drops the Shift+Down range above (a click on a focused cell would keep it).
+    await selectCell(page, '05-forward-pass');
+    await tall.scrollIntoViewIfNeeded();
+    await tall.click({ position: { x: 5, y: 5 } });
+    expect(await selection(page)).toEqual({ selected: '04-activations', range: [] });
+    // Its top bar in the upper middle of the window, as a reader scrolling down meets it.
+    await tall.evaluate((el) => window.scrollBy({ top: el.getBoundingClientRect().top - 400, behavior: 'instant' }));
+    const headerBottom = await page.evaluate(() => document.querySelector('header')?.getBoundingClientRect().bottom ?? 0);
+    for (let i = 1; i <= 2; i++) {
+      // Once with the mouse, once from the keyboard (the button focused, Enter).
+      if (i === 2) await upButton.focus();
+      const box = await upButton.boundingBox();
+      if (!box) throw new Error('Move cell up has no box');
+      if (i === 1) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      else await page.keyboard.press('Enter');
+      await expect.poll(() => order(page).then((ids) => ids.indexOf('04-activations'))).toBe(start.indexOf('04-activations') - i);
+      const bar = await upButton.boundingBox();
+      expect(bar && bar.y >= headerBottom && bar.y + bar.height <= 720).toBe(true);
+    }
+    await screenshot(page, 'structure-tall-moved-up');
+    for (let i = 0; i < 2; i++) await tall.getByRole('button', { name: 'Move cell down' }).click();
     await expect.poll(() => order(page)).toEqual(start);
 
     // A new cell of two lines, split at the start of the second line, merged again.
@@ -255,6 +310,16 @@ describe('structure editing on a desktop', () => {
   });
 
   it('the buttons insert below and delete; Run all runs the inserted cells; Revert to original, confirmed, is the lesson again', { timeout: 300_000 }, async () => {
+    // Shift+Enter on the lesson's last cell: a new code cell below it, its editor open (Jupyter's way), not a dead end.
+    const last = lesson[lesson.length - 1];
+    await selectCell(page, last);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => after(page, last)).toMatch(/^new-/);
+    const end = await after(page, last);
+    await page.locator(`[data-cell="${end}"] .cm-editor.cm-focused`).waitFor();
+    expect((await selection(page)).selected).toBe(end);
+    await leaveEditor(page);
+
     await selectCell(page, '06-forward-pass');
     await page.locator('[data-cell="06-forward-pass"]').getByRole('button', { name: 'Insert cell below' }).click();
     const inserted = await after(page, '06-forward-pass');

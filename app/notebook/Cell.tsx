@@ -42,6 +42,9 @@ interface CellProps {
   selected: boolean;
   /** One of several cells selected with Shift+Up/Down. */
   inSelection?: boolean;
+  /** Its Move cell up / down buttons can act (not the first cell, or the last, of the notebook). */
+  canMoveUp?: boolean;
+  canMoveDown?: boolean;
   /** Its outputs are folded away (`O`). */
   outputHidden?: boolean;
   /** A lesson cell whose text or type the student changed: Revert cell shows. */
@@ -176,7 +179,7 @@ function MarkdownCellView(props: CellProps) {
   return (
     <CellFrame {...props}>
       <div className="cell-tools">
-        <CellButtons id={cell.id} onCommand={actions.keyCommand} />
+        <CellButtons id={cell.id} onCommand={actions.keyCommand} canMoveUp={props.canMoveUp} canMoveDown={props.canMoveDown} />
         <RevertButton cell={cell} revertible={props.revertible} actions={actions} />
         {cell.untrusted ? null : cell.editing ? (
           <button type="button" className="btn btn-small btn-quiet" onClick={() => actions.keyCommand(cell.id, 'runInPlace')}>
@@ -251,7 +254,7 @@ function CodeCellView(props: CellProps) {
           </span>
         )}
         <span className="cell-bar-spacer" />
-        <CellButtons id={cell.id} onCommand={actions.keyCommand} />
+        <CellButtons id={cell.id} onCommand={actions.keyCommand} canMoveUp={props.canMoveUp} canMoveDown={props.canMoveDown} />
         <RevertButton cell={cell} revertible={props.revertible} actions={actions} />
       </div>
       <AsideNotice cell={cell} actions={actions} />
@@ -282,7 +285,7 @@ export const Cell = memo(function Cell(props: CellProps) {
   if (props.cell.foreign) {
     return (
       <CellFrame {...props}>
-        <ForeignCode cell={props.cell} tools={<CellButtons id={props.cell.id} onCommand={props.actions.keyCommand} />} />
+        <ForeignCode cell={props.cell} tools={<CellButtons id={props.cell.id} onCommand={props.actions.keyCommand} canMoveUp={props.canMoveUp} canMoveDown={props.canMoveDown} />} />
       </CellFrame>
     );
   }

@@ -10,9 +10,10 @@ import { ConfirmDialog, ShortcutsDialog, type ConfirmRequest } from './Dialog';
 import { commandForKey, needsTwoPresses, ownKeysSelector, pressTwice, type FirstPress, type KeyCommand } from './keys';
 import { cellById, initialNotebookState, notebookReducer, type NotebookState } from './notebookState';
 import { newCell, newCellId } from './structure/cells';
-import { isSelected, isStructureCommand, revertCellEvent, structureEvent, type StructureCommand } from './structure/commands';
+import { advanceFrom, canMove, isSelected, isStructureCommand, revertCellEvent, structureEvent, type StructureCommand } from './structure/commands';
 import { changeCount, differsFromLesson, lessonDiff, revertDescription } from './structure/lessonDiff';
 import { selectedRange } from './structure/structureReducer';
+import { revealScroll } from './structure/reveal';
 import { UndoDelete } from './structure/UndoDelete';
 import { listenForPrint } from './print';
 import { createRunner } from './runner';
@@ -59,6 +60,12 @@ const selectHiddenOutputs = (s: NotebookState) => s.hiddenOutputs;
 const selectMode = (s: NotebookState) => s.mode;
 const selectKernel = (s: NotebookState) => s.kernel;
 const selectNotices = (s: NotebookState) => s.notices;
+
+/** On the page's root while a move is laid out: the browser's scroll anchoring is off (notebook.css), the page places the moved cell itself. */
+const movingClass = 'moving-cells';
+
+/** Slides are up (present/): the notebook's structure stays as it is behind them. */
+const presenting = (): boolean => document.documentElement.classList.contains('presenting');
 
 function inEditor(el: Element | null): boolean {
   return el !== null && el.closest('.cm-editor, textarea') !== null;
@@ -122,6 +129,8 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   const pendingEditorFocus = useRef<string | null>(null);
   // A cell made by a key or button gets the focus once it is on the page.
   const pendingCellFocus = useRef<string | null>(null);
+  // The first cell of a block just moved: its top is scrolled into view once the move is on the page.
+  const pendingReveal = useRef<{ id: string; wasTop: number | null } | null>(null);
   // The first press of a double key (D D, I I, 0 0), waiting for the second.
   const firstPress = useRef<FirstPress | null>(null);
 
@@ -139,6 +148,20 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     if (!el) return;
     pendingCellFocus.current = null;
     el.focus();
+  });
+
+  // A moved block's top bar stays in view, so its Move button can be pressed again where it is.
+  useLayoutEffect(() => {
+    const reveal = pendingReveal.current;
+    if (reveal === null) return;
+    pendingReveal.current = null;
+    // The browser's own scroll anchoring, off for the move, would shift the page again at the next frame.
+    requestAnimationFrame(() => requestAnimationFrame(() => document.documentElement.classList.remove(movingClass)));
+    const el = cellEls.current.get(reveal.id);
+    if (!el) return;
+    const covered = parseFloat(getComputedStyle(el).scrollMarginTop) || 0;
+    const by = revealScroll(el.getBoundingClientRect().top, reveal.wasTop, covered, window.innerHeight);
+    if (by !== 0) window.scrollBy({ top: by, behavior: 'instant' });
   });
 
   // The markdown/KaTeX chunk: typeset outputs and edited text cells need it, the lesson's own text
@@ -223,10 +246,32 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
   /** Insert, delete, move, paste...: acts on the selection, or on cell `id` alone when a button outside it was pressed. */
   const changeStructure = useCallback((id: string, command: StructureCommand) => {
     if (!isSelected(store.getState(), id)) store.dispatch({ type: 'select', id, mode: 'command' });
+    if (command === 'moveUp' || command === 'moveDown') {
+      // A move keeps the selection: its first cell now is its first cell after the move. Set before the move commits.
+      const before = store.getState();
+      const range = selectedRange(before);
+      const id = range ? before.cells[range[0]].id : null;
+      pendingReveal.current = id === null ? null : { id, wasTop: cellEls.current.get(id)?.getBoundingClientRect().top ?? null };
+      document.documentElement.classList.add(movingClass);
+    }
+    const cellsBefore = store.getState().cells;
     store.dispatch({ type: 'structure', event: structureEvent(store.getState(), command, newCellId) });
-    const { selectedId: to } = store.getState();
+    const { selectedId: to, cells: cellsAfter } = store.getState();
+    // Nothing moved (the first cell up): nothing to show, and no later render should scroll for it.
+    if (cellsAfter === cellsBefore && pendingReveal.current) {
+      pendingReveal.current = null;
+      document.documentElement.classList.remove(movingClass);
+    }
     if (to) focusCell(to);
   }, [store, focusCell]);
+
+  /** Alt+Enter: runs the cell, inserts a code cell below it and opens that one's editor. */
+  const runAndInsert = useCallback((id: string) => {
+    runOrRender(id);
+    changeStructure(id, 'insertBelow');
+    const made = store.getState().selectedId;
+    if (made && made !== id) focusEditor(made);
+  }, [store, runOrRender, changeStructure, focusEditor]);
 
   const doCommand = useCallback((id: string, command: KeyCommand) => {
     const state = store.getState();
@@ -238,24 +283,25 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
     }
     switch (command) {
       case 'runAndAdvance': {
+        const to = advanceFrom(state.cells, id);
+        // From the last cell, a new cell below to go on in (as Alt+Enter); slides never grow one.
+        if (to.kind === 'insert' && !presenting()) {
+          runAndInsert(id);
+          return;
+        }
         runOrRender(id);
-        const next = state.cells[at + 1];
-        if (!next) focusCell(id);
-        else if (fromEditor && next.type === 'code') focusEditor(next.id);
-        else focusCell(next.id);
+        if (to.kind !== 'next') focusCell(id);
+        else if (fromEditor && to.cell.type === 'code') focusEditor(to.cell.id);
+        else focusCell(to.cell.id);
         return;
       }
       case 'runInPlace':
         runOrRender(id);
         if (state.cells[at]?.type === 'markdown') focusCell(id);
         return;
-      case 'runAndInsert': {
-        runOrRender(id);
-        changeStructure(id, 'insertBelow');
-        const made = store.getState().selectedId;
-        if (made && made !== id) focusEditor(made);
+      case 'runAndInsert':
+        runAndInsert(id);
         return;
-      }
       case 'splitCell':
         splitAtCursor(id);
         return;
@@ -288,7 +334,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         throw new Error(`unknown key command ${String(never)}`);
       }
     }
-  }, [store, runner, runOrRender, focusCell, focusEditor, changeStructure, splitAtCursor]);
+  }, [store, runner, runOrRender, runAndInsert, focusCell, focusEditor, changeStructure, splitAtCursor]);
 
   // Command-mode keys work wherever the focus is, except inside editors, fields and dialogs.
   useEffect(() => {
@@ -308,7 +354,7 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
       const id = store.getState().selectedId;
       if (!id) return;
       // On slides (present/), a stray key of a clicker or a presenter never reshapes the notebook behind them.
-      if (isStructureCommand(command) && document.documentElement.classList.contains('presenting')) return;
+      if (isStructureCommand(command) && presenting()) return;
       e.preventDefault();
       if (press.fire) doCommand(id, command);
     };
@@ -416,6 +462,8 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         cell={cell}
         selected={selected}
         inSelection={inSelection}
+        canMoveUp={canMove({ cells, selectedId, anchorId }, cell.id, -1)}
+        canMoveDown={canMove({ cells, selectedId, anchorId }, cell.id, 1)}
         outputHidden={hiddenOutputs.includes(cell.id)}
         revertible={fresh !== undefined && differsFromLesson(cell, fresh)}
         mode={selected ? mode : 'command'}

@@ -62,7 +62,7 @@ export interface Shortcut {
 }
 
 export const shortcuts: Shortcut[] = [
-  { command: 'runAndAdvance', modes: ['edit', 'command'], key: 'Enter', shift: true, label: 'Shift + Enter', does: 'Run the cell and move to the next one' },
+  { command: 'runAndAdvance', modes: ['edit', 'command'], key: 'Enter', shift: true, label: 'Shift + Enter', does: 'Run the cell and move to the next one (from the last cell, to a new code cell below)' },
   { command: 'runInPlace', modes: ['edit', 'command'], key: 'Enter', mod: true, label: 'Ctrl/Cmd + Enter', does: 'Run the cell and stay on it' },
   { command: 'runAndInsert', modes: ['edit', 'command'], key: 'Enter', alt: true, label: 'Alt + Enter', does: 'Run the cell and insert a new code cell below it' },
   { command: 'leaveEditor', modes: ['edit'], key: 'Escape', label: 'Esc', does: 'Leave the editor (command mode)' },

@@ -29,6 +29,8 @@ export interface NotebookState {
   undoStack: UndoStep[];
   /** Copies of the cells last copied or cut. */
   clipboard: CellState[];
+  /** The clipboard is a cut not pasted yet (its first paste is a move: see structure/structureReducer.ts). */
+  clipboardCut: boolean;
   /** Cells whose outputs are folded away (`O`). */
   hiddenOutputs: string[];
   /** The order before a link or a file moved cells, until the student trusts or discards them. */
@@ -64,6 +66,7 @@ export function initialNotebookState(cells: CellState[], orphans: Record<string,
     lastImport: null,
     undoStack: [],
     clipboard: [],
+    clipboardCut: false,
     hiddenOutputs: [],
   };
 }

@@ -100,6 +100,23 @@ describe('a link with the structure', () => {
     );
   });
 
+  it('opened in a blank notebook, gives exactly the linked cells: the empty cell it opened with goes, Discard brings it back', () => {
+    const sender = [newCell('new-a0000001', 'code', 'const a = 1'), newCell('new-b0000001', 'markdown', '# B'), newCell('new-c0000001', 'code', 'a')];
+    const blank = initialNotebookState([newCell('new-start0001', 'code')]);
+    const state = receive(sender, blank);
+    expect(visible(state.cells)).toEqual(visible(sender));
+    const discarded = notebookReducer(state, { type: 'received', event: { type: 'discard', origin: 'link' } });
+    expect(discarded.cells).toEqual(blank.cells);
+  });
+
+  it('keeps the receiver\'s own new cells when it has typed in one (only an untouched blank notebook is replaced)', () => {
+    const sender = [newCell('new-a0000001', 'code', 'const a = 1')];
+    const typed = initialNotebookState([newCell('new-start0001', 'code', 'mine()')]);
+    expect(receive(sender, typed).cells.map((c) => c.id)).toEqual(['new-start0001', 'new-a0000001']);
+    const twoEmpty = initialNotebookState([newCell('new-start0001', 'code'), newCell('new-start0002', 'markdown')]);
+    expect(receive(sender, twoEmpty).cells.map((c) => c.id)).toEqual(['new-start0001', 'new-start0002', 'new-a0000001']);
+  });
+
   it('carries a Python cell whole, never runnable', () => {
     const raw = { cell_type: 'code', execution_count: 1, id: 'py1', metadata: {}, outputs: [{ output_type: 'stream', name: 'stdout', text: '2\n' }], source: 'print(1 + 1)' };
     const sender = [...lesson(), newCell('py1', 'code', 'print(1 + 1)', { language: 'python', raw })];

@@ -23,6 +23,11 @@ export function linkContentOf(cells: readonly CellState[], lesson: readonly Less
   return { edits, structure: { order: ids, added, deleted: lesson.filter((c) => !here.has(c.id)).map((c) => c.id) } };
 }
 
+/** The empty code cell a notebook opens with when it has no cells (Notebook.tsx): new, never typed in, never run. */
+function isPlaceholder(c: CellState): boolean {
+  return c.origin === 'new' && c.type === 'code' && c.source === '' && c.execCount === null && c.outputs.length === 0 && !c.foreign && !c.untrusted;
+}
+
 export interface LinkPlan {
   incoming: IncomingCell[];
   structure: StructureChange | undefined;
@@ -33,7 +38,8 @@ export interface LinkPlan {
 /**
  * The link's cells in this notebook: an id it has gets the link's text; a new cell it lacks comes in
  * (a fresh id if its own could be mistaken for a lesson cell's); an edited lesson cell it lacks is
- * left out. The link's deleted lesson cells go; cells here the link does not name stay in place.
+ * left out. The link's deleted lesson cells go; cells here the link does not name stay in place,
+ * except the one empty cell a blank notebook opens with.
  */
 export function planLink(cells: readonly CellState[], content: LinkContent, freshId: () => string = newCellId): LinkPlan {
   const here = new Map(cells.map((c) => [c.id, c]));
@@ -57,7 +63,9 @@ export function planLink(cells: readonly CellState[], content: LinkContent, fres
     made.push(newCell(id, cell.type, cell.source, foreign));
   }
   const known = new Set([...here.keys(), ...made.map((c) => c.id)]);
-  const removed = deleted.filter((id) => here.get(id)?.origin === 'lesson');
+  // A notebook of nothing but the empty cell it opens with (a blank one): the link's cells replace it.
+  const placeholders = cells.every(isPlaceholder) ? cells.filter((c) => !inLink.has(c.id)).map((c) => c.id) : [];
+  const removed = [...deleted.filter((id) => here.get(id)?.origin === 'lesson'), ...placeholders];
   const finalOrder = order.map((id) => renamed.get(id) ?? id).filter((id) => known.has(id));
   return { incoming, structure: { order: finalOrder, added: made, removed }, unknown };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { newCellState } from '../cellState';
 import { initialNotebookState, notebookReducer } from '../notebookState';
-import { isSelected, isStructureCommand, revertCellEvent, structureEvent } from './commands';
+import { advanceFrom, canMove, isSelected, isStructureCommand, revertCellEvent, structureEvent } from './commands';
 
 const cells = ['01-a', '02-b', '03-c'].map((id, i) => newCellState({ id, type: 'code', source: id, group: i + 1 }));
 
@@ -75,5 +75,35 @@ describe('revertCellEvent (Revert cell)', () => {
     const r = notebookReducer(s, revertCellEvent('02-b', lessonMd));
     expect(r.cells).toBe(s.cells);
     expect(r.notices.at(-1)?.text).toMatch(/Cell 02-b is running/);
+  });
+});
+
+describe('canMove', () => {
+  it('disables Move up on the first cell and Move down on the last, for the cell alone', () => {
+    const s = initialNotebookState(cells);
+    expect(cells.map((c) => [canMove(s, c.id, -1), canMove(s, c.id, 1)])).toEqual([
+      [false, true],
+      [true, true],
+      [true, false],
+    ]);
+  });
+
+  it('judges a selected cell\'s buttons by the whole selection (they move it all)', () => {
+    let s = notebookReducer(initialNotebookState(cells), { type: 'select', id: '01-a' });
+    s = notebookReducer(s, { type: 'structure', event: { type: 'extendSelection', delta: 1 } });
+    // 01-a..02-b selected: 02-b's Move up would move 01-a past the top.
+    expect([canMove(s, '02-b', -1), canMove(s, '02-b', 1)]).toEqual([false, true]);
+    // 03-c is outside the selection: its buttons act on it alone.
+    expect([canMove(s, '03-c', -1), canMove(s, '03-c', 1)]).toEqual([true, false]);
+    expect(canMove(s, 'no-such-cell', -1)).toBe(false);
+  });
+});
+
+describe('advanceFrom (Shift+Enter)', () => {
+  it('goes to the cell below, and from the last cell inserts one (as Jupyter does)', () => {
+    expect(advanceFrom(cells, '01-a')).toEqual({ kind: 'next', cell: cells[1] });
+    expect(advanceFrom(cells, '03-c')).toEqual({ kind: 'insert' });
+    expect(advanceFrom(cells.slice(0, 1), '01-a')).toEqual({ kind: 'insert' });
+    expect(advanceFrom(cells, 'gone')).toEqual({ kind: 'gone' });
   });
 });

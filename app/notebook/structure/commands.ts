@@ -83,3 +83,22 @@ export function revertCellEvent(id: string, lesson: ReadonlyMap<string, CellStat
   const fresh = lesson.get(id);
   return fresh ? { type: 'structure', event: { type: 'revertCell', lesson: fresh } } : { type: 'cell', id, event: { type: 'revert' } };
 }
+
+/**
+ * Whether the move buttons of cell `id` can move up (-1) or down (1): they act on the selection when
+ * the cell is in it (its first cell cannot go up, its last cannot go down), else on the cell alone.
+ */
+export function canMove(state: Pick<StructureState, 'cells' | 'selectedId' | 'anchorId'>, id: string, delta: -1 | 1): boolean {
+  const at = state.cells.findIndex((c) => c.id === id);
+  if (at < 0) return false;
+  const [from, to] = (isSelected(state, id) ? selectedRange(state) : null) ?? [at, at];
+  return delta < 0 ? from > 0 : to < state.cells.length - 1;
+}
+
+/** Where Shift+Enter goes after running cell `id`: the cell below, or, from the last cell, a new code cell inserted below (Jupyter's way). */
+export function advanceFrom(cells: readonly CellState[], id: string): { kind: 'next'; cell: CellState } | { kind: 'insert' } | { kind: 'gone' } {
+  const at = cells.findIndex((c) => c.id === id);
+  if (at < 0) return { kind: 'gone' };
+  const next = cells.at(at + 1);
+  return next ? { kind: 'next', cell: next } : { kind: 'insert' };
+}

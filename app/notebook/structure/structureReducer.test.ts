@@ -232,6 +232,40 @@ describe('copy, cut, paste', () => {
     expect(apply(s1, { type: 'undo' }).cells).toEqual(fresh().cells);
   });
 
+  it('moves a cut lesson cell on its first paste: same id, origin and original, and Undo delete has no second copy to give', () => {
+    const cut = apply(select(fresh(), '03-b'), { type: 'cut' });
+    expect(cut.undoStack).toHaveLength(1);
+    const moved = apply(select(cut, '01-intro'), { type: 'paste', side: 'above', ids: ['new-c'] });
+    expect(ids(moved)).toEqual(['03-b', '01-intro', '02-a', '04-end']);
+    expect(moved.cells[0]).toEqual(fresh().cells[2]);
+    // Only moved: nothing deleted, nothing new.
+    expect(lessonDiff(moved.cells, lesson())).toEqual({ edited: 0, added: 0, deleted: 0, moved: true });
+    expect(moved.undoStack).toEqual([]);
+    expect(ids(apply(moved, { type: 'undo' }))).toEqual(ids(moved));
+    // A second paste of the same cut is a copy.
+    const again = apply(moved, { type: 'paste', side: 'below', ids: ['new-d'] });
+    expect(ids(again)).toEqual(['03-b', 'new-d', '01-intro', '02-a', '04-end']);
+    expect(again.cells[1]).toMatchObject({ origin: 'new', source: 'const b = a + 1;' });
+  });
+
+  it('takes only the pasted cut off the undo stack: a later deletion stays undoable', () => {
+    let s = apply(select(fresh(), '03-b'), { type: 'cut' });
+    s = apply(select(s, '04-end'), { type: 'delete' });
+    s = apply(s, { type: 'paste', side: 'below', ids: ['new-c'] });
+    expect(ids(s)).toEqual(['01-intro', '02-a', '03-b']);
+    expect(s.undoStack).toHaveLength(1);
+    // 04-end comes back at the index it had when deleted (third).
+    expect(ids(apply(s, { type: 'undo' }))).toEqual(['01-intro', '02-a', '04-end', '03-b']);
+  });
+
+  it('pastes a copy as new cells even when the copied cell was deleted since, and a cut undone by Z as a copy', () => {
+    const copied = apply(select(fresh(), '03-b'), { type: 'copy' }, { type: 'delete' }, { type: 'paste', side: 'below', ids: ['new-c'] });
+    expect(ids(copied)).toEqual(['01-intro', '02-a', '04-end', 'new-c']);
+    expect(copied.undoStack).toHaveLength(1);
+    const undone = apply(select(fresh(), '03-b'), { type: 'cut' }, { type: 'undo' }, { type: 'paste', side: 'below', ids: ['new-c'] });
+    expect(ids(undone)).toEqual(['01-intro', '02-a', '03-b', 'new-c', '04-end']);
+  });
+
   it('has nothing to paste before a copy', () => {
     expect(notice(apply(fresh(), { type: 'paste', side: 'below', ids: ['new-z'] }))).toMatch(/Nothing to paste/);
   });

@@ -36,6 +36,8 @@ export interface StructureState {
   undoStack: UndoStep[];
   /** Copies of the cells last copied or cut. */
   clipboard: CellState[];
+  /** The clipboard holds a cut not pasted yet: its first paste moves the cells back, ids and all. */
+  clipboardCut: boolean;
   /** Cells whose outputs are folded away (`O`). */
   hiddenOutputs: string[];
   notices: Notice[];
@@ -212,12 +214,26 @@ function move<S extends StructureState>(state: S, delta: -1 | 1): S {
   return { ...state, cells };
 }
 
+/**
+ * The clipboard below or above the selection. A copy pastes new cells (fresh ids from `ids`); the
+ * first paste of a cut moves the cut cells back as they were (a lesson cell keeps its id, origin and
+ * original, so Revert still knows it), and the cut leaves the undo stack: Undo delete would double them.
+ */
 function paste<S extends StructureState>(state: S, side: Side, ids: string[]): S {
   if (state.clipboard.length === 0) return refuse(state, 'Nothing to paste: copy or cut a cell first');
   if (ids.length < state.clipboard.length) return refuse(state, `Cannot paste ${state.clipboard.length} cells with ${ids.length} new ids`);
-  const copies = state.clipboard.map((c, i) => newCell(ids[i], c.type, c.source, c.foreign));
-  return insertAt(state, sideIndex(state, side), copies);
+  const here = new Set(state.cells.map((c) => c.id));
+  // A cut cell back in the notebook another way (Z, a link) is pasted as a copy: ids stay unique.
+  const pasted = state.clipboard.map((c, i) => (state.clipboardCut && !here.has(c.id) ? asCutBack(c) : newCell(ids[i], c.type, c.source, c.foreign)));
+  const next = insertAt(state, sideIndex(state, side), pasted);
+  if (next.cells === state.cells || !state.clipboardCut) return next;
+  const back = new Set(pasted.map((c) => c.id));
+  const undoStack = next.undoStack.filter((step) => step.kind !== 'delete' || !step.cells.every((c) => back.has(c.id)));
+  return { ...next, undoStack, clipboardCut: false };
 }
+
+/** A cut cell pasted back: as it was cut, except that a queued run was dropped with the cut (the runner skips cells not there). */
+const asCutBack = (c: CellState): CellState => (c.status === 'queued' ? { ...c, status: 'idle' } : c);
 
 function split<S extends StructureState>(state: S, id: string, offset: number, newId: string): S {
   const at = state.cells.findIndex((c) => c.id === id);
@@ -332,11 +348,11 @@ export function structureReducer<S extends StructureState>(state: S, event: Stru
     case 'move':
       return move(state, event.delta);
     case 'copy':
-      return { ...state, clipboard: selectedCells(state) };
+      return { ...state, clipboard: selectedCells(state), clipboardCut: false };
     case 'cut': {
       const clipboard = selectedCells(state);
       const next = remove(state);
-      return next.cells === state.cells ? next : { ...next, clipboard };
+      return next.cells === state.cells ? next : { ...next, clipboard, clipboardCut: true };
     }
     case 'paste':
       return paste(state, event.side, event.ids);
