@@ -12,7 +12,6 @@ import { prerenderedHtml } from './lessonHtml';
 import { MarkdownBox } from './MarkdownBox';
 import { Markdown, richTextLoaded } from './richText';
 import { OutputList, type OutputActions } from './Outputs';
-import { ForeignCode } from './share/foreign/ForeignCode';
 import { UntrustedCode, UntrustedLabel } from './share/UntrustedCode';
 import { CellButtons } from './structure/CellButtons';
 import type { EditorMode } from './types';
@@ -22,6 +21,8 @@ import './markdown.css';
 import { KeptMark } from './kept/KeptMark';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
+// Only an imported notebook in another language has such cells: its viewer loads with the first one.
+const ForeignCode = lazy(() => import('./share/foreign/ForeignCode').then((m) => ({ default: m.ForeignCode })));
 
 /** What a cell can ask the notebook to do; one stable object shared by every cell. */
 export interface CellActions extends OutputActions {
@@ -285,7 +286,9 @@ export const Cell = memo(function Cell(props: CellProps) {
   if (props.cell.foreign) {
     return (
       <CellFrame {...props}>
-        <ForeignCode cell={props.cell} tools={<CellButtons id={props.cell.id} onCommand={props.actions.keyCommand} canMoveUp={props.canMoveUp} canMoveDown={props.canMoveDown} />} />
+        <Suspense fallback={<pre className="code-fallback">{props.cell.source}</pre>}>
+          <ForeignCode cell={props.cell} tools={<CellButtons id={props.cell.id} onCommand={props.actions.keyCommand} canMoveUp={props.canMoveUp} canMoveDown={props.canMoveDown} />} />
+        </Suspense>
       </CellFrame>
     );
   }

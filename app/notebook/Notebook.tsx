@@ -1,5 +1,5 @@
 // The notebook page: header and toolbar, notices, the cells in rows (a/b pairs side by side), dialogs, keys.
-import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { layoutRows } from '../kernel/cells';
 import type { KernelHost } from '../kernel/protocol';
 import { Cell, type CellActions } from './Cell';
@@ -29,7 +29,6 @@ import { ParamsPanel } from './params/ParamsPanel';
 import type { LinkNetwork } from './params/paramsHash';
 import type { Notice, NoticeCommand, SourceCell } from './types';
 import { useAutosave } from './useAutosave';
-import { RunAllDialog } from './habits/RunAllDialog';
 import { planRunAll, uncheckedRunAllNotice, type RunAllPlan } from './habits/runAllPlan';
 import { SavedToast, useSaveShortcut } from './habits/useSaveShortcut';
 import { CornerNotices } from './habits/CornerNotices';
@@ -51,6 +50,8 @@ export interface NotebookProps {
   link?: LinkNetwork;
 }
 
+// Shown only when Run all has a question (code waiting for trust): loaded then.
+const RunAllDialog = lazy(() => import('./habits/RunAllDialog').then((m) => ({ default: m.RunAllDialog })));
 const noLink: LinkNetwork = { hash: '', network: { kind: 'none' } };
 
 const selectCells = (s: NotebookState) => s.cells;
@@ -535,7 +536,11 @@ export function Notebook({ lesson, host, storage, loaded, extraActions, link = n
         </div>
         {confirm && <ConfirmDialog request={confirm} onDone={() => setConfirm(null)} />}
         {showKeys && <ShortcutsDialog onClose={() => setShowKeys(false)} />}
-        {runAllAsk && <RunAllDialog plan={runAllAsk} onRun={(ids) => runner?.run(ids)} onDone={() => setRunAllAsk(null)} />}
+        {runAllAsk && (
+          <Suspense fallback={null}>
+            <RunAllDialog plan={runAllAsk} onRun={(ids) => runner?.run(ids)} onDone={() => setRunAllAsk(null)} />
+          </Suspense>
+        )}
         </KeptRestoreContext>
         </KeptNotesContext>
         </NotebookRunContext>

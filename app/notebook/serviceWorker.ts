@@ -1,6 +1,5 @@
 // Registers the offline service worker and tells the page when an update waits or offline use is ready.
 /// <reference types="vite-plugin-pwa/vanillajs" />
-import { registerSW } from 'virtual:pwa-register';
 
 export type ServiceWorkerState = 'none' | 'offline-ready' | 'update-available' | 'failed';
 
@@ -40,17 +39,19 @@ export function registerServiceWorker(): ServiceWorkerStatus {
   };
   let updateSW: (reload?: boolean) => Promise<void> = async () => {};
   if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
+    // Offline support is a convenience: a refused registration (private mode, file://) changes nothing else.
+    const unavailable = (error: unknown): void => console.warn('Offline support is unavailable:', error);
     whenSettled(() => {
-      updateSW = registerSW({
-        // The page has loaded already: register now, not on a load event that has passed.
-        immediate: true,
-        onNeedRefresh: () => set('update-available'),
-        onOfflineReady: () => set('offline-ready'),
-        // Offline support is a convenience: a refused registration (private mode, file://) changes nothing else.
-        onRegisterError: (error: unknown) => {
-          console.warn('Offline support is unavailable:', error);
-        },
-      });
+      // Loaded only now (workbox-window): the first screen's scripts do not carry it.
+      import('virtual:pwa-register').then(({ registerSW }) => {
+        updateSW = registerSW({
+          // The page has loaded already: register now, not on a load event that has passed.
+          immediate: true,
+          onNeedRefresh: () => set('update-available'),
+          onOfflineReady: () => set('offline-ready'),
+          onRegisterError: unavailable,
+        });
+      }, unavailable);
     });
   }
   return {
