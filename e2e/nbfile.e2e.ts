@@ -101,6 +101,14 @@ describe('a Python notebook imported', () => {
     await importPath(page, path);
     await expect.poll(() => page.locator('.notices').textContent()).toContain('holds the same cells as the notebook: nothing changed');
     expect(await ids(page)).toEqual([...lessonIds, ...pythonIds]);
+
+    // On a slide the import's notices (no error among them) wait in the notebook: none is shown to the room.
+    expect(await page.locator('.notices .notice').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Present' }).click();
+    await page.getByTestId('slide-counter').waitFor();
+    expect(await page.locator('.notices .notice:visible').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.notices .notice:visible').count()).toBeGreaterThan(0);
   });
 
   it('reads on a phone (375x800)', { timeout: 200_000 }, async () => {
