@@ -72,13 +72,12 @@ describe('a shared link', () => {
     await expect(shared.locator('pre').textContent()).resolves.toContain(marker);
     await screenshot(page, 'share-banner-1280x720');
 
-    // Run cell leaves it blocked: no output, a message saying why. Run all asks first (it is the first
-    // code cell: no trusted cell comes before it to run instead).
+    // Run cell leaves it blocked: no output, a message saying why. Run all asks first.
     await shared.getByRole('button', { name: 'Run cell' }).click();
     await expect(shared.locator('.cell-notice').textContent()).resolves.toContain('Not run: this code came from a link and is not trusted yet');
     await page.getByRole('button', { name: 'Run all' }).click();
     const ask = page.getByRole('dialog', { name: 'A cell is not trusted yet' });
-    await expect(ask.textContent()).resolves.toContain('No trusted code cell comes before it.');
+    await expect(ask.textContent()).resolves.toContain('holds code from a link that runs only once you trust it');
     await ask.getByRole('button', { name: 'Cancel' }).click();
     await waitRunsOver(page);
     await expect(shared.getAttribute('data-cell-status')).resolves.toBe('idle');

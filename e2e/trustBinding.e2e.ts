@@ -125,9 +125,11 @@ describe('trust bound to what the reader saw', () => {
 
     await kernelReady(page);
     await page.getByRole('button', { name: 'Run all' }).click();
-    // Run all asks first, naming the cell (habits/): answered Cancel, nothing runs.
+    // Run all asks first, naming the cell by its place on the page (habits/): answered Cancel, nothing runs.
     const runAllAsk = page.getByRole('dialog', { name: 'A cell is not trusted yet' });
-    await expect(runAllAsk.textContent()).resolves.toContain(seenCell);
+    const place = (await page.$$eval('[data-cell]', (els) => els.map((e) => e.getAttribute('data-cell')))).indexOf(seenCell) + 1;
+    expect(place).toBeGreaterThan(0);
+    await expect(runAllAsk.textContent()).resolves.toContain(`Cell ${place} of `);
     await runAllAsk.getByRole('button', { name: 'Cancel' }).click();
     // Run on its own, the cell is refused by the runner.
     await forged.getByRole('button', { name: 'Run cell' }).click();
